@@ -1,0 +1,47 @@
+// The shape of a policy's allowed and disallowed examples. They are the policy's documentation
+// (docs/policies.md) and its tests (test/policies/examples.test.ts) at once.
+
+export interface ExampleResource {
+    type: string;
+    name?: string;
+    props?: Record<string, unknown>;
+    /** The provider's inputs as the engine sends them; null for a component resource. */
+    provider?: { type?: string; name?: string; props?: Record<string, unknown> } | null;
+}
+
+export interface PolicyExample {
+    title: string;
+    resource: ExampleResource;
+    /** This policy's config, as in a --policy-pack-config file. */
+    config?: Record<string, unknown>;
+    stackTags?: Record<string, string>;
+    /**
+     * Set when the config breaks the policy's JSON schema: the Pulumi CLI then refuses to run at
+     * all, with an error containing this fragment, before the pack sees a resource.
+     */
+    schemaRejects?: string;
+    /** The outcome: no violation, or one at this level whose message contains these fragments. */
+    expect: { level: "none" } | { level: "mandatory" | "advisory"; messageIncludes: string[] };
+}
+
+export interface PolicyExamples {
+    allowed: PolicyExample[];
+    disallowed: PolicyExample[];
+}
+
+/** The engine's placeholder for a value that is not known during preview. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export const YANDEX_S3_PROVIDER = {
+    type: "pulumi:providers:aws",
+    name: "yandex",
+    props: {
+        region: "ru-central1",
+        endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]),
+        skipCredentialsValidation: "true",
+        skipRegionValidation: "true",
+        skipRequestingAccountId: "true",
+    },
+};
+
+export const FRANKFURT_PROVIDER = { props: { region: "eu-central-1" } };

@@ -1,0 +1,70 @@
+// The thin edge between @pulumi/policy and the pack's pure decisions. Everything a policy does
+// at run time passes through here, so this is where "never throw" is enforced.
+import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
+import { readSettings, Settings, todayUtc } from "../src/decide/config";
+import type { Finding, ResourceInput } from "../src/decide/localization";
+import { unwrapProxy } from "../src/values";
+
+/** The resource as the pack's pure functions see it: plain values, unknowns as sentinels. */
+export function resourceInput(args: ResourceValidationArgs): ResourceInput {
+    const provider = args.provider
+        ? { type: args.provider.type, name: args.provider.name, urn: args.provider.urn, props: unwrapProxy(args.provider.props) }
+        : undefined;
+    return { type: args.type, name: args.name, urn: args.urn, props: unwrapProxy(args.props), provider, stackTags: args.stackTags };
+}
+
+type ViolationObject = { message: string; enforcementLevel: "advisory"; urn?: string };
+
+/**
+ * Report a finding. A finding that rests only on unknown values becomes advisory under
+ * onUnknown: warn; everything else keeps the level the policy runs at (mandatory by default, or
+ * whatever the pack config set), so the pack never raises a level above the user's choice.
+ */
+export function reportFinding(report: ReportViolation, description: string, finding: Finding, settings: Settings, urn?: string): void {
+    if (finding.downgrade && settings.onUnknown === "warn") {
+        const violation: ViolationObject = { message: `${description}\n${finding.message}`, enforcementLevel: "advisory", urn };
+        // @pulumi/policy accepts a violation object at run time (server.js makeReportViolationFun);
+        // its type declaration only lists the string form.
+        (report as unknown as (v: ViolationObject) => void)(violation);
+    } else {
+        report(finding.message, urn);
+    }
+}
+
+export function describeError(e: unknown): string {
+    const text = e instanceof Error ? e.message : String(e);
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * Build a validateResource from a pure decision. Bad config and internal errors become
+ * violations at the policy's level: the pack fails closed and says why, and never throws into
+ * the engine (which would turn every preview in the organisation into an error).
+ */
+export function resourceValidation(
+    description: string,
+    decide: (input: ResourceInput, settings: Settings) => Finding[],
+): (args: ResourceValidationArgs, report: ReportViolation) => void {
+    return (args, report) => {
+        let input: ResourceInput;
+        let settings: Settings;
+        try {
+            const read = readSettings(args.getConfig(), todayUtc());
+            input = resourceInput(args);
+            if (read.errors.length > 0) {
+                if (input.type.startsWith("pulumi:")) return;
+                report(`The policy pack config for this policy is invalid, so the policy cannot decide and blocks: ${read.errors.join("; ")}.\nFix: correct the config file given with --policy-pack-config.`);
+                return;
+            }
+            settings = read.settings;
+        } catch (e) {
+            report(`The policy could not read its input (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`);
+            return;
+        }
+        try {
+            for (const finding of decide(input, settings)) reportFinding(report, description, finding, settings);
+        } catch (e) {
+            report(`${input.type} ${JSON.stringify(input.name)}: the policy failed while deciding (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`);
+        }
+    };
+}

@@ -1,0 +1,174 @@
+import { FRANKFURT_PROVIDER, PolicyExamples, UNKNOWN, YANDEX_S3_PROVIDER } from "./example-types";
+
+const personalRu = { "user-data": "personal", "data-subjects": "RU" };
+const bucket = "aws:s3/bucket:Bucket";
+
+export const localizationExamples: PolicyExamples = {
+    allowed: [
+        {
+            title: "Russian users' personal data in Yandex Object Storage, through a provider with a custom s3 endpoint",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+            expect: { level: "none" },
+        },
+        {
+            title: "A DynamoDB table on the Yandex Document API",
+            resource: {
+                type: "aws:dynamodb/table:Table",
+                name: "sessions",
+                props: { tags: { "user-data": "personal" } },
+                provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ dynamodb: "https://docapi.serverless.yandexcloud.net/ru-central1/b1g/etn" }]) } },
+            },
+            expect: { level: "none" },
+        },
+        {
+            title: "A bucket in Frankfurt that holds no user data",
+            resource: { type: bucket, name: "build-cache", props: { tags: { "user-data": "none" } }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "none" },
+        },
+        {
+            title: "Personal data of German and French users only, in Frankfurt",
+            resource: { type: bucket, name: "eu-customers", props: { tags: { "user-data": "personal", "data-subjects": "DE, FRA" } }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "none" },
+        },
+        {
+            title: "During preview the tags are not known yet, but the bucket is in Russia either way",
+            resource: { type: bucket, name: "uploads", props: { tags: UNKNOWN }, provider: YANDEX_S3_PROVIDER },
+            expect: { level: "none" },
+        },
+        {
+            title: "An in-house S3 endpoint the user places in Russia through endpointCountries",
+            resource: {
+                type: bucket,
+                name: "archive",
+                props: { tags: personalRu },
+                provider: { props: { region: "us-east-1", endpoints: JSON.stringify([{ s3: "https://minio.dc1.example.ru:9000" }]) } },
+            },
+            config: { endpointCountries: { "*.example.ru": "RU" } },
+            expect: { level: "none" },
+        },
+        {
+            title: "A time-limited exemption in the pack config",
+            resource: { type: bucket, name: "legacy-export", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { exemptions: [{ resource: "legacy-*", reason: "Migration to Yandex Cloud, ticket DATA-42", expires: "2999-12-31" }] },
+            expect: { level: "none" },
+        },
+        {
+            title: "A component resource holds no data itself (its children are checked)",
+            resource: { type: "acme:storage:CustomerStore", name: "store", props: { tags: personalRu }, provider: null },
+            expect: { level: "none" },
+        },
+    ],
+    disallowed: [
+        {
+            title: "Russian users' personal data in Frankfurt",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian users but is not in Russia", '"eu-central-1"', "Germany (DE)"] },
+        },
+        {
+            title: "Personal data with no declared subjects is assumed to include Russians",
+            resource: { type: bucket, name: "profiles", props: { tags: { "user-data": "personal" } }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "mandatory", messageIncludes: ["every country", "the pack's default (defaultSubjects)"] },
+        },
+        {
+            title: "Subjects from the stack tag",
+            resource: { type: bucket, name: "profiles", props: { tags: { "user-data": "personal" } }, provider: FRANKFURT_PROVIDER },
+            stackTags: { "data-subjects": "RU" },
+            expect: { level: "mandatory", messageIncludes: ['stack tag "data-subjects"'] },
+        },
+        {
+            title: "An RDS instance that claims ru-central1 with no Russian endpoint for RDS",
+            resource: { type: "aws:rds/instance:Instance", name: "accounts", props: { region: "ru-central1", tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "mandatory", messageIncludes: ['"ru-central1", which is not an AWS region', 'no custom endpoint for "rds"'] },
+        },
+        {
+            title: "Classification through the provider's defaultTags (a JSON string, as the aws SDK sends it)",
+            resource: { type: bucket, name: "events", props: {}, provider: { props: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: personalRu }) } } },
+            expect: { level: "mandatory", messageIncludes: ["provider defaultTags.tags", "Ireland"] },
+        },
+        {
+            title: "An endpoint that only looks like Yandex",
+            resource: {
+                type: bucket,
+                name: "customers",
+                props: { tags: personalRu },
+                provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net.example.io" }]) } },
+            },
+            expect: { level: "mandatory", messageIncludes: ['host "storage.yandexcloud.net.example.io", a host that is not in the pack\'s catalogue'] },
+        },
+        {
+            title: "User-info in the endpoint URL hides the real host",
+            resource: {
+                type: bucket,
+                name: "customers",
+                props: { tags: personalRu },
+                provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net@s3.eu-central-1.amazonaws.com" }]) } },
+            },
+            expect: { level: "mandatory", messageIncludes: ['host "s3.eu-central-1.amazonaws.com"', "user-info"] },
+        },
+        {
+            title: "Yandex Cloud's Kazakhstan installation is not Russia",
+            resource: {
+                type: bucket,
+                name: "customers",
+                props: { tags: personalRu },
+                provider: { props: { region: "kz1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.kz" }]) } },
+            },
+            expect: { level: "mandatory", messageIncludes: ["Kazakhstan (KZ)"] },
+        },
+        {
+            title: "During preview the provider's region is not known: blocked (onUnknown: block)",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: UNKNOWN } } },
+            expect: { level: "mandatory", messageIncludes: ["the provider's region is not known yet"] },
+        },
+        {
+            title: "The same with onUnknown: warn is advisory",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: UNKNOWN } } },
+            config: { onUnknown: "warn" },
+            expect: { level: "advisory", messageIncludes: ["the provider's region is not known yet"] },
+        },
+        {
+            title: "During preview the classification is not known and the bucket is abroad",
+            resource: { type: bucket, name: "customers", props: { tags: { "user-data": UNKNOWN } }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "mandatory", messageIncludes: ['the value of tag "user-data" in tags is not known yet'] },
+        },
+        {
+            title: "An expired exemption no longer applies",
+            resource: { type: bucket, name: "legacy-export", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { exemptions: [{ resource: "legacy-export", reason: "Migration", expires: "2020-01-31" }] },
+            expect: { level: "mandatory", messageIncludes: ["expired on 2020-01-31"] },
+        },
+        {
+            title: "A resource-level region that contradicts a Russian endpoint",
+            resource: { type: bucket, name: "customers", props: { region: "eu-central-1", tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+            expect: { level: "mandatory", messageIncludes: ["contradict"] },
+        },
+        {
+            title: "A provider the pack cannot locate is never guessed",
+            resource: { type: "acme:storage:Bucket", name: "customers", props: { tags: personalRu } },
+            expect: { level: "mandatory", messageIncludes: ['no location resolver for provider package "acme"'] },
+        },
+        {
+            title: "An unrecognised category is read as personal data",
+            resource: { type: bucket, name: "customers", props: { tags: { "user-data": "pii", "data-subjects": "RU" } }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "mandatory", messageIncludes: ['"pii" (not a known category, read as personal data)'] },
+        },
+        {
+            title: "No region anywhere",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: {} } },
+            expect: { level: "mandatory", messageIncludes: ["neither the resource nor its provider sets a region"] },
+        },
+        {
+            title: "An exemption without an expiry date is refused, and the policy blocks",
+            resource: { type: bucket, name: "legacy-export", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { exemptions: [{ resource: "legacy-export", reason: "Migration" }] },
+            schemaRejects: "must have required property 'expires'",
+            expect: { level: "mandatory", messageIncludes: ["exemptions[0].expires is required"] },
+        },
+        {
+            title: "An exemption for every resource is refused unless allowBroadExemptions is set",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { exemptions: [{ resource: "*", reason: "Not now", expires: "2999-01-01" }] },
+            expect: { level: "mandatory", messageIncludes: ['exemptions[0].resource "*" matches every resource'] },
+        },
+    ],
+};

@@ -1,0 +1,50 @@
+import { FRANKFURT_PROVIDER, PolicyExamples, YANDEX_S3_PROVIDER } from "./example-types";
+
+const bucket = "aws:s3/bucket:Bucket";
+
+export const classificationExamples: PolicyExamples = {
+    allowed: [
+        {
+            title: "A bucket that says it holds no user data",
+            resource: { type: bucket, name: "assets", props: { tags: { "user-data": "none" } }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "none" },
+        },
+        {
+            title: "Tags in label style (GCP and Yandex labels allow only lowercase, - and _)",
+            resource: { type: bucket, name: "photos", props: { tags: { user_data: "personal_biometric", data_subjects: "kz_ru" } }, provider: YANDEX_S3_PROVIDER },
+            expect: { level: "none" },
+        },
+        {
+            title: "Classified through the provider's defaultTags",
+            resource: { type: "aws:sqs/queue:Queue", name: "jobs", props: {}, provider: { props: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: { "user-data": "none" } }) } } },
+            expect: { level: "none" },
+        },
+        {
+            title: "A resource that stores nothing needs no tag",
+            resource: { type: "aws:iam/role:Role", name: "deployer", props: {}, provider: FRANKFURT_PROVIDER },
+            expect: { level: "none" },
+        },
+    ],
+    disallowed: [
+        {
+            title: "A storage resource with no user-data tag",
+            resource: { type: bucket, name: "uploads", props: { tags: { team: "web" } }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "advisory", messageIncludes: ['is S3 storage and has no "user-data" tag'] },
+        },
+        {
+            title: "A category the pack does not know",
+            resource: { type: "aws:dynamodb/table:Table", name: "users", props: { tags: { "user-data": "pii" } }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "advisory", messageIncludes: ['"pii", which is not a category the pack knows'] },
+        },
+        {
+            title: "A subject that is not a country code",
+            resource: { type: bucket, name: "users", props: { tags: { "user-data": "personal", "data-subjects": "russia" } }, provider: YANDEX_S3_PROVIDER },
+            expect: { level: "advisory", messageIncludes: ['"russia", which is not an ISO 3166-1 country code'] },
+        },
+        {
+            title: "A tag key with a Cyrillic look-alike letter",
+            resource: { type: bucket, name: "users", props: { tags: { "user-d\u0430ta": "personal" } }, provider: YANDEX_S3_PROVIDER },
+            expect: { level: "advisory", messageIncludes: ["U+0430 CYRILLIC SMALL LETTER A", 'read as "a"'] },
+        },
+    ],
+};

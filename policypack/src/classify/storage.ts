@@ -1,0 +1,13 @@
+// Which resource types store user data: the classification policy asks these to be tagged.
+import awsServices from "../../data/aws-services.json";
+
+const storage = new Map<string, string>(awsServices.storageTypes.map((t) => [t.type, t.service]));
+
+/** The storage service a type belongs to ("S3", "RDS", ...), or undefined if it stores no user data. */
+export function storageService(type: string): string | undefined {
+    return storage.get(type);
+}
+
+export function storageTypes(): string[] {
+    return [...storage.keys()];
+}

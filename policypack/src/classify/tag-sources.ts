@@ -1,0 +1,126 @@
+// Where a resource's tags can be found, and reading them whatever shape they arrive in.
+import { field, isPlainObject, isUnknown, jsonish } from "../values";
+import { canonicalKey, Lookalike } from "./text";
+
+/** One tag as found: its key and value as written, and where it was. */
+export interface FoundTag {
+    key: string;
+    canonicalKey: string;
+    keyLookalikes: Lookalike[];
+    /** The value, or `unknown` when the engine does not know it yet. */
+    value: string | { unknown: true };
+    origin: string;
+}
+
+/** A group of tag sources that override lower layers key by key, as AWS merges default tags. */
+export interface TagLayer {
+    name: string;
+    tags: FoundTag[];
+    /** Sources in this layer whose content is not known (preview) or cannot be read. */
+    unknownSources: string[];
+    unreadableSources: string[];
+}
+
+// Resource-level tag properties across providers: AWS/Azure/Yandex `tags`, GCP/Yandex `labels`,
+// Kubernetes object metadata. All are read, so a classification cannot hide in a property the
+// pack forgot.
+const RESOURCE_TAG_PATHS: readonly (readonly string[])[] = [
+    ["tags"],
+    ["labels"],
+    ["metadata", "labels"],
+    ["metadata", "annotations"],
+];
+const RESOURCE_COMPUTED_TAG_PATHS: readonly (readonly string[])[] = [["tagsAll"], ["effectiveLabels"]];
+// Provider-level defaults: aws `defaultTags.tags` (a JSON string from the SDK), gcp `defaultLabels`.
+const PROVIDER_TAG_PATHS: readonly (readonly string[])[] = [["defaultTags", "tags"], ["defaultLabels"]];
+
+type Read = { kind: "absent" } | { kind: "unknown" } | { kind: "unreadable" } | { kind: "value"; value: unknown };
+
+/** Follow a property path, parsing JSON strings on the way (provider inputs arrive as JSON). */
+function readPath(root: unknown, path: readonly string[]): Read {
+    let current: unknown = root;
+    for (const key of path) {
+        if (isUnknown(current)) return { kind: "unknown" };
+        const parsed = jsonish(current);
+        if (!parsed.ok) return { kind: "unreadable" };
+        current = parsed.value;
+        if (current === undefined || current === null) return { kind: "absent" };
+        if (!isPlainObject(current)) return { kind: "unreadable" };
+        current = field(current, key);
+    }
+    if (current === undefined || current === null) return { kind: "absent" };
+    if (isUnknown(current)) return { kind: "unknown" };
+    return { kind: "value", value: current };
+}
+
+function tagValue(value: unknown): string | { unknown: true } | undefined {
+    if (isUnknown(value)) return { unknown: true };
+    if (typeof value === "string") return value;
+    if (typeof value === "number" || typeof value === "boolean") return String(value);
+    if (value === null || value === undefined) return "";
+    return undefined;
+}
+
+/** Read one tag map: an object, a JSON string of one, or a list of {key, value} pairs. */
+function readTagMap(value: unknown, origin: string, layer: TagLayer): void {
+    const parsed = jsonish(value);
+    if (!parsed.ok) {
+        layer.unreadableSources.push(`${origin} (a string that is not JSON)`);
+        return;
+    }
+    const map = parsed.value;
+    if (isUnknown(map)) {
+        layer.unknownSources.push(origin);
+        return;
+    }
+    const add = (key: string, raw: unknown): void => {
+        const v = tagValue(raw);
+        if (v === undefined) {
+            layer.unreadableSources.push(`${origin}.${key.slice(0, 64)} (not a string)`);
+            return;
+        }
+        const folded = canonicalKey(key);
+        layer.tags.push({ key, canonicalKey: folded.text, keyLookalikes: folded.lookalikes, value: v, origin });
+    };
+    if (isPlainObject(map)) {
+        for (const key of Object.keys(map)) add(key, map[key]);
+    } else if (Array.isArray(map)) {
+        for (const item of map) {
+            if (isUnknown(item)) {
+                layer.unknownSources.push(`${origin}[]`);
+                continue;
+            }
+            const key = field(item, "key") ?? field(item, "Key");
+            const v = field(item, "value") ?? field(item, "Value");
+            if (typeof key === "string") add(key, v);
+            else if (isUnknown(key)) layer.unknownSources.push(`${origin}[].key`);
+            else layer.unreadableSources.push(`${origin}[] (an entry without a key)`);
+        }
+    } else {
+        layer.unreadableSources.push(`${origin} (not a map of tags)`);
+    }
+}
+
+function readLayer(name: string, root: unknown, paths: readonly (readonly string[])[], originPrefix: string): TagLayer {
+    const layer: TagLayer = { name, tags: [], unknownSources: [], unreadableSources: [] };
+    for (const path of paths) {
+        const origin = `${originPrefix}${path.join(".")}`;
+        const read = readPath(root, path);
+        if (read.kind === "unknown") layer.unknownSources.push(origin);
+        else if (read.kind === "unreadable") layer.unreadableSources.push(origin);
+        else if (read.kind === "value") readTagMap(read.value, origin, layer);
+    }
+    return layer;
+}
+
+/**
+ * The resource's tag layers, highest precedence first: its own tags, then the provider-computed
+ * `tagsAll`, then the provider's default tags.
+ */
+export function tagLayers(props: unknown, providerProps: unknown): TagLayer[] {
+    return [
+        readLayer("resource", props, RESOURCE_TAG_PATHS, ""),
+        readLayer("computed", props, RESOURCE_COMPUTED_TAG_PATHS, ""),
+        readLayer("provider", providerProps, PROVIDER_TAG_PATHS, "provider "),
+    ];
+}

@@ -1,0 +1,26 @@
+// ISO 3166-1 country codes and names, from data/countries.json.
+import data from "../data/countries.json";
+
+const byAlpha2 = new Map<string, { alpha2: string; alpha3: string; name: string }>();
+const byAlpha3 = new Map<string, string>();
+for (const c of data.countries) {
+    byAlpha2.set(c.alpha2, c);
+    byAlpha3.set(c.alpha3, c.alpha2);
+}
+
+export const RUSSIA = "RU";
+
+/** The alpha-2 code for an alpha-2 or alpha-3 code in any case, or undefined. */
+export function countryCode(code: string): string | undefined {
+    const upper = code.trim().toUpperCase();
+    if (upper.length === 2 && byAlpha2.has(upper)) return upper;
+    if (upper.length === 3) return byAlpha3.get(upper);
+    return undefined;
+}
+
+/** "Germany (DE)"; for a code not in ISO 3166-1, the code as given. */
+export function countryName(alpha2: string): string {
+    const c = byAlpha2.get(alpha2);
+    if (!c) return alpha2;
+    return `${alpha2 === RUSSIA ? "Russia" : c.name} (${alpha2})`;
+}

@@ -1,0 +1,54 @@
+// Decide user-data-classification for one resource: storage must say what user data it holds,
+// and what a tag says must be readable.
+import { classify } from "../classify/classification";
+import { storageService } from "../classify/storage";
+import { quote } from "../values";
+import type { Settings } from "./config";
+import { Finding, holdsNoData, label, ResourceInput } from "./localization";
+
+export const CATEGORY_TOKENS_HELP = "personal, special, biometric, public, depersonalized (all personal data), or anonymous, none";
+
+export function decideClassification(r: ResourceInput, settings: Settings): Finding[] {
+    if (holdsNoData(r)) return [];
+    const c = classify({ props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, settings);
+    const findings: Finding[] = [];
+    const service = storageService(r.type);
+    const key = settings.categoriesTagKey;
+    if (service && !c.tagged && c.personal === "no") {
+        findings.push({
+            message: [
+                `${label(r)} is ${service} storage and has no ${quote(key)} tag, so nobody has said whether it holds user data.`,
+                `Fix: add the tag ${quote(key)} with the categories it holds (${CATEGORY_TOKENS_HELP}); for data about people also add ${quote(settings.subjectsTagKey)} with their countries (ISO 3166-1 codes, or * for all). A provider's defaultTags count too.`,
+            ].join("\n"),
+            downgrade: false,
+        });
+    }
+    if (c.unrecognisedCategories.length > 0) {
+        findings.push({
+            message: [
+                `${label(r)}: the ${quote(key)} tag (${c.categoriesFrom ?? "tags"}) has ${c.unrecognisedCategories.map(quote).join(", ")}, which ${c.unrecognisedCategories.length === 1 ? "is not a category" : "are not categories"} the pack knows, so it is read as personal data.`,
+                `Fix: use only ${CATEGORY_TOKENS_HELP}.`,
+            ].join("\n"),
+            downgrade: false,
+        });
+    }
+    if (c.categoriesFrom && c.categories.length === 0 && c.unrecognisedCategories.length === 0 && c.personal === "yes") {
+        findings.push({
+            message: `${label(r)}: the ${quote(key)} tag (${c.categoriesFrom}) is empty, so it is read as personal data.\nFix: list the categories it holds (${CATEGORY_TOKENS_HELP}).`,
+            downgrade: false,
+        });
+    }
+    if (c.unrecognisedSubjects.length > 0) {
+        findings.push({
+            message: [
+                `${label(r)}: the subjects (${c.subjectsFrom}) include ${c.unrecognisedSubjects.map(quote).join(", ")}, which ${c.unrecognisedSubjects.length === 1 ? "is not an ISO 3166-1 country code" : "are not ISO 3166-1 country codes"}, so they are read as possibly including Russia.`,
+                "Fix: use ISO 3166-1 alpha-2 or alpha-3 codes (RU, KZ, DEU) separated by commas, spaces or underscores, or * for every country.",
+            ].join("\n"),
+            downgrade: false,
+        });
+    }
+    for (const l of c.lookalikes) {
+        findings.push({ message: `${label(r)}: ${l}.\nFix: retype the tag in plain ASCII.`, downgrade: false });
+    }
+    return findings;
+}

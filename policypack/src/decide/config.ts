@@ -1,0 +1,179 @@
+// The pack's configuration: JSON schemas the engine validates against (and fills defaults
+// from), and a reader that checks what a schema cannot (real dates, real country codes, globs
+// that match everything) and never throws.
+import type { PolicyConfigSchema } from "@pulumi/policy";
+import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { ClassificationSettings, DEFAULT_CLASSIFICATION_SETTINGS } from "../classify/classification";
+import { countryCode } from "../countries";
+import { DEFAULT_LOCATION_SETTINGS, LocationSettings } from "../locate/location";
+import { isPlainObject, quote } from "../values";
+import { Exemption, readExemptions } from "./exemptions";
+
+export type OnUnknown = "block" | "warn";
+
+export interface Settings extends ClassificationSettings, LocationSettings {
+    onUnknown: OnUnknown;
+    exemptions: Exemption[];
+    allowBroadExemptions: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+    ...DEFAULT_CLASSIFICATION_SETTINGS,
+    ...DEFAULT_LOCATION_SETTINGS,
+    onUnknown: "block",
+    exemptions: [],
+    allowBroadExemptions: false,
+};
+
+const COUNTRY_PATTERN = "^[A-Za-z]{2,3}$";
+const countryMap = (description: string): PolicyConfigJSONSchema => ({
+    type: "object",
+    additionalProperties: { type: "string", pattern: COUNTRY_PATTERN },
+    default: {},
+    description,
+});
+
+/** Every configurable property, with its JSON schema; policies pick the ones they use. */
+export const CONFIG_PROPERTIES = {
+    onUnknown: {
+        type: "string",
+        enum: ["block", "warn"],
+        default: "block",
+        description:
+            "What to do when a value the decision needs is not known (during preview) or cannot be derived: block (a mandatory violation) or warn (an advisory one).",
+    },
+    categoriesTagKey: {
+        type: "string",
+        minLength: 1,
+        default: DEFAULT_CLASSIFICATION_SETTINGS.categoriesTagKey,
+        description: "Tag (or label) key that lists the categories of user data a resource holds.",
+    },
+    subjectsTagKey: {
+        type: "string",
+        minLength: 1,
+        default: DEFAULT_CLASSIFICATION_SETTINGS.subjectsTagKey,
+        description: "Tag (or label) key that lists whose data it is, as ISO 3166-1 country codes or * for every country. Also read from the stack tags.",
+    },
+    defaultSubjects: {
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        default: [...DEFAULT_CLASSIFICATION_SETTINGS.defaultSubjects],
+        description: "Subjects assumed for personal data when neither the resource nor the stack declares them. The default, every country, includes Russia.",
+    },
+    endpointCountries: countryMap(
+        "Endpoint host (exact, or *.domain for a domain and its subdomains) → ISO 3166-1 country code, for endpoints the catalogue does not know.",
+    ),
+    providerLocations: countryMap("Provider URN, provider name, provider type or package → ISO 3166-1 country code, for providers the pack has no resolver for."),
+    clusterLocations: countryMap("Kubernetes provider URN, name, kubeconfig context or cluster name → ISO 3166-1 country code."),
+    exemptions: {
+        type: "array",
+        default: [],
+        description: "Time-limited exemptions. Each needs resource (a URN, or a glob on the name or URN), reason and expires (YYYY-MM-DD); an expired one no longer applies.",
+        items: {
+            type: "object",
+            required: ["resource", "reason", "expires"],
+            additionalProperties: false,
+            properties: {
+                resource: { type: "string", minLength: 1 },
+                reason: { type: "string", minLength: 1 },
+                expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+            },
+        },
+    },
+    allowBroadExemptions: {
+        type: "boolean",
+        default: false,
+        description: "Allow exemption globs that match every resource (such as *). Off by default: a blanket exemption turns the policy off without saying so.",
+    },
+} satisfies Record<string, PolicyConfigJSONSchema>;
+
+export type ConfigProperty = keyof typeof CONFIG_PROPERTIES;
+
+export function configSchema(properties: readonly ConfigProperty[]): PolicyConfigSchema {
+    const props: Record<string, PolicyConfigJSONSchema> = {};
+    for (const p of properties) props[p] = CONFIG_PROPERTIES[p];
+    return { properties: props };
+}
+
+export interface ReadSettings {
+    settings: Settings;
+    /** Problems with the config, each naming the property. Any problem means: do not trust it. */
+    errors: string[];
+}
+
+function readCountryMap(raw: unknown, name: string, errors: string[]): Record<string, string> {
+    if (raw === undefined) return {};
+    if (!isPlainObject(raw)) {
+        errors.push(`${name} must be an object mapping names to ISO 3166-1 country codes`);
+        return {};
+    }
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(raw)) {
+        const code = typeof v === "string" ? countryCode(v) : undefined;
+        if (!code) errors.push(`${name}[${quote(k)}] is ${typeof v === "string" ? quote(v) : typeof v}, not an ISO 3166-1 country code`);
+        else out[k] = code;
+    }
+    return out;
+}
+
+function readKey(raw: unknown, name: string, fallback: string, errors: string[]): string {
+    if (raw === undefined) return fallback;
+    if (typeof raw !== "string" || raw.trim() === "") {
+        errors.push(`${name} must be a non-empty string`);
+        return fallback;
+    }
+    return raw;
+}
+
+/** Read a policy's config (as getConfig() returns it) into settings; defaults fill what is absent. */
+export function readSettings(raw: unknown, today: string): ReadSettings {
+    const errors: string[] = [];
+    const config = isPlainObject(raw) ? raw : {};
+    if (raw !== undefined && !isPlainObject(raw)) errors.push("the policy config must be an object");
+
+    let onUnknown: OnUnknown = DEFAULT_SETTINGS.onUnknown;
+    if (config.onUnknown !== undefined) {
+        if (config.onUnknown === "block" || config.onUnknown === "warn") onUnknown = config.onUnknown;
+        else errors.push(`onUnknown must be "block" or "warn", not ${JSON.stringify(config.onUnknown)?.slice(0, 40)}`);
+    }
+
+    let defaultSubjects = [...DEFAULT_SETTINGS.defaultSubjects];
+    if (config.defaultSubjects !== undefined) {
+        if (Array.isArray(config.defaultSubjects) && config.defaultSubjects.every((s) => typeof s === "string")) {
+            defaultSubjects = config.defaultSubjects as string[];
+            for (const s of defaultSubjects) {
+                const t = s.trim().toLowerCase();
+                if (!["*", "all", "any", "global"].includes(t) && !countryCode(t)) errors.push(`defaultSubjects contains ${quote(s)}, which is neither * nor an ISO 3166-1 country code`);
+            }
+        } else errors.push("defaultSubjects must be a list of ISO 3166-1 country codes or *");
+    }
+
+    let allowBroadExemptions = false;
+    if (config.allowBroadExemptions !== undefined) {
+        if (typeof config.allowBroadExemptions === "boolean") allowBroadExemptions = config.allowBroadExemptions;
+        else errors.push("allowBroadExemptions must be true or false");
+    }
+
+    const exemptions = readExemptions(config.exemptions, allowBroadExemptions, today);
+    errors.push(...exemptions.errors);
+
+    return {
+        settings: {
+            onUnknown,
+            categoriesTagKey: readKey(config.categoriesTagKey, "categoriesTagKey", DEFAULT_SETTINGS.categoriesTagKey, errors),
+            subjectsTagKey: readKey(config.subjectsTagKey, "subjectsTagKey", DEFAULT_SETTINGS.subjectsTagKey, errors),
+            defaultSubjects,
+            endpointCountries: readCountryMap(config.endpointCountries, "endpointCountries", errors),
+            providerLocations: readCountryMap(config.providerLocations, "providerLocations", errors),
+            clusterLocations: readCountryMap(config.clusterLocations, "clusterLocations", errors),
+            exemptions: exemptions.exemptions,
+            allowBroadExemptions,
+        },
+        errors,
+    };
+}
+
+/** Today's date in UTC as YYYY-MM-DD: exemptions expire at the end of their day, UTC. */
+export function todayUtc(now: Date = new Date()): string {
+    return now.toISOString().slice(0, 10);
+}

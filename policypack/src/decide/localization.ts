@@ -1,0 +1,95 @@
+// Decide ru-personal-data-localization for one resource: classify, locate, apply exemptions.
+import { classify, Classification, describeCategories, describeSubjects } from "../classify/classification";
+import { endpointEntries } from "../locate/catalogue";
+import { locate, Location, packageOf, ResourceView } from "../locate";
+import { quote } from "../values";
+import type { Settings } from "./config";
+import { Exemption, findExemption } from "./exemptions";
+
+export interface ResourceInput extends ResourceView {
+    stackTags?: ReadonlyMap<string, string>;
+}
+
+/** A violation to report. `downgrade` marks one that onUnknown: warn turns advisory. */
+export interface Finding {
+    message: string;
+    downgrade: boolean;
+}
+
+export const LOCALIZATION_RULE =
+    "152-FZ Art. 18(5) (as amended by 23-FZ from 2025-07-01): Russian citizens' personal data must be recorded, stored, updated and extracted using databases located in Russia.";
+
+/** Resources that hold no data of their own: the engine's providers and stack, and components. */
+export function holdsNoData(r: ResourceView): boolean {
+    return r.type.startsWith("pulumi:") || r.provider === undefined;
+}
+
+export function label(r: ResourceView): string {
+    return `${r.type} ${quote(r.name)}`;
+}
+
+export function describeClassification(c: Classification): string {
+    const cats = c.categoriesFrom ? `${describeCategories(c)} (${c.categoriesFrom})` : "not declared";
+    return `user data ${cats}; subjects ${describeSubjects(c)} (${c.subjectsFrom})`;
+}
+
+/** A Russian endpoint from the catalogue for the resource's API, as a concrete suggestion. */
+export function russianEndpointHint(type: string): string | undefined {
+    if (packageOf(type) !== "aws") return undefined;
+    const module = /^aws:([^/]+)/.exec(type)?.[1] ?? "";
+    const family = module === "kinesis" && type.includes("firehose") ? "firehose" : module;
+    const entry = endpointEntries().find((e) => e.apiFamily === family && e.country === "RU" && e.status === "verified");
+    if (!entry) return undefined;
+    return `for example a provider with endpoints [{ ${family}: "https://${entry.host}" }] (${entry.operator} ${entry.service})`;
+}
+
+function fixFor(r: ResourceView, location: Location): string {
+    if (location.inRussia === "unknown") {
+        return "Make the value known before deployment (a literal or stack config instead of another resource's output), add the endpoint or provider to endpointCountries / providerLocations if you know where it is, or run with onUnknown: warn while you do.";
+    }
+    const hint = russianEndpointHint(r.type);
+    return [
+        `Move the resource to a location in Russia${hint ? `, ${hint}` : ""};`,
+        "or, if it holds no Russian users' personal data, say so with the data-subjects tag;",
+        "or, while you migrate, add a time-limited exemption (resource, reason, expires) to this policy's exemptions in the policy pack config.",
+    ].join(" ");
+}
+
+function expiredNote(e: Exemption | undefined): string[] {
+    return e ? [`Exemption exemptions[${e.index}] for ${quote(e.resource)} expired on ${e.expires} and no longer applies (reason given: ${quote(e.reason)}).`] : [];
+}
+
+export function decideLocalization(r: ResourceInput, settings: Settings): Finding | undefined {
+    if (holdsNoData(r)) return undefined;
+    const classification = classify({ props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, settings);
+    if (classification.russianPersonalData === "no") return undefined;
+
+    const active = findExemption(settings.exemptions.filter((e) => !e.expired), r.urn, r.name);
+    if (active) return undefined;
+    const expired = findExemption(settings.exemptions.filter((e) => e.expired), r.urn, r.name);
+
+    const location = locate(r, settings);
+    if (location.inRussia === "yes") return undefined;
+
+    const lines: string[] = [];
+    const unknownClass = classification.russianPersonalData === "unknown";
+    const unknownPlace = location.inRussia === "unknown";
+    if (!unknownClass && !unknownPlace) {
+        lines.push(`${label(r)} holds personal data of Russian users but is not in Russia.`);
+    } else if (unknownClass && !unknownPlace) {
+        lines.push(`${label(r)} is not in Russia, and whether it holds Russian users' personal data cannot be decided: ${classification.unknowns.join("; ")}.`);
+    } else if (!unknownClass && unknownPlace) {
+        lines.push(`${label(r)} holds personal data of Russian users, and where it is cannot be decided.`);
+    } else {
+        lines.push(`${label(r)} may hold Russian users' personal data (${classification.unknowns.join("; ")}) and where it is cannot be decided.`);
+    }
+    lines.push(`Found: ${describeClassification(classification)}.`);
+    lines.push(`Location: ${location.how}.`);
+    for (const l of classification.lookalikes) lines.push(`Note: ${l}.`);
+    lines.push(...expiredNote(expired));
+    lines.push(`Rule: ${LOCALIZATION_RULE}`);
+    lines.push(`Fix: ${fixFor(r, location)}`);
+    // Only a violation that rests on something unknown may be softened by onUnknown: warn; a
+    // resource known to hold Russian personal data and known to be abroad never is.
+    return { message: lines.join("\n"), downgrade: unknownClass || unknownPlace };
+}

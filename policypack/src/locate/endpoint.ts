@@ -1,0 +1,50 @@
+// Reading an endpoint URL the way an HTTP client would, to find the host it really talks to.
+
+export interface EndpointHost {
+    /** Lowercase host, IDN in punycode, no trailing dot, no port; undefined if not a URL. */
+    host?: string;
+    /** Observations worth telling the user (never the user-info itself: it may hold credentials). */
+    notes: string[];
+}
+
+const cache = new Map<string, EndpointHost>();
+
+/**
+ * The host an endpoint URL points at. Parsing uses the WHATWG URL parser, as Node's HTTP clients
+ * do, so `https://storage.yandexcloud.net@s3.amazonaws.com` is Amazon, and a host written in
+ * Unicode is compared in its punycode form.
+ */
+export function endpointHost(raw: string): EndpointHost {
+    const hit = cache.get(raw);
+    if (hit) return hit;
+    const result = parseHost(raw);
+    if (cache.size > 1000) cache.clear();
+    cache.set(raw, result);
+    return result;
+}
+
+function parseHost(raw: string): EndpointHost {
+    const notes: string[] = [];
+    const text = raw.trim();
+    if (text === "") return { notes: ["the endpoint is empty"] };
+    // The AWS SDK accepts a bare host; treat it as https, as the SDK does.
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+    let url: URL;
+    try {
+        url = new URL(withScheme);
+    } catch {
+        return { notes: ["the endpoint is not a valid URL"] };
+    }
+    if (url.username !== "" || url.password !== "") {
+        notes.push("the URL carries user-info before \"@\", which is not part of the host");
+    }
+    let host = url.hostname.toLowerCase();
+    while (host.endsWith(".")) host = host.slice(0, -1);
+    if (host === "") return { notes: [...notes, "the endpoint has no host"] };
+    return { host, notes };
+}
+
+/** True for IPv4 and IPv6 literals: an address says nothing about a country. */
+export function isIpAddress(host: string): boolean {
+    return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith("[");
+}

@@ -1,0 +1,43 @@
+// What "where is this resource" answers look like.
+import type { Tri } from "../classify/classification";
+
+export interface Location {
+    /** "yes" only when a verified catalogue entry or the pack's config says Russia. */
+    inRussia: Tri;
+    /** ISO 3166-1 alpha-2 country, when one was derived. */
+    country?: string;
+    /** The region or zone the answer rests on, if any. */
+    region?: string;
+    /** How the answer was derived, in words, for the message. */
+    how: string;
+    /** Values that are not known yet or cannot be read, in words. */
+    unknowns: string[];
+}
+
+export interface LocationSettings {
+    /** Endpoint host (exact, or "*.example.com" for a domain and its subdomains) → ISO country code. */
+    endpointCountries: Readonly<Record<string, string>>;
+    /** Provider URN, provider name, provider type or package → ISO country code. */
+    providerLocations: Readonly<Record<string, string>>;
+    /** Kubernetes provider URN, name, kubeconfig context or cluster name → ISO country code. */
+    clusterLocations: Readonly<Record<string, string>>;
+}
+
+export const DEFAULT_LOCATION_SETTINGS: LocationSettings = {
+    endpointCountries: {},
+    providerLocations: {},
+    clusterLocations: {},
+};
+
+/** What a location resolver sees of a resource. Props are plain values (unknowns as sentinels). */
+export interface ResourceView {
+    type: string;
+    name: string;
+    urn: string;
+    props: unknown;
+    provider?: { type: string; name: string; urn: string; props: unknown };
+}
+
+export function unknownLocation(how: string, unknowns: string[] = [how]): Location {
+    return { inRussia: "unknown", how, unknowns };
+}

@@ -1,0 +1,362 @@
+// A stand-in for the Pulumi engine's side of the policy-pack protocol. It starts a pack the way
+// the engine's policy analyzer plugin does (node <@pulumi/pulumi>/cmd/run-policy-pack
+// <engine-address> <pack>, in the pack folder), serves the Engine service so the pack's logs
+// arrive, and drives the Analyzer service over gRPC with the stubs shipped in @pulumi/pulumi.
+import { ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { PackConfig, PolicyDescription } from "./pack-config";
+import { analyzerGrpc, analyzerPb, AnalyzerStub, emptyPb, engineGrpc, EnforcementLevel, levelFromProto, levelToProto, SEVERITIES, toStruct } from "./protocol";
+
+export interface ProviderReference {
+    urn: string;
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+}
+
+/** A resource as the engine describes it to analyzers. Props carry unknowns and secrets in wire form. */
+export interface EngineResource {
+    urn: string;
+    type: string;
+    name: string;
+    /** false for component resources and the stack. */
+    custom: boolean;
+    props: Record<string, unknown>;
+    provider?: ProviderReference;
+    parent?: string;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    protect?: boolean;
+}
+
+export interface Diagnostic {
+    policyName: string;
+    policyPackName: string;
+    policyPackVersion: string;
+    description: string;
+    message: string;
+    enforcementLevel: EnforcementLevel;
+    severity: string;
+    /** The resource the diagnostic is about (Analyze: the analysed resource; AnalyzeStack: as reported). */
+    urn: string;
+}
+
+export interface AnalyzerInfo {
+    name: string;
+    displayName: string;
+    version: string;
+    description: string;
+    supportsConfig: boolean;
+    policies: PolicyDescription[];
+    initialConfig: PackConfig;
+}
+
+export interface EngineLog {
+    severity: string;
+    message: string;
+    urn: string;
+}
+
+export interface StartOptions {
+    /** Milliseconds to wait for the pack to print its port. */
+    startTimeoutMs?: number;
+    /** Environment for the pack process; defaults to this process's. */
+    env?: NodeJS.ProcessEnv;
+    /** Node executable; defaults to the one running this code. */
+    node?: string;
+}
+
+export class PackStartError extends Error {
+    constructor(
+        message: string,
+        readonly stderr: string,
+    ) {
+        super(stderr.trim() ? `${message}\n${stderr.trim().split("\n").slice(-20).join("\n")}` : message);
+    }
+}
+
+function call<Req, Res>(fn: (req: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown, req: Req): Promise<Res> {
+    return new Promise((resolve, reject) => {
+        fn(req, (err, res) => (err ? reject(err) : resolve(res)));
+    });
+}
+
+const LOG_SEVERITIES = ["debug", "info", "warning", "error"];
+
+/** The Engine service the pack connects back to: it only needs Log and the root resource. */
+async function startEngineServer(logs: EngineLog[]): Promise<{ server: grpc.Server; address: string }> {
+    const server = new grpc.Server();
+    let root = "";
+    server.addService(engineGrpc.EngineService, {
+        log: (c: grpc.ServerUnaryCall<{ getSeverity(): number; getMessage(): string; getUrn(): string }, unknown>, cb: grpc.sendUnaryData<unknown>) => {
+            logs.push({ severity: LOG_SEVERITIES[c.request.getSeverity()] ?? "info", message: c.request.getMessage(), urn: c.request.getUrn() });
+            cb(null, new emptyPb.Empty());
+        },
+        getRootResource: (_c: unknown, cb: grpc.sendUnaryData<unknown>) => {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const enginePb = require("@pulumi/pulumi/proto/engine_pb");
+            const res = new enginePb.GetRootResourceResponse();
+            res.setUrn(root);
+            cb(null, res);
+        },
+        setRootResource: (c: grpc.ServerUnaryCall<{ getUrn(): string }, unknown>, cb: grpc.sendUnaryData<unknown>) => {
+            root = c.request.getUrn();
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const enginePb = require("@pulumi/pulumi/proto/engine_pb");
+            cb(null, new enginePb.SetRootResourceResponse());
+        },
+        startDebugging: (_c: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, new emptyPb.Empty()),
+    });
+    const port = await new Promise<number>((resolve, reject) =>
+        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    );
+    return { server, address: `127.0.0.1:${port}` };
+}
+
+/** Where the engine finds the policy-pack host: @pulumi/pulumi as resolved from the pack folder. */
+export function runPolicyPackScript(packDir: string): string {
+    return require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+}
+
+function protoPolicy(p: InstanceType<typeof analyzerPb.PolicyInfo>): PolicyDescription {
+    const schema = p.getConfigschema();
+    const fw = p.getFramework();
+    const type = p.getPolicyType();
+    return {
+        name: p.getName(),
+        displayName: p.getDisplayname(),
+        description: p.getDescription(),
+        enforcementLevel: levelFromProto(p.getEnforcementlevel()),
+        severity: SEVERITIES[p.getSeverity()] ?? "",
+        policyType: type === 1 ? "resource" : type === 2 ? "stack" : "unknown",
+        configSchema: schema
+            ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, Record<string, unknown>>, required: schema.getRequiredList() }
+            : undefined,
+        framework: fw ? { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() } : undefined,
+        tags: p.getTagsList(),
+        remediationSteps: p.getRemediationSteps(),
+        url: p.getUrl(),
+    };
+}
+
+function providerProto(p: ProviderReference): InstanceType<typeof analyzerPb.AnalyzerProviderResource> {
+    const out = new analyzerPb.AnalyzerProviderResource();
+    out.setUrn(p.urn);
+    out.setType(p.type);
+    out.setName(p.name);
+    out.setProperties(toStruct(p.props));
+    return out;
+}
+
+function optionsProto(r: EngineResource): InstanceType<typeof analyzerPb.AnalyzerResourceOptions> {
+    const o = new analyzerPb.AnalyzerResourceOptions();
+    o.setProtect(r.protect ?? false);
+    if (r.parent) o.setParent(r.parent);
+    o.setCustomtimeouts(new analyzerPb.AnalyzerResourceOptions.CustomTimeouts());
+    return o;
+}
+
+function diagnostics(res: InstanceType<typeof analyzerPb.AnalyzeResponse>, defaultUrn: string): Diagnostic[] {
+    return res.getDiagnosticsList().map((d) => ({
+        policyName: d.getPolicyname(),
+        policyPackName: d.getPolicypackname(),
+        policyPackVersion: d.getPolicypackversion(),
+        description: d.getDescription(),
+        message: d.getMessage(),
+        enforcementLevel: levelFromProto(d.getEnforcementlevel()),
+        severity: SEVERITIES[d.getSeverity()] ?? "",
+        urn: d.getUrn() || defaultUrn,
+    }));
+}
+
+/** A running policy pack and the engine side of its conversation. */
+export class PackSession {
+    readonly logs: EngineLog[] = [];
+    private stderrText = "";
+
+    private constructor(
+        readonly packDir: string,
+        private readonly child: ChildProcess,
+        private readonly engine: grpc.Server,
+        private readonly client: AnalyzerStub,
+        readonly port: number,
+    ) {}
+
+    get stderr(): string {
+        return this.stderrText;
+    }
+
+    /** Spawn the pack, wait (bounded) for its port, and connect. */
+    static async start(packDir: string, options: StartOptions = {}): Promise<PackSession> {
+        const dir = path.resolve(packDir);
+        const logs: EngineLog[] = [];
+        const { server, address } = await startEngineServer(logs);
+        let script: string;
+        try {
+            script = runPolicyPackScript(dir);
+        } catch {
+            server.forceShutdown();
+            throw new PackStartError(`cannot find @pulumi/pulumi/cmd/run-policy-pack from ${dir}; run npm ci first`, "");
+        }
+        const child = spawn(options.node ?? process.execPath, [script, address, dir], {
+            cwd: dir,
+            env: options.env ?? process.env,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stderr = "";
+        child.stderr!.setEncoding("utf8");
+        child.stderr!.on("data", (d: string) => {
+            stderr += d;
+            if (stderr.length > 1_000_000) stderr = stderr.slice(-500_000);
+        });
+        const timeoutMs = options.startTimeoutMs ?? 30_000;
+        let port: number;
+        try {
+            port = await new Promise<number>((resolve, reject) => {
+                let out = "";
+                const timer = setTimeout(() => reject(new PackStartError(`the policy pack in ${dir} printed no port within ${timeoutMs} ms`, stderr)), timeoutMs);
+                child.stdout!.setEncoding("utf8");
+                child.stdout!.on("data", (d: string) => {
+                    out += d;
+                    const line = /^\s*(\d+)\s*$/m.exec(out);
+                    if (line) {
+                        clearTimeout(timer);
+                        resolve(Number(line[1]));
+                    }
+                });
+                child.on("error", (e) => {
+                    clearTimeout(timer);
+                    reject(new PackStartError(`could not start the policy pack in ${dir}: ${e.message}`, stderr));
+                });
+                child.on("exit", (code, signal) => {
+                    clearTimeout(timer);
+                    reject(new PackStartError(`the policy pack in ${dir} exited (${signal ?? `code ${code}`}) before it printed a port`, stderr));
+                });
+            });
+        } catch (e) {
+            child.kill("SIGKILL");
+            server.forceShutdown();
+            throw e;
+        }
+        const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+            "grpc.max_receive_message_length": 400 * 1024 * 1024,
+            "grpc.max_send_message_length": 400 * 1024 * 1024,
+        });
+        const session = new PackSession(dir, child, server, client, port);
+        session.logs.push(...logs);
+        session.stderrText = stderr;
+        child.stderr!.on("data", (d: string) => {
+            session.stderrText += d;
+        });
+        return session;
+    }
+
+    async getAnalyzerInfo(): Promise<AnalyzerInfo> {
+        const info = await call(this.client.getAnalyzerInfo.bind(this.client), new emptyPb.Empty());
+        const initialConfig: PackConfig = {};
+        for (const [k, v] of info.getInitialconfigMap().entries()) {
+            initialConfig[k] = { enforcementLevel: levelFromProto(v.getEnforcementlevel()), properties: (v.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> };
+        }
+        return {
+            name: info.getName(),
+            displayName: info.getDisplayname(),
+            version: info.getVersion(),
+            description: info.getDescription(),
+            supportsConfig: info.getSupportsconfig(),
+            policies: info.getPoliciesList().map(protoPolicy),
+            initialConfig,
+        };
+    }
+
+    async configure(config: PackConfig): Promise<void> {
+        const req = new analyzerPb.ConfigureAnalyzerRequest();
+        const map = req.getPolicyconfigMap();
+        for (const [name, c] of Object.entries(config)) {
+            const pc = new analyzerPb.PolicyConfig();
+            pc.setEnforcementlevel(levelToProto(c.enforcementLevel || "advisory"));
+            pc.setProperties(Struct.fromJavaScript(c.properties as Record<string, never>));
+            map.set(name, pc);
+        }
+        await call(this.client.configure.bind(this.client), req);
+    }
+
+    async configureStack(stack: { stack: string; project: string; organization: string; dryRun: boolean; tags?: Record<string, string>; config?: Record<string, string> }): Promise<void> {
+        const req = new analyzerPb.AnalyzerStackConfigureRequest();
+        req.setStack(stack.stack);
+        req.setProject(stack.project);
+        req.setOrganization(stack.organization);
+        req.setDryRun(stack.dryRun);
+        for (const [k, v] of Object.entries(stack.tags ?? {})) req.getTagsMap().set(k, v);
+        for (const [k, v] of Object.entries(stack.config ?? {})) req.getConfigMap().set(k, v);
+        await call(this.client.configureStack.bind(this.client), req);
+    }
+
+    async analyze(r: EngineResource): Promise<Diagnostic[]> {
+        const req = new analyzerPb.AnalyzeRequest();
+        req.setType(r.type);
+        req.setUrn(r.urn);
+        req.setName(r.name);
+        req.setProperties(toStruct(r.props));
+        req.setOptions(optionsProto(r));
+        if (r.provider) req.setProvider(providerProto(r.provider));
+        return diagnostics(await call(this.client.analyze.bind(this.client), req), r.urn);
+    }
+
+    async analyzeStack(resources: readonly EngineResource[]): Promise<Diagnostic[]> {
+        const req = new analyzerPb.AnalyzeStackRequest();
+        // Providers are reused by many resources: build each one's message once.
+        const providers = new Map<string, InstanceType<typeof analyzerPb.AnalyzerProviderResource>>();
+        req.setResourcesList(
+            resources.map((r) => {
+                const m = new analyzerPb.AnalyzerResource();
+                m.setType(r.type);
+                m.setUrn(r.urn);
+                m.setName(r.name);
+                m.setProperties(toStruct(r.props));
+                m.setOptions(optionsProto(r));
+                if (r.provider) {
+                    let p = providers.get(r.provider.urn);
+                    if (!p) {
+                        p = providerProto(r.provider);
+                        providers.set(r.provider.urn, p);
+                    }
+                    m.setProvider(p);
+                }
+                if (r.parent) m.setParent(r.parent);
+                m.setDependenciesList(r.dependencies);
+                const deps = m.getPropertydependenciesMap();
+                for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+                    const d = new analyzerPb.AnalyzerPropertyDependencies();
+                    d.setUrnsList(urns);
+                    deps.set(k, d);
+                }
+                return m;
+            }),
+        );
+        return diagnostics(await call(this.client.analyzeStack.bind(this.client), req), "");
+    }
+
+    /** The pack's stderr and engine logs so far, for error messages. */
+    output(): string {
+        return [this.stderrText.trim(), ...this.logs.map((l) => `${l.severity}: ${l.message}`)].filter(Boolean).join("\n");
+    }
+
+    /** Stop the pack as the engine does (it kills the plugin) and wait for it to exit. */
+    async close(): Promise<void> {
+        this.client.close();
+        await new Promise<void>((resolve) => {
+            if (this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => {
+                this.child.kill("SIGKILL");
+            }, 5_000);
+            this.child.once("exit", () => {
+                clearTimeout(timer);
+                resolve();
+            });
+            this.child.kill("SIGTERM");
+        });
+        this.engine.forceShutdown();
+    }
+}
