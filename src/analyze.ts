@@ -1,0 +1,125 @@
+// Analyse a stack's resources with a policy pack, through the engine-protocol runner, the way
+// `pulumi preview --policy-pack` does: Analyze each resource, then AnalyzeStack once.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { readSettings, todayUtc } from "../policypack/src/decide/config";
+import { PackConfig, PackConfigError, parsePackConfigFile, PolicyDescription, reconcilePackConfig } from "./engine/pack-config";
+import { Diagnostic, EngineResource, PackSession } from "./engine/runner";
+import { InputError } from "./program/stack-config";
+
+export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "..", "policypack");
+
+export interface AnalysisOptions {
+    packDir?: string;
+    configFile?: string;
+    project: string;
+    stack: string;
+    organization?: string;
+    dryRun: boolean;
+    stackTags?: Record<string, string>;
+    /** Resources as AnalyzeStack should see them (outputs); defaults to the Analyze ones. */
+    stackResources?: EngineResource[];
+    onProgress?: (done: number, total: number) => void;
+}
+
+export interface ResourceDiagnostic extends Diagnostic {
+    resourceType: string;
+    resourceName: string;
+}
+
+export interface AnalysisResult {
+    pack: { name: string; version: string; dir: string };
+    policies: PolicyDescription[];
+    config: PackConfig;
+    diagnostics: ResourceDiagnostic[];
+    resourceCount: number;
+    mandatory: number;
+    advisory: number;
+}
+
+export function readPackConfigFile(file: string | undefined): PackConfig {
+    if (!file) return {};
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (e) {
+        throw new InputError(`${file}: cannot read the policy pack config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+    if (text.trim() === "") return {};
+    let json: unknown;
+    try {
+        json = JSON.parse(text);
+    } catch (e) {
+        throw new InputError(`${file}: the policy pack config is not valid JSON (${(e as Error).message})`);
+    }
+    try {
+        return parsePackConfigFile(json, file);
+    } catch (e) {
+        throw new InputError((e as Error).message);
+    }
+}
+
+/** What the schema cannot check (real dates, country codes, over-broad globs), checked up front. */
+function checkSemantics(policies: readonly PolicyDescription[], config: PackConfig, file: string | undefined): void {
+    const problems: string[] = [];
+    for (const p of policies) {
+        if (!p.configSchema) continue;
+        const { errors } = readSettings(config[p.name]?.properties ?? {}, todayUtc());
+        for (const e of errors) problems.push(`${p.name}: ${e}`);
+    }
+    if (problems.length > 0) throw new InputError(`${file ?? "the policy pack config"}: the policy pack config is invalid:\n  ${problems.join("\n  ")}`);
+}
+
+export async function analyzeResources(resources: EngineResource[], options: AnalysisOptions): Promise<AnalysisResult> {
+    const given = readPackConfigFile(options.configFile);
+    const packDir = options.packDir ?? DEFAULT_PACK_DIR;
+    const session = await PackSession.start(packDir);
+    try {
+        const info = await session.getAnalyzerInfo();
+        let config: PackConfig;
+        try {
+            config = reconcilePackConfig(info.policies, info.initialConfig, given);
+        } catch (e) {
+            if (e instanceof PackConfigError) throw new InputError(`${options.configFile ?? "policy pack config"}: ${e.message}`);
+            throw e;
+        }
+        checkSemantics(info.policies, config, options.configFile);
+        await session.configure(config);
+        await session.configureStack({
+            stack: options.stack,
+            project: options.project,
+            organization: options.organization ?? "organization",
+            dryRun: options.dryRun,
+            tags: options.stackTags,
+        });
+        const byUrn = new Map(resources.map((r) => [r.urn, r]));
+        const diagnostics: Diagnostic[] = [];
+        const analysed = resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
+        let done = 0;
+        for (const r of analysed) {
+            diagnostics.push(...(await session.analyze(r)));
+            done++;
+            if (options.onProgress && done % 100 === 0) options.onProgress(done, analysed.length);
+        }
+        diagnostics.push(...(await session.analyzeStack(options.stackResources ?? resources)));
+        // Registration order varies between runs of a program; reports must not.
+        const levelRank = (l: string) => (l === "mandatory" ? 0 : l === "advisory" ? 1 : 2);
+        const withNames: ResourceDiagnostic[] = diagnostics
+            .map((d) => {
+                const r = byUrn.get(d.urn);
+                return { ...d, resourceType: r?.type ?? "", resourceName: r?.name ?? "" };
+            })
+            .sort((a, b) => levelRank(a.enforcementLevel) - levelRank(b.enforcementLevel) || a.urn.localeCompare(b.urn) || a.policyName.localeCompare(b.policyName));
+        return {
+            pack: { name: info.name, version: info.version, dir: packDir },
+            policies: info.policies,
+            config,
+            diagnostics: withNames,
+            resourceCount: analysed.length,
+            mandatory: withNames.filter((d) => d.enforcementLevel === "mandatory").length,
+            advisory: withNames.filter((d) => d.enforcementLevel === "advisory").length,
+        };
+    } finally {
+        await session.close();
+    }
+}
