@@ -53,9 +53,13 @@ function progress(enabled: boolean): ((done: number, total: number) => void) | u
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
     const [command, ...rest] = argv;
-    if (!command || command === "--help" || command === "-h" || command === "help") {
+    if (!command) {
+        process.stderr.write(`${USAGE}\n`);
+        return EXIT_USAGE;
+    }
+    if (command === "--help" || command === "-h" || command === "help") {
         out(`${USAGE}\n`);
-        return command ? EXIT_OK : EXIT_USAGE;
+        return EXIT_OK;
     }
     let parsed;
     try {
