@@ -167,7 +167,10 @@ export function classify(input: ClassifyInput, settings: ClassificationSettings)
     }
     const subjects = readSubjects(subjectTokens);
     let russianSubjects: Tri = subjects.russian ? "yes" : "no";
-    if (russianSubjects === "no" && subjectsUnknown) {
+    // An unknown value is not an empty one: say it is unknown (and why) rather than read it as
+    // every country; onUnknown then decides.
+    const onlyUnknown = subjectsUnknown && subjectTokens.length === 0;
+    if ((russianSubjects === "no" || onlyUnknown) && subjectsUnknown) {
         russianSubjects = "unknown";
         unknowns.push(...subj.unknowns);
     }

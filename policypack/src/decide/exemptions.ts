@@ -23,12 +23,13 @@ function isRealDate(text: string): boolean {
 
 const GLOB_CHARS = /[*?[\]{}!()+@]/;
 
-// Names and URNs no real resource would have: a pattern that matches all of them matches anything.
-const PROBES = [
+// URNs and names that have nothing in common but their shape: a pattern that matches all the
+// URNs, or all the names, matches any resource (an exemption matches a URN or a name).
+const URN_PROBES = [
     "urn:pulumi:zz-probe-stack::zz-probe-project::zzprobe:zz/zzProbe:ZzProbe::zz-probe-name",
-    "zz-probe-name",
     "urn:pulumi:other::other::aws:s3/bucket:Bucket::q",
 ];
+const NAME_PROBES = ["zz-probe-name", "q", "Customers_2"];
 
 type Matcher = (text: string) => boolean;
 let picomatch: ((glob: string, options: object) => Matcher) | undefined;
@@ -54,7 +55,7 @@ function matcher(glob: string): Matcher {
 export function isBroadGlob(glob: string): boolean {
     if (!GLOB_CHARS.test(glob)) return false;
     const m = matcher(glob);
-    return PROBES.every((p) => m(p));
+    return URN_PROBES.every((p) => m(p)) || NAME_PROBES.every((p) => m(p));
 }
 
 export function readExemptions(raw: unknown, allowBroad: boolean, today: string): ExemptionList {

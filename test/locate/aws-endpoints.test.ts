@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { endpointKeysFor, locateAws, readEndpoints } from "../../policypack/src/locate/aws";
+import { endpointHost } from "../../policypack/src/locate/endpoint";
+import { DEFAULT_LOCATION_SETTINGS, LocationSettings, ResourceView } from "../../policypack/src/locate/location";
+
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+const view = (type: string, props: Record<string, unknown>, providerProps: Record<string, unknown>): ResourceView => ({
+    type,
+    name: "r",
+    urn: `urn:pulumi:s::p::${type}::r`,
+    props,
+    provider: { type: "pulumi:providers:aws", name: "p", urn: "urn:pulumi:s::p::pulumi:providers:aws::p", props: providerProps },
+});
+const s3 = (endpoint: unknown, extra: Record<string, unknown> = {}, settings: LocationSettings = DEFAULT_LOCATION_SETTINGS) =>
+    locateAws(view("aws:s3/bucket:Bucket", {}, { region: "ru-central1", endpoints: JSON.stringify([{ s3: endpoint }]), ...extra }), settings);
+
+describe("endpoint URLs", () => {
+    it.each([
+        ["https://storage.yandexcloud.net", "storage.yandexcloud.net"],
+        ["storage.yandexcloud.net", "storage.yandexcloud.net"],
+        ["http://storage.yandexcloud.net", "storage.yandexcloud.net"],
+        ["HTTPS://Storage.YandexCloud.NET:443/some/path?x=1", "storage.yandexcloud.net"],
+        ["https://storage.yandexcloud.net./", "storage.yandexcloud.net"],
+        ["https://storage.yandexcloud.net@s3.amazonaws.com", "s3.amazonaws.com"],
+        ["https://user:pass@storage.yandexcloud.net", "storage.yandexcloud.net"],
+        ["https://хранилище.рф", "xn--80akiaokt3b4b.xn--p1ai"],
+        ["http://10.0.0.5:9000", "10.0.0.5"],
+    ])("%s → host %s", (url, host) => {
+        expect(endpointHost(url).host).toBe(host);
+    });
+
+    it("never puts user-info (which may be a credential) in its notes", () => {
+        const h = endpointHost("https://AKIASECRET:hunter2@storage.yandexcloud.net");
+        expect(h.notes.join(" ")).not.toMatch(/AKIASECRET|hunter2/);
+        expect(h.notes).toEqual(['the URL carries user-info before "@", which is not part of the host']);
+    });
+
+    it("has no host for what is not a URL", () => {
+        expect(endpointHost("").host).toBeUndefined();
+        expect(endpointHost("https://").host).toBeUndefined();
+        expect(endpointHost("ht tp://x y").host).toBeUndefined();
+    });
+});
+
+describe("endpoint keys", () => {
+    it("maps types to the provider's endpoints keys", () => {
+        expect(endpointKeysFor("aws:s3/bucket:Bucket")).toEqual(["s3", "s3api"]);
+        expect(endpointKeysFor("aws:dynamodb/table:Table")).toEqual(["dynamodb"]);
+        expect(endpointKeysFor("aws:cloudwatch/logGroup:LogGroup")).toEqual(["logs", "cloudwatchlogs", "cloudwatchlog"]);
+        expect(endpointKeysFor("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")).toEqual(["firehose"]);
+        expect(endpointKeysFor("aws:ebs/volume:Volume")).toEqual(["ec2"]);
+    });
+
+    it("reads endpoints as the SDK sends them (a JSON list of maps), as a list, or as a map", () => {
+        const want = new Map([["s3", "https://a"]]);
+        expect(readEndpoints({ endpoints: JSON.stringify([{ s3: "https://a" }]) })).toEqual({ kind: "map", entries: want });
+        expect(readEndpoints({ endpoints: [{ s3: "https://a" }] })).toEqual({ kind: "map", entries: want });
+        expect(readEndpoints({ endpoints: { S3: "https://a" } })).toEqual({ kind: "map", entries: want });
+        expect(readEndpoints({ endpoints: "[{" }).kind).toBe("unreadable");
+        expect(readEndpoints({ endpoints: UNKNOWN }).kind).toBe("unknown");
+        expect(readEndpoints({ endpoints: [UNKNOWN] }).kind).toBe("unknown");
+        expect(readEndpoints({ endpoints: 42 }).kind).toBe("unreadable");
+        expect(readEndpoints({}).kind).toBe("map");
+    });
+});
+
+describe("locating an AWS resource", () => {
+    it("a verified Russian endpoint is Russia", () => {
+        expect(s3("https://storage.yandexcloud.net")).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(s3("https://mybucket.storage.yandexcloud.net")).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(s3("https://hb.ru-msk.vkcloud-storage.ru")).toMatchObject({ inRussia: "yes", country: "RU" });
+    });
+
+    it("the same provider's other installations are not", () => {
+        expect(s3("https://storage.yandexcloud.kz")).toMatchObject({ inRussia: "no", country: "KZ" });
+        expect(s3("https://hb.kz-ast.vkcloud-storage.ru")).toMatchObject({ inRussia: "no", country: "KZ" });
+        expect(s3("https://storage.il.nebius.cloud")).toMatchObject({ inRussia: "no", country: "IL" });
+    });
+
+    it("look-alike hosts, IP addresses and unlisted hosts are unknown, never Russia", () => {
+        for (const url of ["https://storage.yandexcloud.net.example.io", "https://storage-yandexcloud.net", "http://10.0.0.5:9000", "https://xn--storage-yandexcloud-net.ru"]) {
+            expect(s3(url).inRussia, url).toBe("unknown");
+        }
+    });
+
+    it("AWS's own endpoints are AWS, in the region their host names", () => {
+        expect(s3("https://s3.eu-central-1.amazonaws.com")).toMatchObject({ inRussia: "no", country: "DE", region: "eu-central-1" });
+        expect(s3("https://storage.yandexcloud.net@s3.eu-central-1.amazonaws.com")).toMatchObject({ inRussia: "no", country: "DE" });
+    });
+
+    it("endpointCountries places a host the catalogue does not know (exact or *.domain)", () => {
+        const settings = { ...DEFAULT_LOCATION_SETTINGS, endpointCountries: { "*.dc1.example.ru": "RU", "s3.example.de": "DEU" } };
+        expect(s3("https://minio.dc1.example.ru", {}, settings)).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(s3("https://s3.example.de", {}, settings)).toMatchObject({ inRussia: "no", country: "DE" });
+        expect(s3("https://other.example.ru", {}, settings).inRussia).toBe("unknown");
+    });
+
+    it("without a custom endpoint: the resource's region, then the provider's", () => {
+        const t = "aws:dynamodb/table:Table";
+        expect(locateAws(view(t, { region: "us-east-1" }, { region: "eu-west-1" }, ), DEFAULT_LOCATION_SETTINGS)).toMatchObject({ inRussia: "no", country: "US", region: "us-east-1" });
+        expect(locateAws(view(t, {}, { region: " EU-WEST-1 " }), DEFAULT_LOCATION_SETTINGS)).toMatchObject({ inRussia: "no", country: "IE", region: "eu-west-1" });
+        expect(locateAws(view(t, {}, { region: "ru-central1" }), DEFAULT_LOCATION_SETTINGS)).toMatchObject({ inRussia: "no", region: "ru-central1" });
+        expect(locateAws(view(t, {}, {}), DEFAULT_LOCATION_SETTINGS).inRussia).toBe("unknown");
+        expect(locateAws(view(t, { region: UNKNOWN }, { region: "eu-west-1" }), DEFAULT_LOCATION_SETTINGS).inRussia).toBe("unknown");
+    });
+
+    it("an endpoint for another service does not move this one", () => {
+        const r = locateAws(view("aws:rds/instance:Instance", {}, { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]) }), DEFAULT_LOCATION_SETTINGS);
+        expect(r.inRussia).toBe("no");
+        expect(r.how).toContain('no custom endpoint for "rds"');
+    });
+
+    it("a resource region that contradicts a Russian endpoint is not Russia", () => {
+        const r = locateAws(view("aws:s3/bucket:Bucket", { region: "eu-central-1" }, { endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]) }), DEFAULT_LOCATION_SETTINGS);
+        expect(r).toMatchObject({ inRussia: "no", country: "DE" });
+        expect(r.how).toContain("contradict");
+    });
+
+    it("aliases for the same service that disagree are not Russia", () => {
+        const r = locateAws(view("aws:s3/bucket:Bucket", {}, { endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net", s3api: "https://s3.eu-west-1.amazonaws.com" }]) }), DEFAULT_LOCATION_SETTINGS);
+        expect(r.inRussia).toBe("no");
+        expect(r.how).toContain("disagree");
+    });
+
+    it("unknown endpoint values are unknown", () => {
+        expect(s3(UNKNOWN).inRussia).toBe("unknown");
+        expect(s3(42).inRussia).toBe("unknown");
+    });
+});
