@@ -53,6 +53,32 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "none" },
         },
         {
+            title: "Yandex Object Storage through the Yandex provider's storageEndpoint (stack config yandex:storageEndpoint)",
+            resource: { type: "yandex:index/storageBucket:StorageBucket", name: "customers", props: { bucket: "customers", tags: personalRu }, provider: { props: { storageEndpoint: "storage.yandexcloud.net" } } },
+            expect: { level: "none" },
+        },
+        {
+            title: "A Yandex managed PostgreSQL cluster whose hosts are all in ru-central1 zones",
+            resource: {
+                type: "yandex:index/mdbPostgresqlCluster:MdbPostgresqlCluster",
+                name: "accounts",
+                props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: [{ zone: "ru-central1-a" }, { zone: "ru-central1-b" }] },
+                provider: { props: { zone: "ru-central1-a" } },
+            },
+            expect: { level: "none" },
+        },
+        {
+            title: "A PersistentVolumeClaim on a cluster that clusterLocations places in Russia",
+            resource: {
+                type: "kubernetes:core/v1:PersistentVolumeClaim",
+                name: "profiles",
+                props: { metadata: { name: "profiles", labels: { "user-data": "personal", "data-subjects": "RU" } }, spec: { accessModes: ["ReadWriteOnce"] } },
+                provider: { name: "yc-msk", props: { context: "yc-msk" } },
+            },
+            config: { clusterLocations: { "yc-msk": "RU" } },
+            expect: { level: "none" },
+        },
+        {
             title: "A component resource holds no data itself (its children are checked)",
             resource: { type: "acme:storage:CustomerStore", name: "store", props: { tags: personalRu }, provider: null },
             expect: { level: "none" },
@@ -156,6 +182,36 @@ export const localizationExamples: PolicyExamples = {
             title: "No region anywhere",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: {} } },
             expect: { level: "mandatory", messageIncludes: ["neither the resource nor its provider sets a region"] },
+        },
+        {
+            title: "A Google Cloud Storage bucket in the EU multi-region (labels in GCP's lowercase style)",
+            resource: { type: "gcp:storage/bucket:Bucket", name: "customers", props: { location: "EU", labels: { "user-data": "personal", "data-subjects": "ru" } } },
+            expect: { level: "mandatory", messageIncludes: ['the resource\'s location is "EU"', "Google Cloud has no region in Russia"] },
+        },
+        {
+            title: "An Azure storage account in germanywestcentral",
+            resource: { type: "azure-native:storage:StorageAccount", name: "customers", props: { location: "germanywestcentral", resourceGroupName: "rg", tags: personalRu } },
+            expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian users but is not in Russia", '"germanywestcentral"', "Germany (DE)"] },
+        },
+        {
+            title: "A Yandex disk in the Kazakhstan region",
+            resource: { type: "yandex:index/computeDisk:ComputeDisk", name: "profiles", props: { zone: "kz1-a", labels: { user_data: "personal" } } },
+            expect: { level: "mandatory", messageIncludes: ['the resource\'s zone is "kz1-a"', "Kazakhstan (KZ)"] },
+        },
+        {
+            title: "A Yandex bucket whose provider names no storageEndpoint (the environment could point it anywhere)",
+            resource: { type: "yandex:index/storageBucket:StorageBucket", name: "customers", props: { bucket: "customers", tags: personalRu }, provider: { props: { zone: "ru-central1-a" } } },
+            expect: { level: "mandatory", messageIncludes: ["YC_STORAGE_ENDPOINT_URL", "Set yandex:storageEndpoint in the stack config"] },
+        },
+        {
+            title: "A PersistentVolumeClaim on a cluster clusterLocations does not map",
+            resource: {
+                type: "kubernetes:core/v1:PersistentVolumeClaim",
+                name: "profiles",
+                props: { metadata: { name: "profiles", labels: { "user-data": "personal", "data-subjects": "RU" } } },
+                provider: { name: "prod", props: {} },
+            },
+            expect: { level: "mandatory", messageIncludes: ["where it is cannot be decided", 'provider name "prod"', "clusterLocations"] },
         },
         {
             title: "An exemption without an expiry date is refused, and the policy blocks",

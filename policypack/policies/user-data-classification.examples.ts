@@ -20,6 +20,16 @@ export const classificationExamples: PolicyExamples = {
             expect: { level: "none" },
         },
         {
+            title: "A Yandex managed PostgreSQL cluster classified through labels",
+            resource: { type: "yandex:index/mdbPostgresqlCluster:MdbPostgresqlCluster", name: "accounts", props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: [{ zone: "ru-central1-a" }] } },
+            expect: { level: "none" },
+        },
+        {
+            title: "A Kubernetes Secret classified through an annotation",
+            resource: { type: "kubernetes:core/v1:Secret", name: "api-keys", props: { metadata: { name: "api-keys", annotations: { "user-data": "none" } } } },
+            expect: { level: "none" },
+        },
+        {
             title: "A resource that stores nothing needs no tag",
             resource: { type: "aws:iam/role:Role", name: "deployer", props: {}, provider: FRANKFURT_PROVIDER },
             expect: { level: "none" },
@@ -30,6 +40,16 @@ export const classificationExamples: PolicyExamples = {
             title: "A storage resource with no user-data tag",
             resource: { type: bucket, name: "uploads", props: { tags: { team: "web" } }, provider: FRANKFURT_PROVIDER },
             expect: { level: "advisory", messageIncludes: ['is S3 storage and has no "user-data" tag'] },
+        },
+        {
+            title: "A Kubernetes PersistentVolumeClaim with no user-data label",
+            resource: { type: "kubernetes:core/v1:PersistentVolumeClaim", name: "uploads", props: { metadata: { name: "uploads", labels: { app: "web" } } } },
+            expect: { level: "advisory", messageIncludes: ['is Kubernetes persistent volume storage and has no "user-data" tag'] },
+        },
+        {
+            title: "A Google Cloud Storage bucket with no user-data label",
+            resource: { type: "gcp:storage/bucket:Bucket", name: "uploads", props: { location: "EU", labels: { team: "web" } } },
+            expect: { level: "advisory", messageIncludes: ['is Cloud Storage storage and has no "user-data" tag'] },
         },
         {
             title: "A category the pack does not know",

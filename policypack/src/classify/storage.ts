@@ -1,7 +1,12 @@
 // Which resource types store user data: the classification policy asks these to be tagged.
 import awsServices from "../../data/aws-services.json";
+import otherProviders from "../../data/storage-types.json";
 
-const storage = new Map<string, string>(awsServices.storageTypes.map((t) => [t.type, t.service]));
+const storage = new Map<string, string>([
+    ...awsServices.storageTypes.map((t): [string, string] => [t.type, t.service]),
+    // Other providers' storage types (Yandex, GCP, Azure, Kubernetes, OpenStack, ...).
+    ...otherProviders.types.map((t): [string, string] => [t.type, t.service]),
+]);
 
 /** The storage service a type belongs to ("S3", "RDS", ...), or undefined if it stores no user data. */
 export function storageService(type: string): string | undefined {

@@ -19,6 +19,8 @@ export interface EndpointEntry {
     match: string;
     country: string | null;
     operator: string;
+    /** The catalogue cloud key (regions) the endpoint belongs to, e.g. "selectel". */
+    cloud?: string;
     service: string;
     apiFamily?: string;
     region?: string;
@@ -27,7 +29,18 @@ export interface EndpointEntry {
     note?: string;
 }
 
+/** What the catalogue says about a cloud as a whole. */
+export interface CloudEntry {
+    name: string;
+    /** false: the cloud has no region in Russia, so nothing it hosts is in Russia. */
+    regionInRussia: boolean;
+    status: string;
+    source: string;
+    note?: string;
+}
+
 interface CatalogueData {
+    clouds?: Record<string, CloudEntry>;
     regions: Record<string, RegionEntry[]>;
     endpoints: EndpointEntry[];
 }
@@ -52,6 +65,16 @@ for (const entry of catalogue.endpoints) {
 /** Every cloud key in the catalogue, e.g. "aws", "yandex". */
 export function clouds(): string[] {
     return Object.keys(catalogue.regions);
+}
+
+/** The catalogue's entry for a cloud as a whole, if it has one. */
+export function cloudEntry(cloud: string): CloudEntry | undefined {
+    const clouds = catalogue.clouds ?? {};
+    return Object.prototype.hasOwnProperty.call(clouds, cloud) ? clouds[cloud] : undefined;
+}
+
+export function cloudEntries(): Readonly<Record<string, CloudEntry>> {
+    return catalogue.clouds ?? {};
 }
 
 export function regionEntries(cloud: string): readonly RegionEntry[] {

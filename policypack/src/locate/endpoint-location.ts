@@ -2,7 +2,7 @@
 import { countryName, RUSSIA } from "../countries";
 import { quote } from "../values";
 import { entryCountry, findConfiguredEndpoint, findEndpoint, findRegion } from "./catalogue";
-import { endpointHost, isIpAddress } from "./endpoint";
+import { displayEndpoint, endpointHost, isIpAddress } from "./endpoint";
 import type { Location, LocationSettings } from "./location";
 
 /** Hosts of AWS's own endpoints carry the region as a label: s3.eu-central-1.amazonaws.com. */
@@ -18,7 +18,7 @@ export function locateEndpoint(url: string, what: string, settings: LocationSett
     const parsed = endpointHost(url);
     const notes = parsed.notes.length > 0 ? ` (${parsed.notes.join("; ")})` : "";
     if (parsed.host === undefined) {
-        const how = `${what} ${quote(url)} has no host the pack can read${notes}`;
+        const how = `${what} ${quote(displayEndpoint(url))} has no host the pack can read${notes}`;
         return { inRussia: "unknown", how, unknowns: [how] };
     }
     const host = parsed.host;

@@ -27,6 +27,13 @@ function parseHost(raw: string): EndpointHost {
     const notes: string[] = [];
     const text = raw.trim();
     if (text === "") return { notes: ["the endpoint is empty"] };
+    // Parsers disagree on these (issue 6, evasion suite): the WHATWG parser used here reads a backslash
+    // as "/" and silently drops tabs and newlines, while Go's net/url, which the aws provider
+    // uses, rejects them or keeps them in the user-info. "https://storage.yandexcloud.net\@s3.amazonaws.com"
+    // would be Yandex here and something else there, so the pack reads no host at all (fail closed).
+    if (/[\\\u0000-\u0020\u007f]/.test(text)) {
+        return { notes: ["it contains a backslash, a space or a control character, which URL parsers read differently"] };
+    }
     // The AWS SDK accepts a bare host; treat it as https, as the SDK does.
     const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
     let url: URL;
@@ -47,4 +54,13 @@ function parseHost(raw: string): EndpointHost {
 /** True for IPv4 and IPv6 literals: an address says nothing about a country. */
 export function isIpAddress(host: string): boolean {
     return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith("[");
+}
+
+/**
+ * An endpoint as it may be shown in a message: everything before the last "@" is dropped, since
+ * it may be user-info with a password (issue 6: messages never carry credentials).
+ */
+export function displayEndpoint(raw: string): string {
+    const at = raw.lastIndexOf("@");
+    return at < 0 ? raw : `…${raw.slice(at)}`;
 }

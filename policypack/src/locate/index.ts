@@ -2,6 +2,13 @@
 import { countryCode, countryName, RUSSIA } from "../countries";
 import { quote } from "../values";
 import { locateAws } from "./aws";
+import { locateAzure } from "./azure";
+import { locateGcp } from "./gcp";
+import { locateAlicloud, locateDigitalocean, locateHcloud, locateOci } from "./generic-region";
+import { locateHuaweiStack } from "./huawei";
+import { locateKubernetes } from "./kubernetes";
+import { locateOpenstack } from "./openstack";
+import { locateYandex } from "./yandex";
 import type { Location, LocationSettings, ResourceView } from "./location";
 
 export type { Location, LocationSettings, ResourceView } from "./location";
@@ -13,6 +20,22 @@ type Resolver = (resource: ResourceView, settings: LocationSettings) => Location
 // over property names, so none needs its provider's SDK.
 const RESOLVERS: Record<string, Resolver> = {
     aws: locateAws,
+    // Russian clouds and the stacks they run (docs/providers.md).
+    yandex: locateYandex,
+    openstack: locateOpenstack,
+    cloudru: locateHuaweiStack,
+    sbercloud: locateHuaweiStack,
+    huaweicloud: locateHuaweiStack,
+    kubernetes: locateKubernetes,
+    // Clouds with no region in Russia: located for reports, never Russian.
+    gcp: locateGcp,
+    "google-native": locateGcp,
+    "azure-native": locateAzure,
+    azure: locateAzure,
+    alicloud: locateAlicloud,
+    oci: locateOci,
+    digitalocean: locateDigitalocean,
+    hcloud: locateHcloud,
 };
 
 /** The provider package of a type token: "aws" for "aws:s3/bucket:Bucket". */

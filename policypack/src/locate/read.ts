@@ -1,0 +1,151 @@
+// Reading location properties for the non-AWS resolvers: strings at property paths (with "[]"
+// for every element of a list), and judging a set of regions or zones against the catalogue.
+// Everything here is total: any shape comes in, an answer goes out, nothing throws.
+import { countryName, RUSSIA } from "../countries";
+import { field, isPlainObject, isUnknown, jsonish, quote } from "../values";
+import { entryCountry, findRegion, findZone, RegionEntry } from "./catalogue";
+import type { Location } from "./location";
+
+export type Str = { kind: "absent" } | { kind: "unknown" } | { kind: "value"; value: string } | { kind: "invalid" };
+
+/** One string-valued property: absent (undefined, null, ""), unknown (preview), a value, or invalid. */
+export function readString(value: unknown): Str {
+    if (value === undefined || value === null) return { kind: "absent" };
+    if (isUnknown(value)) return { kind: "unknown" };
+    if (typeof value === "string") {
+        const v = value.trim();
+        return v === "" ? { kind: "absent" } : { kind: "value", value: v };
+    }
+    return { kind: "invalid" };
+}
+
+/** A provider input by name. Complex inputs may arrive as JSON strings; plain strings stay as they are. */
+export function providerString(providerProps: unknown, key: string): Str {
+    return readString(field(providerProps, key));
+}
+
+export interface Found {
+    /** Where the value was, in words: "the resource's hosts[1].zone". */
+    what: string;
+    value: string;
+}
+
+export interface Collected {
+    values: Found[];
+    /** Places whose value is not known yet. */
+    unknown: string[];
+    /** Places whose value has the wrong shape. */
+    invalid: string[];
+}
+
+function walk(node: unknown, segments: readonly string[], label: string, out: Collected): void {
+    if (isUnknown(node)) {
+        out.unknown.push(label);
+        return;
+    }
+    if (node === undefined || node === null) return;
+    if (segments.length === 0) {
+        const s = readString(node);
+        if (s.kind === "value") out.values.push({ what: label, value: s.value });
+        else if (s.kind === "invalid") out.invalid.push(label);
+        return;
+    }
+    const [head, ...rest] = segments as [string, ...string[]];
+    if (head === "[]") {
+        // Provider inputs may carry lists as JSON strings; resource props are plain lists.
+        const parsed = typeof node === "string" ? jsonish(node) : { ok: true as const, value: node };
+        const list = parsed.ok ? parsed.value : undefined;
+        if (!Array.isArray(list)) {
+            out.invalid.push(label);
+            return;
+        }
+        list.forEach((item, i) => walk(item, rest, `${label}[${i}]`, out));
+        return;
+    }
+    const parsed = typeof node === "string" ? jsonish(node) : { ok: true as const, value: node };
+    const obj = parsed.ok ? parsed.value : undefined;
+    if (isUnknown(obj)) {
+        out.unknown.push(label);
+        return;
+    }
+    if (!isPlainObject(obj)) {
+        out.invalid.push(label);
+        return;
+    }
+    walk(field(obj, head), rest, label.endsWith("'s") ? `${label} ${head}` : `${label}.${head}`, out);
+}
+
+/**
+ * Strings at property paths such as "zone", "hosts[].zone" or "allocationPolicy.zones[]".
+ * `owner` names the object in messages: "the resource's", "the provider's".
+ */
+export function collect(root: unknown, paths: readonly string[], owner: string): Collected {
+    const out: Collected = { values: [], unknown: [], invalid: [] };
+    for (const path of paths) {
+        const segments = path.split(/\.|(?=\[\])/).flatMap((s) => (s.endsWith("[]") && s !== "[]" ? [s.slice(0, -2), "[]"] : [s]));
+        walk(root, segments.filter((s) => s !== ""), owner, out);
+    }
+    return out;
+}
+
+export function isEmpty(c: Collected): boolean {
+    return c.values.length === 0 && c.unknown.length === 0 && c.invalid.length === 0;
+}
+
+export function unknownLocation(how: string): Location {
+    return { inRussia: "unknown", how, unknowns: [how] };
+}
+
+export interface Placed {
+    found: Found;
+    entry?: RegionEntry;
+    /** The zone or region id as the catalogue spells its region. */
+    region?: string;
+    country?: string;
+}
+
+/** A region or zone of a cloud, looked up in the catalogue; `derive` may map a value to a region id first. */
+export function place(cloud: string, found: Found, derive?: (value: string) => string | undefined): Placed {
+    let entry = findRegion(cloud, found.value) ?? findZone(cloud, found.value);
+    if (!entry && derive) {
+        const derived = derive(found.value);
+        if (derived) entry = findRegion(cloud, derived) ?? findZone(cloud, derived);
+    }
+    if (!entry) return { found };
+    return { found, entry, region: entry.id, country: entryCountry(entry) };
+}
+
+export function describePlace(p: Placed, cloudName: string): string {
+    const e = p.entry;
+    if (!e) return `${p.found.what} is ${quote(p.found.value)}, which the pack's catalogue does not list as a ${cloudName} region or zone`;
+    const where = e.place ? `${e.place}, ` : "";
+    if (p.country) return `${p.found.what} is ${quote(p.found.value)} (${cloudName} ${e.id}: ${where}${countryName(p.country)})`;
+    if (e.countries && e.countries.length > 0) {
+        const names = e.countries.length <= 3 ? e.countries.map(countryName).join(", ") : `${e.countries.length} countries`;
+        return `${p.found.what} is ${quote(p.found.value)} (${cloudName} ${e.id}, spanning ${names})`;
+    }
+    const why = e.country ? "its country is not verified" : "the catalogue has no verified country for it";
+    return `${p.found.what} is ${quote(p.found.value)} (${cloudName} ${e.id}), but ${why} (${e.source})`;
+}
+
+/**
+ * Judge the regions and zones a resource names on a cloud that has Russian regions: Russia only
+ * if every one is a verified Russian location; not Russia if any one is known to be elsewhere;
+ * otherwise unknown. `suffix` is appended to the explanation (for example, how the installation
+ * was established).
+ */
+export function judgePlaces(cloud: string, cloudName: string, collected: Collected, suffix = "", derive?: (value: string) => string | undefined): Location {
+    const placed = collected.values.map((f) => place(cloud, f, derive));
+    const abroad = placed.find((p) => p.country !== undefined && p.country !== RUSSIA);
+    if (abroad) {
+        return { inRussia: "no", country: abroad.country, region: abroad.region, how: `${describePlace(abroad, cloudName)}${suffix}`, unknowns: [] };
+    }
+    if (collected.unknown.length > 0) return unknownLocation(`${collected.unknown.join(", ")} ${collected.unknown.length === 1 ? "is" : "are"} not known yet${suffix}`);
+    if (collected.invalid.length > 0) return unknownLocation(`${collected.invalid.join(", ")} ${collected.invalid.length === 1 ? "is" : "are"} not a string the pack can read${suffix}`);
+    const unplaced = placed.find((p) => p.country === undefined);
+    if (unplaced) return unknownLocation(`${describePlace(unplaced, cloudName)}${suffix}`);
+    const first = placed[0];
+    if (!first) return unknownLocation(`no region or zone found${suffix}`);
+    const all = placed.length === 1 ? describePlace(first, cloudName) : placed.map((p) => describePlace(p, cloudName)).join("; ");
+    return { inRussia: "yes", country: RUSSIA, region: first.region, how: `${all}${suffix}`, unknowns: [] };
+}

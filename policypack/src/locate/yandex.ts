@@ -1,0 +1,106 @@
+// Yandex Cloud (`yandex:` from the Yandex provider, tokens `yandex:index/<camel>:<Pascal>`).
+//
+// Three kinds of resources, three kinds of evidence:
+// - Object Storage (storageBucket, storageObject) has no location field: the data goes to the
+//   provider's `storageEndpoint` (stack config yandex:storageEndpoint).
+// - Message Queue (messageQueue) goes to the provider's `ymqEndpoint`; newer providers also take
+//   `regionId` on the queue.
+// - Everything else is created through the provider's API `endpoint` in the zone or region the
+//   resource names (`zone`, `zoneId`, `hosts[].zone`, `hosts[].zoneId`, `locationId`,
+//   `location.region.id`, `allocationPolicy.zones[]`, `allocationPolicy.locations[].zone`,
+//   `master.zonal.zone`, `master.regional.region`, `config.zones[]`), else the provider's `zone`.
+//
+// Defaults: when the provider sets no endpoint, the Yandex provider uses an environment variable
+// if one is set (YC_ENDPOINT, YC_STORAGE_ENDPOINT_URL, YC_MESSAGE_QUEUE_ENDPOINT) and otherwise
+// its built-in default (api.cloud.yandex.net:443, storage.yandexcloud.net,
+// message-queue.api.cloud.yandex.net), per the provider's source (yandex/provider.go). The pack
+// cannot see the deploy-time environment, so it does not assume the default endpoint: a bucket or
+// queue whose provider names no endpoint is unknown until the endpoint is in the stack config. A
+// zone is different evidence: "ru-central1-a" exists only in Yandex Cloud's Russian region, so a
+// resource in that zone is in Russia whichever endpoint created it, unless the provider's
+// endpoint is explicitly another installation (Kazakhstan, Nebius Israel), which then decides.
+import { RUSSIA } from "../countries";
+import { quote } from "../values";
+import { locateEndpoint } from "./endpoint-location";
+import type { Location, LocationSettings, ResourceView } from "./location";
+import { collect, isEmpty, judgePlaces, providerString, Str, unknownLocation } from "./read";
+
+const CLOUD = "yandex";
+const NAME = "Yandex Cloud";
+
+const RESOURCE_PATHS = [
+    "zone",
+    "zoneId",
+    "hosts[].zone",
+    "hosts[].zoneId",
+    "locationId",
+    "location.region.id",
+    "allocationPolicy.zones[]",
+    "allocationPolicy.locations[].zone",
+    "master.zonal.zone",
+    "master.regional.region",
+    "master.regional.locations[].zone",
+    "config.zones[]",
+    "regionId",
+];
+
+type Kind = { kind: "storage" } | { kind: "queue" } | { kind: "api" };
+
+function kindOf(type: string): Kind {
+    const name = /^yandex:[^/]*\/([^:]+):/.exec(type)?.[1] ?? "";
+    if (/^storage[A-Z]/.test(name)) return { kind: "storage" };
+    if (name === "messageQueue") return { kind: "queue" };
+    return { kind: "api" };
+}
+
+/** An endpoint the provider must name, with the config key and env var that set it. */
+function endpointLocation(ep: Str, key: string, envVar: string, builtIn: string, settings: LocationSettings, serves: string): Location {
+    const what = `the provider's ${key}`;
+    if (ep.kind === "unknown") return unknownLocation(`${what} is not known yet`);
+    if (ep.kind === "invalid") return unknownLocation(`${what} is not a string`);
+    if (ep.kind === "absent") {
+        return unknownLocation(
+            `${serves} goes to the provider's ${key}, which the provider does not set; the Yandex provider then uses the environment variable ${envVar} if it is set at deploy time (the pack cannot see it) and otherwise ${quote(builtIn)}. Set yandex:${key} in the stack config (or ${key} on the provider) so the pack can check it`,
+        );
+    }
+    return locateEndpoint(ep.value, what, settings);
+}
+
+export function locateYandex(resource: ResourceView, settings: LocationSettings): Location {
+    const providerProps = resource.provider?.props;
+    const kind = kindOf(resource.type);
+
+    if (kind.kind === "storage") {
+        return endpointLocation(providerString(providerProps, "storageEndpoint"), "storageEndpoint", "YC_STORAGE_ENDPOINT_URL", "storage.yandexcloud.net", settings, "Object Storage data");
+    }
+    if (kind.kind === "queue") {
+        const byEndpoint = endpointLocation(providerString(providerProps, "ymqEndpoint"), "ymqEndpoint", "YC_MESSAGE_QUEUE_ENDPOINT", "message-queue.api.cloud.yandex.net", settings, "A message queue");
+        if (byEndpoint.inRussia !== "yes") return byEndpoint;
+        const region = collect(resource.props, ["regionId"], "the resource's");
+        if (isEmpty(region)) return byEndpoint;
+        const judged = judgePlaces(CLOUD, NAME, region, ` (${byEndpoint.how})`);
+        return judged.inRussia === "yes" ? byEndpoint : judged;
+    }
+
+    // Created through the API endpoint: an explicit endpoint elsewhere decides.
+    const endpoint = providerString(providerProps, "endpoint");
+    let viaEndpoint: Location | undefined;
+    if (endpoint.kind === "unknown") return unknownLocation("the provider's endpoint is not known yet");
+    if (endpoint.kind === "invalid") return unknownLocation("the provider's endpoint is not a string");
+    if (endpoint.kind === "value") {
+        viaEndpoint = locateEndpoint(endpoint.value, "the provider's endpoint", settings);
+        if (viaEndpoint.inRussia !== "yes") return viaEndpoint;
+    }
+    const suffix = viaEndpoint ? `, created through ${viaEndpoint.how}` : "";
+
+    let places = collect(resource.props, RESOURCE_PATHS, "the resource's");
+    if (isEmpty(places)) places = collect(providerProps, ["zone"], "the provider's");
+    if (!isEmpty(places)) return judgePlaces(CLOUD, NAME, places, suffix);
+    // No zone or region anywhere: the resource lives in the installation the endpoint names.
+    if (viaEndpoint) {
+        return { inRussia: "yes", country: RUSSIA, region: viaEndpoint.region, how: `the resource names no zone or region, so it is in the installation of ${viaEndpoint.how}`, unknowns: [] };
+    }
+    return unknownLocation(
+        "neither the resource nor its provider names a zone or region, and the provider sets no endpoint (the Yandex provider would take YC_ZONE and YC_ENDPOINT from the deploy-time environment, which the pack cannot see); set yandex:zone or yandex:endpoint in the stack config",
+    );
+}
