@@ -45,3 +45,26 @@ export const YANDEX_S3_PROVIDER = {
 };
 
 export const FRANKFURT_PROVIDER = { props: { region: "eu-central-1" } };
+
+/** A resource in a stack example; dependencies name other resources of the example by name. */
+export interface StackExampleResource extends ExampleResource {
+    name: string;
+    dependencies?: string[];
+    /** Top-level property → names of the resources its value came from. */
+    propertyDependencies?: Record<string, string[]>;
+}
+
+/** An example for a stack policy: a whole (small) stack and the exact violations it gets. */
+export interface StackExample {
+    title: string;
+    resources: StackExampleResource[];
+    config?: Record<string, unknown>;
+    stackTags?: Record<string, string>;
+    /** Every violation, in any order: the resource (by name) it is reported against, its level and message fragments. */
+    expect: { resource: string; level: "mandatory" | "advisory"; messageIncludes: string[] }[];
+}
+
+export interface StackPolicyExamples {
+    allowed: StackExample[];
+    disallowed: StackExample[];
+}

@@ -1,6 +1,8 @@
 // The thin edge between @pulumi/policy and the pack's pure decisions. Everything a policy does
 // at run time passes through here, so this is where "never throw" is enforced.
-import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
+import type { ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import type { StackFinding, StackInput } from "../src/decide/cross-border";
+import type { StackResource } from "../src/flows/stack";
 import { readSettings, Settings, todayUtc } from "../src/decide/config";
 import type { Finding, ResourceInput } from "../src/decide/localization";
 import { unwrapProxy } from "../src/values";
@@ -65,6 +67,60 @@ export function resourceValidation(
             for (const finding of decide(input, settings)) reportFinding(report, description, finding, settings);
         } catch (e) {
             report(`${input.type} ${JSON.stringify(input.name)}: the policy failed while deciding (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`);
+        }
+    };
+}
+
+/** The stack as the pack's pure functions see it: plain values, dependencies as URNs. */
+export function stackInput(args: StackValidationArgs): StackInput {
+    const resources: StackResource[] = [];
+    for (const r of args.resources) {
+        const provider = r.provider ? { type: r.provider.type, name: r.provider.name, urn: r.provider.urn, props: unwrapProxy(r.provider.props) } : undefined;
+        const propertyDependencies: Record<string, string[]> = {};
+        for (const [k, deps] of Object.entries(r.propertyDependencies ?? {})) propertyDependencies[k] = (deps ?? []).map((d) => d.urn);
+        resources.push({
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props: unwrapProxy(r.props),
+            provider,
+            parent: r.parent?.urn,
+            dependencies: (r.dependencies ?? []).map((d) => d.urn),
+            propertyDependencies,
+            stackTags: args.stackTags,
+        });
+    }
+    return { resources, stackTags: args.stackTags };
+}
+
+/**
+ * Build a validateStack from a pure decision, with the same rules as resourceValidation: bad
+ * config and internal errors become violations at the policy's level, never exceptions. Each
+ * finding is reported against the URN it names.
+ */
+export function stackValidation(
+    description: string,
+    decide: (input: StackInput, settings: Settings) => StackFinding[],
+): (args: StackValidationArgs, report: ReportViolation) => void {
+    return (args, report) => {
+        let input: StackInput;
+        let settings: Settings;
+        try {
+            const read = readSettings(args.getConfig(), todayUtc());
+            if (read.errors.length > 0) {
+                report(`The policy pack config for this policy is invalid, so the policy cannot decide and blocks: ${read.errors.join("; ")}.\nFix: correct the config file given with --policy-pack-config.`);
+                return;
+            }
+            settings = read.settings;
+            input = stackInput(args);
+        } catch (e) {
+            report(`The policy could not read its input (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`);
+            return;
+        }
+        try {
+            for (const finding of decide(input, settings)) reportFinding(report, description, finding, settings, finding.urn);
+        } catch (e) {
+            report(`The policy failed while deciding for the stack (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`);
         }
     };
 }

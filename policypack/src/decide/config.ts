@@ -10,11 +10,19 @@ import { isPlainObject, quote } from "../values";
 import { Exemption, readExemptions } from "./exemptions";
 
 export type OnUnknown = "block" | "warn";
+/** Cross-border transfers (ru-personal-data-cross-border-transfer): forbid every copy abroad, or allow declared ones. */
+export type Transfers = "forbid" | "declared";
 
 export interface Settings extends ClassificationSettings, LocationSettings {
     onUnknown: OnUnknown;
     exemptions: Exemption[];
     allowBroadExemptions: boolean;
+    transfers: Transfers;
+    allowNonAdequate: boolean;
+    /** ISO alpha-2 codes added to the pack's adequacy list (data/adequacy.json). */
+    adequateCountries: string[];
+    /** ARN or name of a store outside the stack → ISO alpha-2 country, for flow destinations. */
+    destinationLocations: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,6 +31,10 @@ export const DEFAULT_SETTINGS: Settings = {
     onUnknown: "block",
     exemptions: [],
     allowBroadExemptions: false,
+    transfers: "forbid",
+    allowNonAdequate: false,
+    adequateCountries: [],
+    destinationLocations: {},
 };
 
 const COUNTRY_PATTERN = "^[A-Za-z]{2,3}$";
@@ -85,6 +97,25 @@ export const CONFIG_PROPERTIES = {
         default: false,
         description: "Allow exemption globs that match every resource (such as *). Off by default: a blanket exemption turns the policy off without saying so.",
     },
+    transfers: {
+        type: "string",
+        enum: ["forbid", "declared"],
+        default: "forbid",
+        description:
+            "forbid (the default): no copy of Russian users' personal data may leave Russia. declared: a copy may, if the flow resource carries the cross-border-transfer tag with the Roskomnadzor notification number, the source store is in Russia, and the destination country is adequate (or allowNonAdequate is true).",
+    },
+    allowNonAdequate: {
+        type: "boolean",
+        default: false,
+        description: "Under transfers: declared, also allow declared transfers to countries not on the adequacy list (152-FZ Art. 12 lets them start 10 working days after the notification).",
+    },
+    adequateCountries: {
+        type: "array",
+        items: { type: "string", pattern: COUNTRY_PATTERN },
+        default: [],
+        description: "ISO 3166-1 codes to treat as adequate in addition to the pack's list (Convention 108 parties and Roskomnadzor Order No. 128, data/adequacy.json).",
+    },
+    destinationLocations: countryMap("ARN or name of a flow destination outside the stack (such as an S3 bucket, whose ARN carries no region) → ISO 3166-1 country code."),
 } satisfies Record<string, PolicyConfigJSONSchema>;
 
 export type ConfigProperty = keyof typeof CONFIG_PROPERTIES;
@@ -154,6 +185,28 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
         else errors.push("allowBroadExemptions must be true or false");
     }
 
+    let transfers: Transfers = DEFAULT_SETTINGS.transfers;
+    if (config.transfers !== undefined) {
+        if (config.transfers === "forbid" || config.transfers === "declared") transfers = config.transfers;
+        else errors.push(`transfers must be "forbid" or "declared", not ${JSON.stringify(config.transfers)?.slice(0, 40)}`);
+    }
+    let allowNonAdequate = false;
+    if (config.allowNonAdequate !== undefined) {
+        if (typeof config.allowNonAdequate === "boolean") allowNonAdequate = config.allowNonAdequate;
+        else errors.push("allowNonAdequate must be true or false");
+    }
+    const adequateCountries: string[] = [];
+    if (config.adequateCountries !== undefined) {
+        if (!Array.isArray(config.adequateCountries)) errors.push("adequateCountries must be a list of ISO 3166-1 country codes");
+        else {
+            for (const c of config.adequateCountries) {
+                const code = typeof c === "string" ? countryCode(c) : undefined;
+                if (code) adequateCountries.push(code);
+                else errors.push(`adequateCountries contains ${typeof c === "string" ? quote(c) : typeof c}, which is not an ISO 3166-1 country code`);
+            }
+        }
+    }
+
     const exemptions = readExemptions(config.exemptions, allowBroadExemptions, today);
     errors.push(...exemptions.errors);
 
@@ -168,6 +221,10 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
             clusterLocations: readCountryMap(config.clusterLocations, "clusterLocations", errors),
             exemptions: exemptions.exemptions,
             allowBroadExemptions,
+            transfers,
+            allowNonAdequate,
+            adequateCountries,
+            destinationLocations: readCountryMap(config.destinationLocations, "destinationLocations", errors),
         },
         errors,
     };

@@ -1,0 +1,226 @@
+import { FRANKFURT_PROVIDER, StackPolicyExamples, UNKNOWN, YANDEX_S3_PROVIDER } from "./example-types";
+
+const personalRu = { "user-data": "personal", "data-subjects": "RU" };
+const bucket = "aws:s3/bucket:Bucket";
+const replication = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+const YANDEX_DYNAMODB_PROVIDER = {
+    type: "pulumi:providers:aws",
+    name: "yandex-docapi",
+    props: { region: "ru-central1", endpoints: JSON.stringify([{ dynamodb: "https://docapi.serverless.yandexcloud.net/ru-central1/b1g/etn" }]) },
+};
+const US_PROVIDER = { type: "pulumi:providers:aws", name: "virginia", props: { region: "us-east-1" } };
+
+/** A bucket in Yandex Object Storage holding Russian users' personal data, replicated to `destination`. */
+function replicated(destinationName: string, destinationProvider: object, extra: { sourceTags?: Record<string, string> } = {}) {
+    return [
+        { type: bucket, name: "customers", props: { bucket: "customers", tags: { ...personalRu, ...extra.sourceTags } }, provider: YANDEX_S3_PROVIDER },
+        { type: bucket, name: destinationName, props: { bucket: destinationName, arn: UNKNOWN }, provider: destinationProvider },
+        {
+            type: replication,
+            name: "customers-replication",
+            props: { bucket: "customers", role: "arn:aws:iam::123456789012:role/replication", rules: [{ id: "all", status: "Enabled", destination: { bucket: UNKNOWN } }] },
+            provider: YANDEX_S3_PROVIDER,
+            propertyDependencies: { bucket: ["customers"], rules: [destinationName] },
+            dependencies: ["customers", destinationName],
+        },
+    ];
+}
+
+export const crossBorderExamples: StackPolicyExamples = {
+    allowed: [
+        {
+            title: "Replication between two buckets in Yandex Object Storage stays in Russia",
+            resources: replicated("customers-backup", YANDEX_S3_PROVIDER),
+            expect: [],
+        },
+        {
+            title: "A bucket with no user data may replicate to Frankfurt",
+            resources: [
+                { type: bucket, name: "build-cache", props: { bucket: "build-cache", tags: { "user-data": "none" } }, provider: YANDEX_S3_PROVIDER },
+                { type: bucket, name: "build-cache-eu", props: { bucket: "build-cache-eu" }, provider: FRANKFURT_PROVIDER },
+                {
+                    type: replication,
+                    name: "cache-replication",
+                    props: { bucket: "build-cache", rules: [{ status: "Enabled", destination: { bucket: "arn:aws:s3:::build-cache-eu" } }] },
+                    provider: YANDEX_S3_PROVIDER,
+                },
+            ],
+            expect: [],
+        },
+        {
+            title: "transfers: declared, a notified copy from a primary store in Russia to an adequate country (Germany)",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: { "cross-border-transfer": "RKN notification 77-22-012345" } }),
+            config: { transfers: "declared" },
+            expect: [],
+        },
+        {
+            title: "A time-limited exemption for the flow resource",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER),
+            config: { exemptions: [{ resource: "customers-replication", reason: "Migration to Yandex Cloud, ticket DATA-42", expires: "2999-12-31" }] },
+            // The exemption covers the flow and so the copy it makes.
+            expect: [],
+        },
+    ],
+    disallowed: [
+        {
+            title: "S3 replication from Yandex Object Storage to a bucket in Frankfurt (found through the property dependency during preview)",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER),
+            expect: [
+                {
+                    resource: "customers-replication",
+                    level: "mandatory",
+                    messageIncludes: [
+                        "sends Russian users' personal data out of Russia (S3 replication)",
+                        "Germany (DE)",
+                        'rules[0].destination.bucket is not known yet; it comes from aws:s3/bucket:Bucket "customers-eu"',
+                        'tag "user-data" in tags',
+                        "Transfers: forbid",
+                    ],
+                },
+                { resource: "customers-eu", level: "mandatory", messageIncludes: ["because it receives them from", "Classification: from the data flow"] },
+            ],
+        },
+        {
+            title: "A DynamoDB table on the Yandex Document API that declares a replica in eu-west-1",
+            resources: [
+                {
+                    type: "aws:dynamodb/table:Table",
+                    name: "sessions",
+                    props: { name: "sessions", tags: personalRu, replicas: [{ regionName: "eu-west-1" }] },
+                    provider: YANDEX_DYNAMODB_PROVIDER,
+                },
+            ],
+            expect: [{ resource: "sessions", level: "mandatory", messageIncludes: ["DynamoDB global table replica", 'replicas[0].regionName is "eu-west-1"', "Ireland (IE)"] }],
+        },
+        {
+            title: "A replication destination outside the stack: an S3 bucket ARN carries no region",
+            resources: [
+                { type: bucket, name: "customers", props: { bucket: "customers", tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+                {
+                    type: replication,
+                    name: "customers-replication",
+                    props: { bucket: "customers", rules: [{ status: "Enabled", destination: { bucket: "arn:aws:s3:::partner-archive" } }] },
+                    provider: YANDEX_S3_PROVIDER,
+                },
+            ],
+            expect: [{ resource: "customers-replication", level: "mandatory", messageIncludes: ["its ARN carries no region", "destinationLocations"] }],
+        },
+        {
+            title: "The same destination placed by destinationLocations",
+            resources: [
+                { type: bucket, name: "customers", props: { bucket: "customers", tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+                {
+                    type: replication,
+                    name: "customers-replication",
+                    props: { bucket: "customers", rules: [{ status: "Enabled", destination: { bucket: "arn:aws:s3:::partner-archive" } }] },
+                    provider: YANDEX_S3_PROVIDER,
+                },
+            ],
+            config: { destinationLocations: { "partner-archive": "NL" } },
+            expect: [{ resource: "customers-replication", level: "mandatory", messageIncludes: ['destinationLocations["partner-archive"]', "Netherlands"] }],
+        },
+        {
+            title: "During preview the destination is not known and nothing says which resource it is: blocked",
+            resources: [
+                { type: bucket, name: "customers", props: { bucket: "customers", tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+                { type: replication, name: "customers-replication", props: { bucket: "customers", rules: [{ status: "Enabled", destination: { bucket: UNKNOWN } }] }, provider: YANDEX_S3_PROVIDER },
+            ],
+            expect: [{ resource: "customers-replication", level: "mandatory", messageIncludes: ["rules[0].destination.bucket is not known yet and no dependency says", "cannot be decided"] }],
+        },
+        {
+            title: "The same with onUnknown: warn is advisory",
+            resources: [
+                { type: bucket, name: "customers", props: { bucket: "customers", tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+                { type: replication, name: "customers-replication", props: { bucket: "customers", rules: [{ status: "Enabled", destination: { bucket: UNKNOWN } }] }, provider: YANDEX_S3_PROVIDER },
+            ],
+            config: { onUnknown: "warn" },
+            expect: [{ resource: "customers-replication", level: "advisory", messageIncludes: ["is not known yet"] }],
+        },
+        {
+            title: "transfers: declared without the notification tag",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER),
+            config: { transfers: "declared" },
+            expect: [
+                { resource: "customers-replication", level: "mandatory", messageIncludes: ['has no tag "cross-border-transfer"', "cannot carry tags"] },
+                { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
+            ],
+        },
+        {
+            title: "transfers: declared to a country that is not adequate (the United States) needs allowNonAdequate",
+            resources: replicated("customers-us", US_PROVIDER, { sourceTags: { "cross-border-transfer": "RKN notification 77-22-012345" } }),
+            config: { transfers: "declared" },
+            expect: [
+                { resource: "customers-replication", level: "mandatory", messageIncludes: ["United States", "allowNonAdequate: true"] },
+                { resource: "customers-us", level: "mandatory", messageIncludes: ["is not in Russia"] },
+            ],
+        },
+        {
+            title: "A chain: a Russian bucket replicates to Frankfurt, whose inventory goes to Virginia",
+            resources: [
+                ...replicated("customers-eu", FRANKFURT_PROVIDER),
+                { type: bucket, name: "reports-us", props: { bucket: "reports-us" }, provider: US_PROVIDER },
+                {
+                    type: "aws:s3/inventory:Inventory",
+                    name: "customers-eu-inventory",
+                    props: { bucket: "customers-eu", destination: { bucket: { bucketArn: "arn:aws:s3:::reports-us", format: "CSV" } } },
+                    provider: FRANKFURT_PROVIDER,
+                },
+            ],
+            expect: [
+                { resource: "customers-replication", level: "mandatory", messageIncludes: ["Germany (DE)"] },
+                { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
+                {
+                    resource: "customers-eu-inventory",
+                    level: "mandatory",
+                    messageIncludes: ["S3 inventory report", "United States", 'receives them from aws:s3/bucket:Bucket "customers" through aws:s3/bucketReplicationConfig:BucketReplicationConfig "customers-replication"'],
+                },
+                { resource: "reports-us", level: "mandatory", messageIncludes: ["through aws:s3/inventory:Inventory \"customers-eu-inventory\""] },
+            ],
+        },
+        {
+            title: "AWS Backup copies a selected Russian store to a vault in Frankfurt",
+            resources: [
+                { type: "aws:dynamodb/table:Table", name: "accounts", props: { name: "accounts", arn: "arn:aws:dynamodb:ru-central1:123456789012:table/accounts", tags: personalRu }, provider: YANDEX_DYNAMODB_PROVIDER },
+                {
+                    type: "aws:backup/plan:Plan",
+                    name: "nightly",
+                    props: { name: "nightly", rules: [{ ruleName: "nightly", targetVaultName: "local", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" }] }] },
+                    provider: YANDEX_DYNAMODB_PROVIDER,
+                },
+                {
+                    type: "aws:backup/selection:Selection",
+                    name: "nightly-accounts",
+                    props: { name: "accounts", planId: UNKNOWN, iamRoleArn: "arn:aws:iam::123456789012:role/backup", resources: ["arn:aws:dynamodb:ru-central1:123456789012:table/accounts"] },
+                    provider: YANDEX_DYNAMODB_PROVIDER,
+                    propertyDependencies: { planId: ["nightly"] },
+                },
+            ],
+            expect: [
+                { resource: "nightly", level: "mandatory", messageIncludes: ["(AWS Backup)", '"arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" (not in this stack)', "Germany (DE)", "matches the ARN of aws:dynamodb/table:Table \"accounts\""] },
+                // The plan's own vault is where the plan is: AWS Backup, which has no region in Russia.
+                { resource: "nightly", level: "mandatory", messageIncludes: ["a plan's target vault is in the plan's own region", 'no custom endpoint for "backup"'] },
+            ],
+        },
+        {
+            title: "A Firehose delivery stream in Frankfurt reads a Russian user's Kinesis stream and writes to Splunk",
+            resources: [
+                { type: "aws:kinesis/stream:Stream", name: "clicks", props: { name: "clicks", arn: "arn:aws:kinesis:eu-central-1:123456789012:stream/clicks", tags: personalRu }, provider: FRANKFURT_PROVIDER },
+                {
+                    type: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+                    name: "clicks-to-splunk",
+                    props: {
+                        name: "clicks-to-splunk",
+                        destination: "splunk",
+                        kinesisSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:eu-central-1:123456789012:stream/clicks", roleArn: "arn:aws:iam::123456789012:role/f" },
+                        splunkConfiguration: { hecEndpoint: "https://http-inputs-acme.splunkcloud.com:443" },
+                    },
+                    provider: FRANKFURT_PROVIDER,
+                },
+            ],
+            expect: [
+                { resource: "clicks-to-splunk", level: "mandatory", messageIncludes: ["Kinesis Data Firehose source", "Germany (DE)"] },
+                { resource: "clicks-to-splunk", level: "mandatory", messageIncludes: ["Kinesis Data Firehose delivery", "http-inputs-acme.splunkcloud.com"] },
+            ],
+        },
+    ],
+};

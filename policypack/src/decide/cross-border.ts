@@ -1,0 +1,261 @@
+// Decide ru-personal-data-cross-border-transfer for a stack: follow every flow out of a store that
+// holds Russian users' personal data (by its tags, or because it receives them), locate the
+// destination, and report flows that leave Russia against the resource that creates them.
+import { canonicalKey } from "../classify/text";
+import { tagLayers } from "../classify/tag-sources";
+import { countryName } from "../countries";
+import { locate, Location } from "../locate";
+import { quote } from "../values";
+import { Endpoint, endpointKey, extractFlows, Flow, label, UNTAGGABLE_FLOW_TYPES } from "../flows/flows";
+import { StackIndex, StackResource } from "../flows/stack";
+import { Classifier, Holding, propagate } from "../flows/taint";
+import { adequacyOf } from "./adequacy";
+import type { Settings } from "./config";
+import { Exemption, findExemption } from "./exemptions";
+import { describeClassification, Finding, holdsNoData, LOCALIZATION_RULE } from "./localization";
+
+export const TRANSFER_TAG = "cross-border-transfer";
+
+export interface StackInput {
+    resources: readonly StackResource[];
+    stackTags?: ReadonlyMap<string, string>;
+}
+
+export interface StackFinding extends Finding {
+    /** The resource the finding is reported against. */
+    urn: string;
+}
+
+const CROSS_BORDER_RULE =
+    "152-FZ Art. 18(5) (as amended by 23-FZ from 2025-07-01) requires Russian citizens' personal data to be recorded, stored, updated and extracted using databases in Russia; a replica, backup, copy, export or stream abroad is such a database. Art. 12 governs transfers abroad (notify Roskomnadzor first; adequate countries are the Convention 108 parties and Roskomnadzor's list).";
+
+const MAX_LISTED = 5;
+
+function listed<T>(items: readonly T[], show: (t: T) => string): string {
+    const shown = items.slice(0, MAX_LISTED).map(show);
+    return items.length > MAX_LISTED ? `${shown.join("; ")}; and ${items.length - MAX_LISTED} more` : shown.join("; ");
+}
+
+class Locator {
+    private readonly cache = new Map<string, Location>();
+    constructor(private readonly settings: Settings) {}
+    of(r: StackResource): Location {
+        let l = this.cache.get(r.urn);
+        if (!l) {
+            try {
+                l = locate(r, this.settings);
+            } catch (e) {
+                const how = `the pack failed to locate it (${e instanceof Error ? e.message : String(e)})`;
+                l = { inRussia: "unknown", how, unknowns: [how] };
+            }
+            this.cache.set(r.urn, l);
+        }
+        return l;
+    }
+    endpoint(e: Endpoint): Location {
+        if (e.kind === "resource") return this.of(e.resource);
+        if (e.kind === "external") return e.location;
+        return { inRussia: "unknown", how: e.how, unknowns: [e.how] };
+    }
+}
+
+function endpointName(e: Endpoint): string {
+    if (e.kind === "resource") return label(e.resource);
+    if (e.kind === "external") return `${quote(e.label)} (not in this stack)`;
+    return `a destination the pack cannot identify (${e.label})`;
+}
+
+/** The transfer tag on a resource: its own tags, then tagsAll, then the provider's default tags. */
+function transferTag(r: StackResource): { status: "absent" | "unknown" | "empty" | "present"; value?: string; where?: string } {
+    const wanted = canonicalKey(TRANSFER_TAG).text;
+    for (const layer of tagLayers(r.props, r.provider?.props)) {
+        const match = layer.tags.find((t) => t.canonicalKey === wanted);
+        if (!match) {
+            if (layer.unknownSources.length > 0) return { status: "unknown", where: layer.unknownSources.join(", ") };
+            continue;
+        }
+        if (typeof match.value !== "string") return { status: "unknown", where: match.origin };
+        if (match.value.trim() === "") return { status: "empty", where: match.origin };
+        return { status: "present", value: match.value.trim(), where: match.origin };
+    }
+    return { status: "absent" };
+}
+
+interface Context {
+    settings: Settings;
+    index: StackIndex;
+    classifier: Classifier;
+    locator: Locator;
+    holdings: Map<string, Holding>;
+}
+
+function describeHolding(ctx: Context, r: StackResource, h: Holding): string {
+    if (h.own) return `${label(r)} (${describeClassification(ctx.classifier.of(r))})`;
+    const origin = ctx.index.byUrn.get(h.from);
+    const via = h.via ? ctx.index.byUrn.get(h.via) : undefined;
+    const originText = origin ? label(origin) : quote(h.from);
+    const viaText = via ? ` through ${label(via)}` : "";
+    return h.status === "yes"
+        ? `${label(r)}, which holds Russian users' personal data because it receives them from ${originText}${viaText}`
+        : `${label(r)}, which may hold Russian users' personal data because it receives data from ${originText}${viaText}, whose classification is not known`;
+}
+
+/** What a flow's source holds: "yes", "unknown", or nothing to report. */
+function sourceHolding(ctx: Context, from: Endpoint): { status: "yes" | "unknown"; text: string; resource?: StackResource } | undefined {
+    if (from.kind === "external") return undefined; // a store outside the stack: its tags cannot be seen
+    if (from.kind === "unknown") return { status: "unknown", text: `a source the pack cannot identify: ${from.how}` };
+    const r = from.resource;
+    if (holdsNoData(r)) return undefined;
+    const h = ctx.holdings.get(r.urn);
+    if (!h) return undefined;
+    const text = `${describeHolding(ctx, r, h)}; found because ${from.how}`;
+    if (h.status === "unknown" && h.own) {
+        return { status: "unknown", text: `${text}; whether it holds Russian users' personal data cannot be decided: ${ctx.classifier.of(r).unknowns.join("; ")}`, resource: r };
+    }
+    return { status: h.status, text, resource: r };
+}
+
+/** Under transfers: declared, the conditions this flow misses (empty: the transfer is allowed). */
+function missingConditions(ctx: Context, f: Flow, source: StackResource | undefined, dest: Location): string[] {
+    const missing: string[] = [];
+    const tagOn = UNTAGGABLE_FLOW_TYPES.has(f.flow.type) && source ? source : f.flow;
+    const tagWhere = tagOn === f.flow ? label(f.flow) : `the source ${label(tagOn)} (${f.flow.type} cannot carry tags)`;
+    const tag = transferTag(tagOn);
+    if (tag.status === "absent") missing.push(`${tagWhere} has no tag ${quote(TRANSFER_TAG)} with the Roskomnadzor notification number`);
+    else if (tag.status === "unknown") missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is not known yet (${tag.where})`);
+    else if (tag.status === "empty") missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is empty; its value must be the Roskomnadzor notification number`);
+    if (!source) missing.push("the source store cannot be identified, so the pack cannot show the primary store is in Russia");
+    else {
+        const loc = ctx.locator.of(source);
+        if (loc.inRussia !== "yes") missing.push(`the source ${label(source)} is not shown to be in Russia (${loc.how}); a declared transfer must copy from a primary store in Russia`);
+    }
+    if (!dest.country) missing.push("the destination's country is not known, so its adequacy cannot be checked");
+    else {
+        const adequacy = adequacyOf(dest.country, ctx.settings.adequateCountries);
+        if (!adequacy.adequate && !ctx.settings.allowNonAdequate) missing.push(`${adequacy.why}; a transfer there also needs allowNonAdequate: true`);
+    }
+    return missing;
+}
+
+interface Group {
+    flow: StackResource;
+    kind: string;
+    to: Endpoint;
+    location: Location;
+    sources: { text: string; status: "yes" | "unknown"; missing: string[] }[];
+    expired?: Exemption;
+}
+
+function fixFor(settings: Settings, location: Location, kind: string): string {
+    if (location.inRussia === "unknown") {
+        return "Make the destination known before deployment (a literal or stack config instead of another resource's output, or a destination in this stack), add it to destinationLocations / endpointCountries if you know where it is, or run with onUnknown: warn while you do.";
+    }
+    const declared =
+        settings.transfers === "declared"
+            ? "or meet the missing conditions above for a declared transfer;"
+            : "or, if your lawyers allow a foreign copy of a primary database in Russia, switch to transfers: declared and tag the flow with cross-border-transfer = <Roskomnadzor notification number>;";
+    return [`Send the ${kind} to a destination in Russia, or remove it;`, declared, "or, while you migrate, add a time-limited exemption (resource, reason, expires) for this resource to this policy's exemptions."].join(" ");
+}
+
+function expiredNote(e: Exemption | undefined): string[] {
+    return e ? [`Exemption exemptions[${e.index}] for ${quote(e.resource)} expired on ${e.expires} and no longer applies (reason given: ${quote(e.reason)}).`] : [];
+}
+
+export function decideCrossBorder(input: StackInput, settings: Settings): StackFinding[] {
+    const resources = input.stackTags ? input.resources.map((r) => (r.stackTags ? r : { ...r, stackTags: input.stackTags })) : input.resources;
+    const index = new StackIndex(resources);
+    const { flows, failures } = extractFlows(index, settings);
+    const classifier = new Classifier(settings);
+    const holdings = propagate(flows, classifier);
+    const ctx: Context = { settings, index, classifier, locator: new Locator(settings), holdings };
+    const active = settings.exemptions.filter((e) => !e.expired);
+    const expired = settings.exemptions.filter((e) => e.expired);
+    const findings: StackFinding[] = [];
+
+    for (const { resource, error } of failures) {
+        findings.push({
+            urn: resource.urn,
+            downgrade: false,
+            message: `${label(resource)}: the policy could not read the data flows it creates (${error.slice(0, 200)}) and blocks rather than guess. Please report this as a bug.`,
+        });
+    }
+
+    const groups = new Map<string, Group>();
+    /** Destinations in the stack reached by a flow that is reported, with the flow resources. */
+    const violatedInto = new Map<string, Set<string>>();
+    for (const f of flows) {
+        const src = sourceHolding(ctx, f.from);
+        if (!src) continue;
+        if (findExemption(active, f.flow.urn, f.flow.name)) continue;
+        const location = ctx.locator.endpoint(f.to);
+        if (location.inRussia === "yes") continue;
+        let missing: string[] = [];
+        if (settings.transfers === "declared") {
+            missing = missingConditions(ctx, f, src.resource, location);
+            if (missing.length === 0) continue;
+        }
+        const key = `${f.flow.urn}\u0000${f.kind}\u0000${endpointKey(f.to)}`;
+        let g = groups.get(key);
+        if (!g) {
+            g = { flow: f.flow, kind: f.kind, to: f.to, location, sources: [], expired: findExemption(expired, f.flow.urn, f.flow.name) };
+            groups.set(key, g);
+        }
+        g.sources.push({ text: src.text, status: src.status, missing });
+        if (f.to.kind === "resource") {
+            const set = violatedInto.get(f.to.resource.urn) ?? new Set<string>();
+            set.add(f.flow.urn);
+            violatedInto.set(f.to.resource.urn, set);
+        }
+    }
+
+    for (const g of groups.values()) {
+        const destUnknown = g.location.inRussia === "unknown";
+        const allUnknownSources = g.sources.every((s) => s.status === "unknown");
+        const where = g.location.country ? countryName(g.location.country) : g.location.region ? `region ${g.location.region}` : "a place the pack cannot determine";
+        const what = allUnknownSources ? "data that may be Russian users' personal data" : "Russian users' personal data";
+        const lines: string[] = [];
+        if (destUnknown) lines.push(`${label(g.flow)} sends ${what} (${g.kind}) to ${endpointName(g.to)}, and where that is cannot be decided.`);
+        else lines.push(`${label(g.flow)} sends ${what} out of Russia (${g.kind}): to ${endpointName(g.to)} in ${where}.`);
+        lines.push(`Source: ${listed(g.sources, (s) => s.text)}.`);
+        lines.push(`Destination: ${endpointName(g.to)}${g.to.kind === "resource" ? `, found because ${g.to.how}` : ""}.`);
+        lines.push(`Destination location: ${g.location.how}.`);
+        if (settings.transfers === "declared") {
+            const missing = [...new Set(g.sources.flatMap((s) => s.missing))];
+            lines.push(`Not a declared transfer (transfers: declared): ${missing.join("; ")}.`);
+        } else {
+            lines.push("Transfers: forbid (the default): no copy of Russian users' personal data may leave Russia.");
+        }
+        lines.push(...expiredNote(g.expired));
+        lines.push(`Rule: ${CROSS_BORDER_RULE}`);
+        lines.push(`Fix: ${fixFor(settings, g.location, g.kind)}`);
+        findings.push({ urn: g.flow.urn, message: lines.join("\n"), downgrade: destUnknown || allUnknownSources });
+    }
+
+    // A store that holds Russian users' personal data only because a reported flow brings them is
+    // itself a localization problem; the localization policy, which sees one resource at a time,
+    // cannot know, so it is reported here (unless the flow resource is the store itself, already reported).
+    const reported = new Set(findings.map((f) => f.urn));
+    for (const [urn, flowUrns] of violatedInto) {
+        if (reported.has(urn)) continue;
+        const r = index.byUrn.get(urn);
+        const h = holdings.get(urn);
+        if (!r || !h || h.own || holdsNoData(r)) continue;
+        if (classifier.of(r).russianPersonalData === "yes") continue; // the localization policy reports it
+        if (findExemption(active, r.urn, r.name)) continue;
+        const location = ctx.locator.of(r);
+        if (location.inRussia === "yes") continue;
+        const flowsText = listed([...flowUrns].map((u) => index.byUrn.get(u)).filter((x): x is StackResource => x !== undefined), label);
+        const lines = [
+            location.inRussia === "unknown"
+                ? `${describeHolding(ctx, r, h)}; where it is cannot be decided.`
+                : `${describeHolding(ctx, r, h)}, is not in Russia.`,
+            `Classification: from the data flow (${flowsText}), whatever the store's own tags say; the localization policy sees one resource at a time and cannot see this.`,
+            `Location: ${location.how}.`,
+            ...expiredNote(findExemption(expired, r.urn, r.name)),
+            `Rule: ${LOCALIZATION_RULE}`,
+            "Fix: stop the flow into it (see the finding on the flow resource), or move the store to Russia.",
+        ];
+        findings.push({ urn: r.urn, message: lines.join("\n"), downgrade: h.status === "unknown" || location.inRussia === "unknown" });
+    }
+    return findings;
+}
