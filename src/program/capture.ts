@@ -49,6 +49,24 @@ function registerTypeScript(): void {
     };
 }
 
+/**
+ * In an update, the resources a program references already exist and their outputs are known.
+ * A mock cannot know them all; it fills the ones programs pass on to other resources most (the
+ * ARN, and a bucket's name), in the shapes AWS gives them. Anything else the program did not set
+ * stays undefined, as a provider that returned nothing for it would leave it.
+ */
+function updateOutputs(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    const m = /^aws:([^/]+)\/([^:]+):/.exec(type);
+    if (!m) return {};
+    const [, module, resource] = m;
+    if (type === "aws:s3/bucket:Bucket" || type === "aws:s3/bucketV2:BucketV2") {
+        const bucket = typeof inputs.bucket === "string" ? inputs.bucket : name;
+        return { bucket, arn: `arn:aws:s3:::${bucket}` };
+    }
+    // The region is left out rather than guessed: the resource's own resolver places it.
+    return { arn: `arn:aws:${module}:${typeof inputs.region === "string" ? inputs.region : ""}:123456789012:${resource!.toLowerCase()}/${name}` };
+}
+
 function defaultProviderName(version: string): string {
     return version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
 }
@@ -74,12 +92,12 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
 
     await pulumi.runtime.setMocks(
         {
-            newResource: (args) => ({
-                // In a preview nothing exists yet: no id, and every output the program did not set is
-                // unknown (the SDK marks missing outputs unknown during a dry run).
-                id: preview && !args.type.startsWith("pulumi:providers:") ? undefined : `${args.name}-id`,
-                state: args.inputs,
-            }),
+            newResource: (args) =>
+                preview && !args.type.startsWith("pulumi:providers:")
+                    ? // In a preview nothing exists yet: no id, and every output the program did not
+                      // set is unknown (the SDK marks missing outputs unknown during a dry run).
+                      { id: undefined, state: args.inputs }
+                    : { id: `${args.name}-id`, state: { ...updateOutputs(args.type, args.name, args.inputs), ...args.inputs } },
             call: (args) => args.inputs,
         },
         files.project,

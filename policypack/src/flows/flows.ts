@@ -271,9 +271,13 @@ const urnsOf = (endpoints: readonly Endpoint[]): Set<string> => new Set(endpoint
 // ---- extractors ----------------------------------------------------------------------------------
 
 function s3ReplicationRules(ctx: FlowContext, r: StackResource, rules: unknown, path: string, depKey: string, exclude: ReadonlySet<string>): Endpoint[] {
-    return eachItem(rules, path, (rule, p) =>
-        resolve(ctx, r, { value: at(rule, "destination", "bucket"), path: `${p}.destination.bucket`, depKey, types: BUCKETS, exclude }),
-    );
+    return eachItem(rules, path, (rule, p) => {
+        const value = at(rule, "destination", "bucket");
+        // Every replication rule copies somewhere; a rule whose destination cannot be read is an
+        // unknown destination, not the absence of a flow.
+        if (read(value).kind === "absent") return [{ kind: "unknown", label: `${p}.destination.bucket`, how: `${p}.destination.bucket is not set, so the pack cannot tell where the replica goes` }];
+        return resolve(ctx, r, { value, path: `${p}.destination.bucket`, depKey, types: BUCKETS, exclude });
+    });
 }
 
 const replicationConfig: Extractor = (r, ctx) => {
