@@ -7,6 +7,9 @@ import { PackConfig, PackConfigError, parsePackConfigFile, PolicyDescription, re
 import { Diagnostic, EngineResource, PackSession } from "./engine/runner";
 import { InputError } from "./program/stack-config";
 
+/** Analyze calls in flight at once (the engine, too, analyses steps in parallel). */
+const ANALYZE_CONCURRENCY = 16;
+
 export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "..", "policypack");
 
 export interface AnalysisOptions {
@@ -95,12 +98,21 @@ export async function analyzeResources(resources: EngineResource[], options: Ana
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
         const diagnostics: Diagnostic[] = [];
         const analysed = resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
+        // The engine analyses resources as their steps run, many at once; keep a bounded number
+        // of calls in flight, and keep the results in resource order.
+        const perResource: Diagnostic[][] = new Array(analysed.length);
+        let next = 0;
         let done = 0;
-        for (const r of analysed) {
-            diagnostics.push(...(await session.analyze(r)));
-            done++;
-            if (options.onProgress && done % 100 === 0) options.onProgress(done, analysed.length);
-        }
+        const worker = async () => {
+            while (next < analysed.length) {
+                const i = next++;
+                perResource[i] = await session.analyze(analysed[i]!);
+                done++;
+                if (options.onProgress && (done % 100 === 0 || done === analysed.length)) options.onProgress(done, analysed.length);
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(ANALYZE_CONCURRENCY, analysed.length) }, worker));
+        for (const d of perResource) diagnostics.push(...d);
         diagnostics.push(...(await session.analyzeStack(options.stackResources ?? resources)));
         // Registration order varies between runs of a program; reports must not.
         const levelRank = (l: string) => (l === "mandatory" ? 0 : l === "advisory" ? 1 : 2);

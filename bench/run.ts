@@ -1,0 +1,195 @@
+// npm run bench: start-up, per-resource cost and stack scale of the pack against the floor (an
+// empty pack with one no-op policy), measured in one run with the contenders alternated to
+// cancel machine drift. Results go to bench/results/ as JSON; the README keeps the latest table.
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { PackSession, EngineResource } from "../src/engine/runner";
+import { mixedPopulation, stackExport, syntheticStack, yandexBucket } from "./synthetic";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const PACK = path.join(ROOT, "policypack");
+const QUICK = process.argv.includes("--quick");
+
+function median(xs: number[]): number {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = Math.floor(s.length / 2);
+    return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The floor: an empty pack with one no-op policy, plain JavaScript, on the same @pulumi/policy. */
+function buildFloor(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-floor-"));
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "floor", version: "0.0.1", main: "index.js" }));
+    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+    fs.writeFileSync(
+        path.join(dir, "index.js"),
+        `const { PolicyPack } = require("@pulumi/policy");\nnew PolicyPack("floor", { policies: [{ name: "noop", description: "does nothing", enforcementLevel: "advisory", validateResource: () => {} }] });\n`,
+    );
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    return dir;
+}
+
+function vmHwmKb(pid: number): number {
+    try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+        return m ? Number(m[1]) : NaN;
+    } catch {
+        return NaN;
+    }
+}
+
+async function coldStart(floor: string, runs: number) {
+    const times: Record<string, number[]> = { pack: [], floor: [] };
+    for (let i = 0; i < runs; i++) {
+        for (const [name, dir] of i % 2 ? [["floor", floor], ["pack", PACK]] : [["pack", PACK], ["floor", floor]]) {
+            const t0 = performance.now();
+            const s = await PackSession.start(dir!);
+            times[name!]!.push(performance.now() - t0);
+            await s.close();
+        }
+    }
+    const pack = median(times.pack!);
+    const fl = median(times.floor!);
+    return { runs, packMs: round(pack, 1), floorMs: round(fl, 1), ratio: round(pack / fl), target: 1.15 };
+}
+
+async function perResource(floor: string, calls: number, rounds: number) {
+    const sessions = { pack: await PackSession.start(PACK), floor: await PackSession.start(floor) };
+    const times: Record<string, number[]> = { pack: [], floor: [] };
+    try {
+        for (const s of Object.values(sessions)) await s.configureStack({ stack: "bench", project: "shop", organization: "o", dryRun: true });
+        const resources = Array.from({ length: calls }, (_, i) => yandexBucket(i));
+        for (const s of Object.values(sessions)) for (const r of resources.slice(0, 200)) await s.analyze(r); // warm-up
+        for (let round = 0; round < rounds; round++) {
+            for (const name of round % 2 ? (["floor", "pack"] as const) : (["pack", "floor"] as const)) {
+                const t0 = performance.now();
+                for (const r of resources) await sessions[name].analyze(r);
+                times[name]!.push(performance.now() - t0);
+            }
+        }
+    } finally {
+        await sessions.pack.close();
+        await sessions.floor.close();
+    }
+    const pack = median(times.pack!);
+    const fl = median(times.floor!);
+    return { calls, rounds, packMsPerCall: round(pack / calls, 4), floorMsPerCall: round(fl / calls, 4), ratio: round(pack / fl), target: 1.1 };
+}
+
+function inProcess(seconds: number) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const policies = [require("../policypack/policies/ru-personal-data-localization").localizationPolicy, require("../policypack/policies/user-data-classification").classificationPolicy] as ResourceValidationPolicy[];
+    const population = mixedPopulation(10_000);
+    const args = population.map(
+        (r) =>
+            ({
+                ...r,
+                opts: {},
+                stackTags: new Map<string, string>(),
+                getConfig: () => ({}),
+                isType: () => false,
+                asType: () => undefined,
+                notApplicable: () => {
+                    throw new Error("n/a");
+                },
+            }) as unknown as ResourceValidationArgs,
+    );
+    let violations = 0;
+    const report = (() => {
+        violations++;
+    }) as unknown as ReportViolation;
+    const run = () => {
+        for (const a of args) for (const p of policies) (p.validateResource as (a: ResourceValidationArgs, r: ReportViolation) => void)(a, report);
+    };
+    run(); // warm-up
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < seconds * 1000) {
+        run();
+        n += args.length;
+    }
+    const elapsed = (performance.now() - t0) / 1000;
+    return { resources: n, seconds: round(elapsed, 2), resourcesPerSecond: Math.round(n / elapsed), policies: policies.map((p) => p.name), target: 200_000 };
+}
+
+async function stackScale(sizes: number[]) {
+    const out: Record<string, unknown>[] = [];
+    for (const size of sizes) {
+        const resources: EngineResource[] = syntheticStack(size);
+        const s = await PackSession.start(PACK);
+        try {
+            await s.configureStack({ stack: "bench", project: "shop", organization: "o", dryRun: false });
+            const t0 = performance.now();
+            const diags = await s.analyzeStack(resources);
+            const ms = performance.now() - t0;
+            const pid = (s as unknown as { child: { pid: number } }).child.pid;
+            out.push({ resources: size, flows: resources.filter((r) => r.type.includes("Replication")).length, analyzeStackMs: round(ms, 1), diagnostics: diags.length, packPeakRssMb: round(vmHwmKb(pid) / 1024, 1) });
+        } finally {
+            await s.close();
+        }
+    }
+    const t = (n: number) => (out.find((o) => o.resources === n)?.analyzeStackMs as number) ?? NaN;
+    return { stacks: out, ratio50kTo10k: round(t(50_000) / t(10_000), 2), targets: { ratio: 6, ms50k: 2000, rssMb: 400 } };
+}
+
+async function cliAnalyze(size: number) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-export-"));
+    const file = path.join(dir, "stack.json");
+    fs.writeFileSync(file, JSON.stringify(stackExport(size)));
+    const t0 = performance.now();
+    let peakKb = 0;
+    const code = await new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [path.join(ROOT, "dist", "src", "cli", "main.js"), "analyze", "--file", file, "--json"], { stdio: ["ignore", "ignore", "ignore"] });
+        // Peak memory of the command and the pack it starts, polled from /proc (VmHWM is a high-water mark).
+        const timer = setInterval(() => {
+            let total = vmHwmKb(child.pid!);
+            try {
+                for (const c of fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) total += vmHwmKb(Number(c)) || 0;
+            } catch {
+                /* exited */
+            }
+            if (total > peakKb) peakKb = total;
+        }, 25);
+        child.on("exit", (c) => {
+            clearInterval(timer);
+            resolve(c);
+        });
+    });
+    const ms = performance.now() - t0;
+    fs.rmSync(dir, { recursive: true, force: true });
+    return { resources: size, exitCode: code, wallMs: round(ms, 0), peakRssMb: round(peakKb / 1024, 1), note: "peak is the CLI plus the pack process, polled every 25 ms" };
+}
+
+async function main() {
+    const floor = buildFloor();
+    try {
+        const results = {
+            date: new Date().toISOString(),
+            machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` },
+            quick: QUICK,
+            coldStart: await coldStart(floor, QUICK ? 5 : 15),
+            perResource: await perResource(floor, QUICK ? 500 : 2000, QUICK ? 2 : 5),
+            inProcess: inProcess(QUICK ? 1 : 3),
+            stackScale: await stackScale(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000]),
+            cliAnalyze: await cliAnalyze(QUICK ? 10_000 : 50_000),
+        };
+        const text = JSON.stringify(results, null, 2);
+        const dir = path.join(ROOT, "bench", "results");
+        fs.mkdirSync(dir, { recursive: true });
+        if (!QUICK) fs.writeFileSync(path.join(dir, "latest.json"), `${text}\n`);
+        fs.writeFileSync(path.join(dir, `${results.date.replace(/[:.]/g, "-")}.json`), `${text}\n`);
+        process.stdout.write(`${text}\n`);
+    } finally {
+        fs.rmSync(floor, { recursive: true, force: true });
+    }
+}
+
+main().catch((e: unknown) => {
+    process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+});
