@@ -1,13 +1,22 @@
 #!/usr/bin/env node
 // ru-residency: run the policy pack offline, the way `pulumi preview --policy-pack` would.
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { AnalysisResult, analyzeResources, DEFAULT_PACK_DIR } from "../analyze";
-import { PackStartError } from "../engine/runner";
+import { EngineResource, PackStartError } from "../engine/runner";
+import { buildDataMap, DataMap } from "../report/data-map";
+import { renderHtml } from "../report/html";
+import { renderJunit } from "../report/junit";
+import { renderMarkdown } from "../report/markdown";
+import { renderSarif } from "../report/sarif";
 import { runProgram } from "../program/run-program";
 import { InputError } from "../program/stack-config";
 import { readStackExport } from "../stack-export";
-import { formatPreview, jsonResult } from "./format";
+import { formatPreview, jsonResult, summaryLine } from "./format";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const TOOL_VERSION = (require("../../../package.json") as { version: string }).version;
 
 export const EXIT_OK = 0;
 export const EXIT_BLOCKED = 1;
@@ -16,11 +25,17 @@ export const EXIT_USAGE = 2;
 const USAGE = `Usage:
   ru-residency preview <program-dir> [--stack NAME] [--policy-pack-config FILE] [--stack-tag KEY=VALUE ...] [--update] [--json]
   ru-residency analyze --file <export.json> [--policy-pack-config FILE] [--stack-tag KEY=VALUE ...] [--json]
+  ru-residency report (<program-dir> [--stack NAME] [--update] | --file <export.json>) [--policy-pack-config FILE]
+                      --format markdown|json|sarif|junit|html [--output FILE]
 
 preview   runs a Pulumi TypeScript program under the SDK's mocks (no cloud, no credentials) and
           analyses what it would deploy with the policy pack, as a preview: values that come
           from other resources are unknown. --update analyses it as an update instead.
 analyze   analyses a \`pulumi stack export\` file (what is already deployed).
+report    writes the data map (every store of personal data, how it was classified and
+          located, the flows out of it, each policy's verdict, exemptions) for a review:
+          Markdown for a pull-request comment, JSON (docs/schema/data-map-1.0.schema.json),
+          SARIF 2.1.0 for code scanning, JUnit XML, or a self-contained HTML page.
 
 Options:
   --policy-pack DIR          the policy pack (default: this package's policypack/)
@@ -51,6 +66,66 @@ function progress(enabled: boolean): ((done: number, total: number) => void) | u
     };
 }
 
+const REPORT_FORMATS = ["markdown", "json", "sarif", "junit", "html"];
+
+interface Collected {
+    resources: EngineResource[];
+    stackResources?: EngineResource[];
+    project: string;
+    stack: string;
+    organization?: string;
+    dryRun: boolean;
+    subject: DataMap["subject"];
+}
+
+/** The resources to analyse: from a program run under mocks, or from a stack export. */
+async function collect(command: string, values: { file?: string; stack?: string; update?: boolean }, positionals: string[]): Promise<Collected> {
+    if (values.file) {
+        if (command === "preview") throw new UsageError("preview runs a program; use analyze --file for a stack export");
+        if (positionals.length > 0) throw new UsageError(`${command} takes a program directory or --file, not both`);
+        const exported = readStackExport(values.file);
+        return {
+            resources: exported.resources,
+            stackResources: exported.stackResources,
+            project: exported.project,
+            stack: exported.stack,
+            dryRun: false,
+            subject: { kind: "stack-export", path: values.file, project: exported.project, stack: exported.stack, mode: "analyze" },
+        };
+    }
+    if (command === "analyze") throw new UsageError(positionals.length > 0 ? "analyze takes no program directory; use preview for a program" : "analyze needs --file <export.json>");
+    if (positionals.length !== 1) throw new UsageError(`${command} takes one program directory${command === "report" ? " or --file <export.json>" : ""}`);
+    const dir = positionals[0]!;
+    const dryRun = !values.update;
+    const captured = await runProgram(dir, { stack: values.stack, preview: dryRun });
+    return {
+        resources: captured.resources,
+        project: captured.project,
+        stack: captured.stack,
+        organization: captured.organization,
+        dryRun,
+        subject: { kind: "program", path: dir, project: captured.project, stack: captured.stack, mode: dryRun ? "preview" : "update" },
+    };
+}
+
+function renderReport(format: string, input: Collected, result: AnalysisResult, tags: Record<string, string>): string {
+    const map = buildDataMap({ resources: input.resources, analysis: result, subject: input.subject, stackTags: tags });
+    switch (format) {
+        case "json":
+            return `${JSON.stringify(map, null, 2)}\n`;
+        case "markdown":
+            return renderMarkdown(map);
+        case "sarif": {
+            const fallback = input.subject.kind === "stack-export" ? path.resolve(input.subject.path) : path.resolve(input.subject.path, `Pulumi.${input.stack}.yaml`);
+            return `${JSON.stringify(renderSarif(map, { baseDir: process.cwd(), fallbackFile: fallback, toolVersion: TOOL_VERSION }), null, 2)}\n`;
+        }
+        case "junit":
+            return renderJunit(map, input.resources);
+        default:
+            return renderHtml(map);
+    }
+}
+
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
     const [command, ...rest] = argv;
     if (!command) {
@@ -74,6 +149,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
                 "stack-tag": { type: "string", multiple: true },
                 update: { type: "boolean" },
                 json: { type: "boolean" },
+                format: { type: "string" },
+                output: { type: "string", short: "o" },
             },
         });
     } catch (e) {
@@ -84,44 +161,42 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     const packDir = values["policy-pack"] ? path.resolve(values["policy-pack"]) : DEFAULT_PACK_DIR;
     const packLabel = path.relative(process.cwd(), packDir) || ".";
     try {
-        let result: AnalysisResult;
-        let subject: Record<string, unknown>;
         const tags = stackTags(values["stack-tag"]);
-        if (command === "preview") {
-            if (positionals.length !== 1) throw new UsageError("preview takes one program directory");
-            if (values.file) throw new UsageError("preview runs a program; use analyze --file for a stack export");
-            const dir = positionals[0]!;
-            const dryRun = !values.update;
-            const captured = await runProgram(dir, { stack: values.stack, preview: dryRun });
-            result = await analyzeResources(captured.resources, {
-                packDir,
-                configFile: values["policy-pack-config"],
-                project: captured.project,
-                stack: captured.stack,
-                organization: captured.organization,
-                dryRun,
-                stackTags: tags,
-                onProgress: progress(process.stderr.isTTY === true),
-            });
-            subject = { program: dir, project: captured.project, stack: captured.stack, mode: dryRun ? "preview" : "update" };
-        } else if (command === "analyze") {
-            if (!values.file) throw new UsageError("analyze needs --file <export.json>");
-            if (positionals.length > 0) throw new UsageError("analyze takes no program directory; use preview for a program");
-            const exported = readStackExport(values.file);
-            result = await analyzeResources(exported.resources, {
-                packDir,
-                configFile: values["policy-pack-config"],
-                project: exported.project,
-                stack: exported.stack,
-                dryRun: false,
-                stackTags: tags,
-                stackResources: exported.stackResources,
-                onProgress: progress(process.stderr.isTTY === true),
-            });
-            subject = { file: values.file, project: exported.project, stack: exported.stack, mode: "analyze" };
-        } else {
-            throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+        if (command !== "preview" && command !== "analyze" && command !== "report") throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+        const format = values.format;
+        if (command === "report") {
+            if (!format) throw new UsageError("report needs --format markdown|json|sarif|junit|html");
+            if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(format)}: expected one of ${REPORT_FORMATS.join(", ")}`);
+        } else if (format || values.output) {
+            throw new UsageError("--format and --output are for the report command");
         }
+        const input = await collect(command, values, positionals);
+        const result = await analyzeResources(input.resources, {
+            packDir,
+            configFile: values["policy-pack-config"],
+            project: input.project,
+            stack: input.stack,
+            organization: input.organization,
+            dryRun: input.dryRun,
+            stackTags: tags,
+            stackResources: input.stackResources,
+            onProgress: progress(process.stderr.isTTY === true),
+        });
+        if (command === "report") {
+            const text = renderReport(format!, input, result, tags);
+            if (values.output) {
+                try {
+                    fs.writeFileSync(values.output, text);
+                } catch (e) {
+                    throw new InputError(`${values.output}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+                }
+                process.stderr.write(`ru-residency: wrote ${values.output} (${summaryLine(result)})\n`);
+            } else {
+                out(text.endsWith("\n") ? text : `${text}\n`);
+            }
+            return result.mandatory > 0 ? EXIT_BLOCKED : EXIT_OK;
+        }
+        const subject = { [input.subject.kind === "program" ? "program" : "file"]: input.subject.path, project: input.project, stack: input.stack, mode: input.subject.mode };
         out(`${values.json ? jsonResult(result, subject) : formatPreview(result, packLabel)}\n`);
         return result.mandatory > 0 ? EXIT_BLOCKED : EXIT_OK;
     } catch (e) {

@@ -29,6 +29,8 @@ export interface EngineResource {
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
     protect?: boolean;
+    /** Where the program declared it (not sent to the pack; for reports). */
+    source?: { file: string; line: number; column: number };
 }
 
 export interface Diagnostic {

@@ -33,20 +33,47 @@ interface RegisterRequest {
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (v: { getUrnsList(): string[] }, k: string) => void): void };
+    getSourceposition?(): { getUri(): string; getLine(): number; getColumn(): number } | undefined;
 }
 
-/** Compile TypeScript on require, the way ts-node's transpile-only mode does. */
+/**
+ * Compile TypeScript on require, the way ts-node's transpile-only mode does, keeping source maps
+ * so the SDK's source positions (it reads them off stack traces) name lines of the .ts file.
+ */
 function registerTypeScript(): void {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const ts = require("typescript") as typeof import("typescript");
+    const sourceMaps = new Map<string, string>();
+    (require("source-map-support") as { install(o: object): void }).install({
+        environment: "node",
+        retrieveSourceMap: (source: string) => {
+            const map = sourceMaps.get(source.startsWith("file://") ? new URL(source).pathname : source);
+            return map ? { url: source, map } : null;
+        },
+    });
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const ext = require.extensions as Record<string, (m: NodeJS.Module, file: string) => void>;
     ext[".ts"] = (module, file) => {
         const out = ts.transpileModule(fs.readFileSync(file, "utf8"), {
             fileName: file,
-            compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, sourceMap: false },
+            compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, sourceMap: true },
         });
-        (module as unknown as { _compile(code: string, file: string): void })._compile(out.outputText, file);
+        if (out.sourceMapText) sourceMaps.set(file, out.sourceMapText);
+        (module as unknown as { _compile(code: string, file: string): void })._compile(out.outputText.replace(/\/\/# sourceMappingURL=.*$/m, ""), file);
     };
+}
+
+/** Where the program declared a resource, as the SDK reports it (a file URI, 1-based line). */
+function sourcePosition(request: RegisterRequest): EngineResource["source"] {
+    const pos = request.getSourceposition?.();
+    if (!pos || !pos.getUri()) return undefined;
+    let file = pos.getUri();
+    try {
+        if (file.startsWith("file://")) file = new URL(file).pathname;
+    } catch {
+        /* keep the URI as it is */
+    }
+    return { file, line: pos.getLine(), column: pos.getColumn() };
 }
 
 /**
@@ -130,6 +157,7 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
             dependencies: request.getDependenciesList(),
             propertyDependencies,
             protect: request.getProtect(),
+            source: sourcePosition(request),
         };
         resources.push(resource);
         byUrn.set(urn, resource);

@@ -1,0 +1,307 @@
+// The data map: where personal data lives in a stack, how each fact was derived, where copies go,
+// and what each policy decided. One model, rendered as JSON, Markdown, SARIF, JUnit and HTML.
+import { classify, Classification, describeCategories, describeSubjects } from "../../policypack/src/classify/classification";
+import { storageService } from "../../policypack/src/classify/storage";
+import { readSettings, Settings, todayUtc } from "../../policypack/src/decide/config";
+import { Exemption, findExemption } from "../../policypack/src/decide/exemptions";
+import { extractFlows, Endpoint } from "../../policypack/src/flows/flows";
+import { StackIndex, StackResource } from "../../policypack/src/flows/stack";
+import { computeTaint } from "../../policypack/src/flows/taint";
+import { locate } from "../../policypack/src/locate";
+import type { AnalysisResult } from "../analyze";
+import { SECRET_SIG, SECRET_SIG_KEY } from "../engine/protocol";
+import type { EngineResource } from "../engine/runner";
+
+export const DATA_MAP_SCHEMA_VERSION = "1.0";
+
+export type ClassificationSource = "own tags" | "provider default tags" | "stack tag" | "config default" | "taint";
+
+export interface SourceRef {
+    file: string;
+    line: number;
+    column: number;
+}
+
+export interface Verdict {
+    policy: string;
+    level: "mandatory" | "advisory";
+    severity: string;
+    message: string;
+}
+
+export interface ExemptionEntry {
+    policy: string;
+    resource: string;
+    reason: string;
+    expires: string;
+    expired: boolean;
+    expiresWithin30Days: boolean;
+    /** URNs of resources in this stack it matches. */
+    matches: string[];
+}
+
+export interface StoreEntry {
+    urn: string;
+    type: string;
+    name: string;
+    source?: SourceRef;
+    personal: "yes" | "unknown";
+    russianPersonalData: "yes" | "no" | "unknown";
+    categories: string[];
+    subjects: string[];
+    classification: {
+        categoriesSource: ClassificationSource;
+        subjectsSource: ClassificationSource;
+        /** In words: which tag, where. */
+        categoriesFrom: string;
+        subjectsFrom: string;
+        taint?: { from: string; via: string };
+        unknowns: string[];
+    };
+    location: { inRussia: "yes" | "no" | "unknown"; country?: string; region?: string; how: string };
+    /** Ids of the flows out of (or into) this store, in the flows list. */
+    flowsOut: string[];
+    flowsIn: string[];
+    verdicts: Verdict[];
+    exemption?: { policy: string; resource: string; reason: string; expires: string; expired: boolean };
+}
+
+export interface FlowEnd {
+    urn?: string;
+    label: string;
+    inRussia?: "yes" | "no" | "unknown";
+    country?: string;
+    how: string;
+}
+
+export interface FlowEntry {
+    id: string;
+    kind: string;
+    flowResource: { urn: string; type: string; name: string };
+    from: FlowEnd;
+    to: FlowEnd;
+}
+
+export interface DataMap {
+    schemaVersion: string;
+    generatedAt: string;
+    pack: { name: string; version: string };
+    subject: { kind: "program" | "stack-export"; path: string; project: string; stack: string; mode: "preview" | "update" | "analyze" };
+    summary: {
+        resources: number;
+        personalDataStores: number;
+        russianPersonalDataStores: number;
+        flows: number;
+        flowsLeavingRussia: number;
+        mandatory: number;
+        advisory: number;
+        blocked: boolean;
+        unclassifiedStorage: number;
+        exemptions: number;
+        exemptionsExpiringWithin30Days: number;
+    };
+    policies: { name: string; description: string; severity: string; enforcementLevel: string; url: string; remediationSteps: string }[];
+    stores: StoreEntry[];
+    flows: FlowEntry[];
+    unclassifiedStorage: { urn: string; type: string; name: string; service: string; source?: SourceRef }[];
+    exemptions: ExemptionEntry[];
+    violations: (Verdict & { urn: string; type: string; name: string; source?: SourceRef })[];
+}
+
+/** Wire-form props (secret envelopes) → the plain values a policy sees. */
+export function plainProps(value: unknown, depth = 0): unknown {
+    if (depth > 200 || value === null || typeof value !== "object") return value;
+    if (Array.isArray(value)) return value.map((v) => plainProps(v, depth + 1));
+    const obj = value as Record<string, unknown>;
+    if (obj[SECRET_SIG_KEY] === SECRET_SIG) return plainProps(obj.value, depth + 1);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(obj)) out[k] = plainProps(v, depth + 1);
+    return out;
+}
+
+function sourceOf(from: string | undefined, kind: "categories" | "subjects"): ClassificationSource {
+    if (!from) return kind === "subjects" ? "config default" : "own tags";
+    if (from.startsWith("stack tag")) return "stack tag";
+    if (from.startsWith("the pack's default")) return "config default";
+    if (from.includes(" in provider ")) return "provider default tags";
+    return "own tags";
+}
+
+function settingsFor(analysis: AnalysisResult, policy: string, today: string): Settings {
+    return readSettings(analysis.config[policy]?.properties ?? {}, today).settings;
+}
+
+function addDays(day: string, days: number): string {
+    const d = new Date(`${day}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+}
+
+export interface DataMapInput {
+    resources: EngineResource[];
+    analysis: AnalysisResult;
+    subject: DataMap["subject"];
+    stackTags?: Record<string, string>;
+    now?: Date;
+}
+
+const LOCALIZATION = "ru-personal-data-localization";
+const CROSS_BORDER = "ru-personal-data-cross-border-transfer";
+
+export function buildDataMap(input: DataMapInput): DataMap {
+    const now = input.now ?? new Date();
+    const today = todayUtc(now);
+    const soon = addDays(today, 30);
+    const { analysis } = input;
+    const settings = settingsFor(analysis, LOCALIZATION, today);
+    const flowConfig = readSettings(analysis.config[CROSS_BORDER]?.properties ?? {}, today).settings as Settings & { destinationLocations?: Record<string, string> };
+    const stackTags = new Map(Object.entries(input.stackTags ?? {}));
+
+    const byUrnEngine = new Map(input.resources.map((r) => [r.urn, r]));
+    const stackResources: StackResource[] = input.resources.map((r) => ({
+        type: r.type,
+        name: r.name,
+        urn: r.urn,
+        props: plainProps(r.props),
+        provider: r.provider ? { type: r.provider.type, name: r.provider.name, urn: r.provider.urn, props: plainProps(r.provider.props) } : undefined,
+        dependencies: r.dependencies,
+        propertyDependencies: r.propertyDependencies,
+        parent: r.parent,
+        stackTags,
+    }));
+
+    const flowSettings = { ...settings, destinationLocations: flowConfig.destinationLocations ?? {} };
+    const index = new StackIndex(stackResources);
+    const { flows } = extractFlows(index, flowSettings);
+    const taint = computeTaint(stackResources, flowSettings);
+
+    const verdicts = new Map<string, Verdict[]>();
+    for (const d of analysis.diagnostics) {
+        if (d.enforcementLevel !== "mandatory" && d.enforcementLevel !== "advisory") continue;
+        const list = verdicts.get(d.urn) ?? [];
+        list.push({ policy: d.policyName, level: d.enforcementLevel, severity: d.severity, message: d.message });
+        verdicts.set(d.urn, list);
+    }
+
+    const flowEntries: FlowEntry[] = [];
+    const flowsOut = new Map<string, string[]>();
+    const flowsIn = new Map<string, string[]>();
+    const end = (e: Endpoint): FlowEnd => {
+        if (e.kind === "resource") {
+            const loc = locate(e.resource, settings);
+            return { urn: e.resource.urn, label: `${e.resource.type} "${e.resource.name}"`, inRussia: loc.inRussia, country: loc.country, how: e.how };
+        }
+        if (e.kind === "external") return { label: e.label, inRussia: e.location.inRussia, country: e.location.country, how: e.location.how };
+        return { label: e.label, inRussia: "unknown", how: e.how };
+    };
+    flows.forEach((f, i) => {
+        const id = `flow-${i + 1}`;
+        const from = end(f.from);
+        const to = end(f.to);
+        flowEntries.push({ id, kind: f.kind, flowResource: { urn: f.flow.urn, type: f.flow.type, name: f.flow.name }, from, to });
+        if (from.urn) flowsOut.set(from.urn, [...(flowsOut.get(from.urn) ?? []), id]);
+        if (to.urn) flowsIn.set(to.urn, [...(flowsIn.get(to.urn) ?? []), id]);
+    });
+
+    const exemptionList: { policy: string; e: Exemption }[] = [
+        ...settings.exemptions.map((e) => ({ policy: LOCALIZATION, e })),
+        ...flowConfig.exemptions.map((e) => ({ policy: CROSS_BORDER, e })),
+    ];
+    const exemptionMatches = new Map<Exemption, string[]>();
+
+    const stores: StoreEntry[] = [];
+    const unclassified: DataMap["unclassifiedStorage"] = [];
+    for (const r of stackResources) {
+        if (r.type.startsWith("pulumi:") || !r.provider) continue;
+        const c: Classification = classify({ props: r.props, providerProps: r.provider.props, stackTags }, settings);
+        const t = taint.get(r.urn);
+        const engine = byUrnEngine.get(r.urn);
+        for (const { e } of exemptionList) {
+            if (findExemption([e], r.urn, r.name)) exemptionMatches.set(e, [...(exemptionMatches.get(e) ?? []), r.urn]);
+        }
+        if (c.personal === "no" && !t) {
+            const service = storageService(r.type);
+            if (service && !c.tagged) unclassified.push({ urn: r.urn, type: r.type, name: r.name, service, source: engine?.source });
+            continue;
+        }
+        const loc = locate(r, settings);
+        const exempt = exemptionList.find(({ e }) => findExemption([e], r.urn, r.name));
+        const tainted = c.personal === "no" && t !== undefined;
+        stores.push({
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            source: engine?.source,
+            personal: tainted ? (t!.status === "yes" ? "yes" : "unknown") : (c.personal as "yes" | "unknown"),
+            russianPersonalData: tainted ? t!.status : c.russianPersonalData,
+            categories: tainted ? [] : c.categories,
+            subjects: tainted ? ["RU"] : c.subjects,
+            classification: {
+                categoriesSource: tainted ? "taint" : sourceOf(c.categoriesFrom, "categories"),
+                subjectsSource: tainted ? "taint" : sourceOf(c.subjectsFrom, "subjects"),
+                categoriesFrom: tainted ? `received through ${t!.via}` : c.categoriesFrom ? `${describeCategories(c)} (${c.categoriesFrom})` : "not declared",
+                subjectsFrom: tainted ? `received from ${t!.from}` : `${describeSubjects(c)} (${c.subjectsFrom})`,
+                taint: t ? { from: t.from, via: t.via } : undefined,
+                unknowns: c.unknowns,
+            },
+            location: { inRussia: loc.inRussia, country: loc.country, region: loc.region, how: loc.how },
+            flowsOut: flowsOut.get(r.urn) ?? [],
+            flowsIn: flowsIn.get(r.urn) ?? [],
+            verdicts: verdicts.get(r.urn) ?? [],
+            exemption: exempt ? { policy: exempt.policy, resource: exempt.e.resource, reason: exempt.e.reason, expires: exempt.e.expires, expired: exempt.e.expired } : undefined,
+        });
+    }
+
+    const exemptions: ExemptionEntry[] = exemptionList.map(({ policy, e }) => ({
+        policy,
+        resource: e.resource,
+        reason: e.reason,
+        expires: e.expires,
+        expired: e.expired,
+        expiresWithin30Days: !e.expired && e.expires <= soon,
+        matches: exemptionMatches.get(e) ?? [],
+    }));
+
+    // Program registration order varies between runs; the map must not.
+    stores.sort((a, b) => a.urn.localeCompare(b.urn));
+    unclassified.sort((a, b) => a.urn.localeCompare(b.urn));
+    const storeUrns = new Set(stores.map((s) => s.urn));
+    const violations = analysis.diagnostics
+        .filter((d) => d.enforcementLevel === "mandatory" || d.enforcementLevel === "advisory")
+        .map((d) => ({
+            policy: d.policyName,
+            level: d.enforcementLevel as "mandatory" | "advisory",
+            severity: d.severity,
+            message: d.message,
+            urn: d.urn,
+            type: d.resourceType,
+            name: d.resourceName,
+            source: byUrnEngine.get(d.urn)?.source,
+        }));
+
+    return {
+        schemaVersion: DATA_MAP_SCHEMA_VERSION,
+        generatedAt: now.toISOString(),
+        pack: { name: analysis.pack.name, version: analysis.pack.version },
+        subject: input.subject,
+        summary: {
+            resources: analysis.resourceCount,
+            personalDataStores: stores.length,
+            russianPersonalDataStores: stores.filter((s) => s.russianPersonalData !== "no").length,
+            flows: flowEntries.length,
+            flowsLeavingRussia: flowEntries.filter((f) => f.from.urn !== undefined && storeUrns.has(f.from.urn) && f.to.inRussia !== "yes").length,
+            mandatory: analysis.mandatory,
+            advisory: analysis.advisory,
+            blocked: analysis.mandatory > 0,
+            unclassifiedStorage: unclassified.length,
+            exemptions: exemptions.length,
+            exemptionsExpiringWithin30Days: exemptions.filter((e) => e.expiresWithin30Days).length,
+        },
+        policies: analysis.policies.map((p) => ({ name: p.name, description: p.description, severity: p.severity, enforcementLevel: analysis.config[p.name]?.enforcementLevel || p.enforcementLevel, url: p.url, remediationSteps: p.remediationSteps })),
+        stores,
+        flows: flowEntries,
+        unclassifiedStorage: unclassified,
+        exemptions,
+        violations,
+    };
+}

@@ -1,0 +1,61 @@
+// The policies' verdicts as JUnit XML: one test suite per policy, one test case per (policy,
+// resource). A mandatory violation is a failure; an advisory one passes with the warning in
+// system-out, so CI dashboards count blocking findings only.
+import type { DataMap } from "./data-map";
+
+function xml(text: string): string {
+    return text
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/"/g, "&quot;");
+}
+
+export interface JunitResource {
+    urn: string;
+    type: string;
+    name: string;
+}
+
+export function renderJunit(map: DataMap, resources: readonly JunitResource[]): string {
+    // The engine's own resources (stack, providers) hold no data: no policy here applies to them.
+    const analysed = resources.filter((r) => !r.type.startsWith("pulumi:"));
+    const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+    const suites: string[] = [];
+    let total = 0;
+    let failures = 0;
+    for (const p of map.policies) {
+        if (p.enforcementLevel === "disabled") continue;
+        const cases: string[] = [];
+        let suiteFailures = 0;
+        for (const r of analysed) {
+            const found = map.violations.filter((v) => v.policy === p.name && v.urn === r.urn);
+            const attrs = `name="${xml(`${r.type}::${r.name}`)}" classname="${xml(p.name)}" time="0"`;
+            const mandatory = found.filter((v) => v.level === "mandatory");
+            const advisory = found.filter((v) => v.level === "advisory");
+            if (found.length === 0) {
+                cases.push(`    <testcase ${attrs}/>`);
+                continue;
+            }
+            const body: string[] = [];
+            if (mandatory.length > 0) {
+                suiteFailures++;
+                body.push(`      <failure message="${xml(mandatory[0]!.message.split("\n")[1] ?? mandatory[0]!.message)}" type="mandatory">${xml(mandatory.map((v) => v.message).join("\n\n"))}</failure>`);
+            }
+            if (advisory.length > 0) body.push(`      <system-out>${xml(advisory.map((v) => `advisory: ${v.message}`).join("\n\n"))}</system-out>`);
+            cases.push(`    <testcase ${attrs}>\n${body.join("\n")}\n    </testcase>`);
+        }
+        total += cases.length;
+        failures += suiteFailures;
+        suites.push(
+            `  <testsuite name="${xml(p.name)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0" timestamp="${map.generatedAt.slice(0, 19)}">\n` +
+                `    <properties>\n      <property name="severity" value="${xml(p.severity)}"/>\n      <property name="enforcementLevel" value="${xml(p.enforcementLevel)}"/>\n    </properties>\n` +
+                `${cases.join("\n")}\n  </testsuite>`,
+        );
+    }
+    out.push(`<testsuites name="${xml(`${map.pack.name}@${map.pack.version} ${map.subject.project}/${map.subject.stack}`)}" tests="${total}" failures="${failures}" errors="0" time="0">`);
+    out.push(...suites);
+    out.push("</testsuites>", "");
+    return out.join("\n");
+}

@@ -1,0 +1,185 @@
+// ru-residency report: every format, validated against its published or documented schema.
+import { beforeAll, describe, expect, it } from "vitest";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import Ajv from "ajv";
+import addFormats from "ajv-formats";
+import AjvDraft04 from "ajv-draft-04";
+import { validateXML } from "xmllint-wasm";
+import type { DataMap } from "../../src/report/data-map";
+import { ROOT, runCli } from "../helpers/cli";
+
+const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "schema", "data-map-1.0.schema.json"), "utf8")) as object;
+const sarifSchema = JSON.parse(fs.readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
+const junitXsd = fs.readFileSync(path.join(ROOT, "docs", "schema", "junit.xsd"), "utf8");
+
+function validator(s: object) {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    addFormats(ajv);
+    return ajv.compile(s);
+}
+
+const reports: Record<string, { code: number | null; stdout: string; stderr: string }> = {};
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "report-test-"));
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+    // An exemption that runs out soon must be called out.
+    const config = path.join(tmp, "config.json");
+    fs.writeFileSync(config, JSON.stringify({ "ru-personal-data-localization": { exemptions: [{ resource: "legacy-export", reason: "Migration, ticket DATA-42", expires: inDays(10) }] } }));
+    const jobs: [string, string[]][] = [
+        ["json", ["report", "examples/cross-border-replication", "--format", "json"]],
+        ["markdown", ["report", "examples/cross-border-replication", "--format", "markdown"]],
+        ["sarif", ["report", "examples/cross-border-replication", "--format", "sarif"]],
+        ["junit", ["report", "examples/cross-border-replication", "--format", "junit"]],
+        ["html", ["report", "examples/cross-border-replication", "--format", "html", "--output", path.join(tmp, "map.html")]],
+        ["export-sarif", ["report", "--file", "test/fixtures/exports/shop-prod.json", "--format", "sarif"]],
+        ["export-json", ["report", "--file", "test/fixtures/exports/shop-prod.json", "--format", "json"]],
+        ["exempt-json", ["report", "examples/exemption", "--format", "json", "--policy-pack-config", config]],
+        ["exempt-md", ["report", "examples/exemption", "--format", "markdown", "--policy-pack-config", config]],
+        ["allowed-junit", ["report", "examples/yandex-bucket", "--format", "junit"]],
+    ];
+    await Promise.all(jobs.map(async ([k, args]) => (reports[k] = await runCli(args))));
+}, 180_000);
+
+describe("report --format json", () => {
+    it("validates against the documented, versioned schema", () => {
+        const validate = validator(schema);
+        for (const k of ["json", "export-json", "exempt-json"]) {
+            const doc = JSON.parse(reports[k]!.stdout);
+            expect(validate(doc), `${k}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        }
+    });
+
+    it("maps stores, their classification source, location, flows and verdicts", () => {
+        const map = JSON.parse(reports.json!.stdout) as DataMap;
+        expect(map.schemaVersion).toBe("1.0");
+        expect(map.summary).toMatchObject({ personalDataStores: 2, russianPersonalDataStores: 2, flows: 1, flowsLeavingRussia: 1, mandatory: 2, advisory: 1, blocked: true });
+        const [customers, dr] = map.stores;
+        expect(customers).toMatchObject({ name: "customers", classification: { categoriesSource: "own tags", subjectsSource: "own tags" }, location: { inRussia: "yes", country: "RU" }, flowsOut: ["flow-1"], verdicts: [] });
+        expect(dr).toMatchObject({ name: "customers-dr", classification: { categoriesSource: "taint" }, location: { inRussia: "no", country: "DE" }, flowsIn: ["flow-1"] });
+        expect(dr!.verdicts.map((v) => [v.policy, v.level])).toEqual([
+            ["ru-personal-data-cross-border-transfer", "mandatory"],
+            ["user-data-classification", "advisory"],
+        ]);
+        expect(map.flows[0]).toMatchObject({ kind: "S3 replication", flowResource: { name: "customers-to-frankfurt" }, to: { inRussia: "no", country: "DE" } });
+    });
+
+    it("names where classifications came from: provider default tags, config default", () => {
+        const map = JSON.parse(reports["export-json"]!.stdout) as DataMap;
+        const signups = map.stores.find((s) => s.name === "signups")!;
+        expect(signups.classification).toMatchObject({ categoriesSource: "provider default tags", subjectsSource: "config default" });
+        expect(map.unclassifiedStorage).toEqual([]);
+    });
+
+    it("lists exemptions with reason and expiry, and flags those expiring within 30 days", () => {
+        const map = JSON.parse(reports["exempt-json"]!.stdout) as DataMap;
+        expect(map.exemptions).toEqual([
+            { policy: "ru-personal-data-localization", resource: "legacy-export", reason: "Migration, ticket DATA-42", expires: inDays(10), expired: false, expiresWithin30Days: true, matches: ["urn:pulumi:dev::exemption::aws:s3/bucket:Bucket::legacy-export"] },
+        ]);
+        expect(map.summary.exemptionsExpiringWithin30Days).toBe(1);
+        expect(map.stores[0]!.exemption).toMatchObject({ reason: "Migration, ticket DATA-42", expired: false });
+        expect(reports["exempt-md"]!.stdout).toContain(`### Exemptions that need attention\n\n- \`legacy-export\` (ru-personal-data-localization): **expires on ${inDays(10)}**`);
+    });
+});
+
+describe("report --format sarif", () => {
+    // The published rtm.5 schema has a pattern that is not valid as a Unicode regular expression.
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv as unknown as Ajv);
+    const validate = ajv.compile(sarifSchema);
+
+    it("validates against the SARIF 2.1.0 schema", () => {
+        for (const k of ["sarif", "export-sarif"]) {
+            const doc = JSON.parse(reports[k]!.stdout);
+            expect(validate(doc), `${k}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+        }
+    });
+
+    it("carries every policy as a rule with its description, severity and help", () => {
+        const log = JSON.parse(reports.sarif!.stdout);
+        const rules = log.runs[0].tool.driver.rules as { id: string; shortDescription: { text: string }; properties: Record<string, string>; help: { text: string } }[];
+        expect(rules.map((r) => r.id)).toEqual(["ru-personal-data-localization", "user-data-classification", "ru-personal-data-cross-border-transfer"]);
+        expect(rules[0]!.properties["security-severity"]).toBe("9.5");
+        expect(rules[0]!.help.text).toContain("docs/policies.md#ru-personal-data-localization");
+    });
+
+    it("points each result at the program file and line that declared the resource", () => {
+        const log = JSON.parse(reports.sarif!.stdout);
+        const where = log.runs[0].results.map((r: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: { name: string }[] }[] }) => [
+            r.ruleId,
+            r.level,
+            r.locations[0]!.logicalLocations[0]!.name,
+            r.locations[0]!.physicalLocation.artifactLocation.uri,
+            r.locations[0]!.physicalLocation.region.startLine,
+        ]);
+        expect(where).toEqual([
+            ["ru-personal-data-cross-border-transfer", "error", "customers-dr", "examples/cross-border-replication/index.ts", 16],
+            ["ru-personal-data-cross-border-transfer", "error", "customers-to-frankfurt", "examples/cross-border-replication/index.ts", 18],
+            ["user-data-classification", "warning", "customers-dr", "examples/cross-border-replication/index.ts", 16],
+        ]);
+    });
+
+    it("points at the stack export when there is no program", () => {
+        const log = JSON.parse(reports["export-sarif"]!.stdout);
+        expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe("test/fixtures/exports/shop-prod.json");
+    });
+});
+
+describe("report --format junit", () => {
+    it("validates against the JUnit schema", async () => {
+        for (const k of ["junit", "allowed-junit"]) {
+            const result = await validateXML({ xml: [{ fileName: "report.xml", contents: reports[k]!.stdout }], schema: [{ fileName: "junit.xsd", contents: junitXsd }] });
+            expect(result.errors, k).toEqual([]);
+            expect(result.valid).toBe(true);
+        }
+    });
+
+    it("has one test case per (policy, resource), failing only on mandatory violations", () => {
+        const xml = reports.junit!.stdout;
+        expect(xml.match(/<testcase /g)?.length).toBe(3 * 3);
+        expect(xml).toContain('<testsuites name="ru-data-residency@0.1.0 cross-border-replication/dev" tests="9" failures="2"');
+        expect(xml).toContain('<testcase name="aws:s3/bucketReplicationConfig:BucketReplicationConfig::customers-to-frankfurt" classname="ru-personal-data-cross-border-transfer" time="0">\n      <failure');
+        expect(xml).toMatch(/classname="user-data-classification" time="0">\n {6}<system-out>advisory: /);
+        expect(reports["allowed-junit"]!.stdout).toContain('failures="0"');
+    });
+});
+
+describe("report --format html", () => {
+    it("is one self-contained page with the map as a diagram, and prints well", () => {
+        const html = fs.readFileSync(path.join(tmp, "map.html"), "utf8");
+        expect(html.startsWith("<!DOCTYPE html>")).toBe(true);
+        expect(html).toContain("<svg");
+        expect(html).toContain("@media print");
+        expect(html).not.toMatch(/<script|<link|<img|@import|url\(http|src="http|href="http/i);
+        expect(html).toContain("customers-to-frankfurt");
+        expect(reports.html!.stdout).toBe("");
+        expect(reports.html!.stderr).toMatch(/^ru-residency: wrote .*map\.html \(Analysed 5 resources: 2 mandatory, 1 advisory/);
+    });
+});
+
+describe("report exit codes", () => {
+    it("are those of preview and analyze", async () => {
+        expect(reports.json!.code).toBe(1);
+        expect(reports["exempt-json"]!.code).toBe(0);
+        expect(reports["allowed-junit"]!.code).toBe(0);
+        const bad = await runCli(["report", "examples/yandex-bucket", "--format", "pdf"]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toContain('--format "pdf": expected one of markdown, json, sarif, junit, html');
+        const none = await runCli(["report", "examples/yandex-bucket"]);
+        expect(none.code).toBe(2);
+        expect(none.stderr).toContain("report needs --format");
+    });
+});
+
+describe("report --format markdown", () => {
+    it("opens with the verdict and a summary table, then the details", () => {
+        const md = reports.markdown!.stdout;
+        const lines = md.split("\n");
+        expect(lines[0]).toBe("## 🛑 Deployment blocked: Russian personal data residency");
+        expect(lines[4]).toMatch(/^\| Resources \| Stores of personal data/);
+        expect(md.indexOf("### Violations")).toBeLessThan(md.indexOf("### Data map"));
+        expect(md).toContain("<details><summary>Full messages</summary>");
+    });
+});
