@@ -137,6 +137,42 @@ async function stackScale(sizes: number[]) {
     return { stacks: out, ratio50kTo10k: round(t(50_000) / t(10_000), 2), targets: { ratio: 6, ms50k: 2000, rssMb: 400 } };
 }
 
+/**
+ * Policy time alone: the stack policy's validateStack on resources already deserialised the way
+ * @pulumi/policy's server does it (Struct → deserializeProperties → unknownCheckingProxy), so the
+ * figure excludes gRPC transfer and the server's own decoding, which the floor pays too.
+ */
+function stackPolicyInProcess(sizes: number[]) {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
+    const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties: (s: unknown, b: boolean) => Record<string, unknown> };
+    const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy: <T>(v: T) => T };
+    const { crossBorderPolicy } = require("../policypack/policies/ru-personal-data-cross-border-transfer") as { crossBorderPolicy: { validateStack: (a: unknown, r: unknown) => void } };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const out: Record<string, unknown>[] = [];
+    for (const size of sizes) {
+        const res = syntheticStack(size);
+        const wire = (p: Record<string, unknown>) => unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(p))), false));
+        const resources = res.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: wire(r.props), opts: {}, dependencies: [] as unknown[], propertyDependencies: {} as Record<string, unknown[]>, provider: r.provider ? { ...r.provider, props: wire(r.provider.props) } : undefined }));
+        const byUrn = new Map(resources.map((x) => [x.urn, x]));
+        res.forEach((r, i) => {
+            resources[i]!.dependencies = r.dependencies.map((u) => byUrn.get(u)).filter(Boolean);
+            for (const [k, us] of Object.entries(r.propertyDependencies)) resources[i]!.propertyDependencies[k] = us.map((u) => byUrn.get(u)).filter(Boolean);
+        });
+        const times: number[] = [];
+        let violations = 0;
+        for (let i = 0; i < 3; i++) {
+            violations = 0;
+            const t0 = performance.now();
+            crossBorderPolicy.validateStack({ resources, getConfig: () => ({}), stackTags: new Map(), notApplicable: () => undefined }, () => violations++);
+            times.push(performance.now() - t0);
+        }
+        out.push({ resources: size, policyMs: round(median(times), 1), violations });
+    }
+    const t = (n: number) => (out.find((o) => o.resources === n)?.policyMs as number) ?? NaN;
+    return { stacks: out, ratio50kTo10k: round(t(50_000) / t(10_000), 2), target: "50,000 resources in under 2,000 ms of policy time; ratio at most 6" };
+}
+
 async function cliAnalyze(size: number) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-export-"));
     const file = path.join(dir, "stack.json");
@@ -176,6 +212,7 @@ async function main() {
             perResource: await perResource(floor, QUICK ? 500 : 2000, QUICK ? 2 : 5),
             inProcess: inProcess(QUICK ? 1 : 3),
             stackScale: await stackScale(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000]),
+            stackPolicyInProcess: stackPolicyInProcess(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000]),
             cliAnalyze: await cliAnalyze(QUICK ? 10_000 : 50_000),
         };
         const text = JSON.stringify(results, null, 2);

@@ -3,7 +3,7 @@
 import type { ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import type { StackFinding, StackInput } from "../src/decide/cross-border";
 import type { StackResource } from "../src/flows/stack";
-import { readSettings, Settings, todayUtc } from "../src/decide/config";
+import { readSettingsCached, Settings, todayUtc } from "../src/decide/config";
 import type { Finding, ResourceInput } from "../src/decide/localization";
 import { unwrapProxy } from "../src/values";
 
@@ -51,7 +51,7 @@ export function resourceValidation(
         let input: ResourceInput;
         let settings: Settings;
         try {
-            const read = readSettings(args.getConfig(), todayUtc());
+            const read = readSettingsCached(args.getConfig(), todayUtc());
             input = resourceInput(args);
             if (read.errors.length > 0) {
                 if (input.type.startsWith("pulumi:")) return;
@@ -106,7 +106,7 @@ export function stackValidation(
         let input: StackInput;
         let settings: Settings;
         try {
-            const read = readSettings(args.getConfig(), todayUtc());
+            const read = readSettingsCached(args.getConfig(), todayUtc());
             if (read.errors.length > 0) {
                 report(`The policy pack config for this policy is invalid, so the policy cannot decide and blocks: ${read.errors.join("; ")}.\nFix: correct the config file given with --policy-pack-config.`);
                 return;

@@ -1,8 +1,8 @@
 // Classify a resource: which categories of user data it holds and whose, from its tags.
 import { countryCode, RUSSIA } from "../countries";
-import { quote } from "../values";
+import { MAX_QUOTED_LENGTH, quote } from "../values";
 import { tagLayers, FoundTag, TagLayer } from "./tag-sources";
-import { canonicalKey, describeLookalikes, tokens } from "./text";
+import { canonicalKey, describeLookalikes, nearKeyMatch, tokens } from "./text";
 
 export type Tri = "yes" | "no" | "unknown";
 
@@ -44,7 +44,28 @@ export interface Classification {
     unknowns: string[];
     /** Tag keys or values that only match after look-alike characters were read as ASCII. */
     lookalikes: string[];
+    /**
+     * Category or subject words spelled with look-alike characters that would otherwise make
+     * the verdict less strict ("nоne" with a Cyrillic о, "РУ" in Cyrillic, which folds to PY,
+     * Paraguay): read as unrecognised, so as personal data / possibly Russia.
+     */
+    ambiguousCategories: string[];
+    ambiguousSubjects: string[];
+    /**
+     * Unrecognised words in tag values longer than MAX_SHOWN_TAG_VALUE: they count as
+     * unrecognised, but are never quoted (a long tag value may hold anything; issue 6).
+     */
+    hiddenCategories: number;
+    hiddenSubjects: number;
 }
+
+/**
+ * Tag values longer than this are never quoted in a message, not even in part: a tag value can
+ * hold anything, including what must not end up in CI logs (issue 6).
+ */
+export const MAX_SHOWN_TAG_VALUE = MAX_QUOTED_LENGTH;
+/** At most this many look-alike notes per resource; thousands of tags must not make thousands of lines. */
+const MAX_LOOKALIKE_NOTES = 5;
 
 interface Found {
     status: "present" | "unknown" | "absent";
@@ -60,7 +81,16 @@ function findTag(layers: readonly TagLayer[], keyText: string, keyLabel: string)
     const unknowns: string[] = [];
     const lookalikes: string[] = [];
     for (const layer of layers) {
-        const matches: FoundTag[] = layer.tags.filter((t) => t.canonicalKey === wanted);
+        const matches: FoundTag[] = [];
+        for (const t of layer.tags) {
+            if (t.canonicalKey === wanted) {
+                matches.push(t);
+                continue;
+            }
+            // A near miss made only of non-ASCII characters is the key in disguise (see nearKeyMatch).
+            const near = nearKeyMatch(t.canonicalKey, wanted);
+            if (near) matches.push({ ...t, keyLookalikes: [...t.keyLookalikes, ...near] });
+        }
         // A source we cannot see may hold this tag and override anything below it.
         for (const s of layer.unknownSources) unknowns.push(`${s} is not known yet`);
         for (const s of layer.unreadableSources) unknowns.push(`${s} cannot be read`);
@@ -85,12 +115,27 @@ function findTag(layers: readonly TagLayer[], keyText: string, keyLabel: string)
     return { status: unknowns.length > 0 ? "unknown" : "absent", values: [], unknowns, lookalikes };
 }
 
-function tokensOf(values: readonly string[], label: string, lookalikes: string[]): string[] {
-    const out: string[] = [];
+interface ValueTokens {
+    tokens: string[];
+    /** Tokens that only read as what they are after look-alike characters were folded. */
+    tainted: Set<string>;
+    /** Tokens of values too long to show. */
+    hidden: Set<string>;
+}
+
+function tokensOf(values: readonly string[], label: string, lookalikes: string[]): ValueTokens {
+    const out: ValueTokens = { tokens: [], tainted: new Set(), hidden: new Set() };
     for (const v of values) {
         const t = tokens(v);
-        if (t.lookalikes.length > 0) lookalikes.push(describeLookalikes(`The value of tag ${quote(label)}`, v, t.lookalikes));
-        out.push(...t.tokens);
+        const long = v.length > MAX_SHOWN_TAG_VALUE;
+        if (t.lookalikes.length > 0) {
+            lookalikes.push(describeLookalikes(`The value of tag ${quote(label)}`, v, t.lookalikes, long));
+            // The words as written, without folding: a folded word not among them was disguised.
+            const plain = new Set(v.toLowerCase().split(/[^\p{L}\p{N}*]+/u));
+            for (const token of t.tokens) if (!plain.has(token)) out.tainted.add(token);
+        }
+        if (long) for (const token of t.tokens) out.hidden.add(token);
+        out.tokens.push(...t.tokens);
     }
     return out;
 }
@@ -130,13 +175,20 @@ export function classify(input: ClassifyInput, settings: ClassificationSettings)
 
     const cat = findTag(layers, settings.categoriesTagKey, settings.categoriesTagKey);
     lookalikes.push(...cat.lookalikes);
-    const categoryTokens = tokensOf(cat.values, settings.categoriesTagKey, lookalikes);
-    const categories = categoryTokens.filter((t) => PERSONAL_CATEGORIES.has(t) || NON_PERSONAL_CATEGORIES.has(t));
-    const unrecognisedCategories = categoryTokens.filter((t) => !PERSONAL_CATEGORIES.has(t) && !NON_PERSONAL_CATEGORIES.has(t));
+    const catTokens = tokensOf(cat.values, settings.categoriesTagKey, lookalikes);
+    const categoryTokens = catTokens.tokens;
+    // A disguised "none" or "anonymous" cannot make a resource less strict: it is read as unrecognised.
+    const ambiguousAll = unique(categoryTokens.filter((t) => NON_PERSONAL_CATEGORIES.has(t) && catTokens.tainted.has(t)));
+    const categories = unique(categoryTokens.filter((t) => PERSONAL_CATEGORIES.has(t) || (NON_PERSONAL_CATEGORIES.has(t) && !ambiguousAll.includes(t))));
+    const unrecognisedAll = unique(categoryTokens.filter((t) => !PERSONAL_CATEGORIES.has(t) && !NON_PERSONAL_CATEGORIES.has(t)));
+    // Words of values too long to show are counted, never quoted.
+    const unrecognisedCategories = unrecognisedAll.filter((t) => !catTokens.hidden.has(t));
+    const ambiguousCategories = ambiguousAll.filter((t) => !catTokens.hidden.has(t));
+    const hiddenCategories = unrecognisedAll.length - unrecognisedCategories.length + ambiguousAll.length - ambiguousCategories.length;
     const tagged = cat.from !== undefined;
 
     let personal: Tri;
-    if (categories.some((t) => PERSONAL_CATEGORIES.has(t)) || unrecognisedCategories.length > 0) personal = "yes";
+    if (categories.some((t) => PERSONAL_CATEGORIES.has(t)) || unrecognisedAll.length > 0 || ambiguousAll.length > 0) personal = "yes";
     else if (cat.status === "present" && categoryTokens.length === 0) personal = "yes"; // an empty tag: fail closed
     else if (cat.status === "unknown") personal = "unknown";
     else personal = "no";
@@ -147,29 +199,36 @@ export function classify(input: ClassifyInput, settings: ClassificationSettings)
     // Subjects: the resource's tag, then the stack's tag, then the configured default.
     const subj = findTag(layers, settings.subjectsTagKey, settings.subjectsTagKey);
     lookalikes.push(...subj.lookalikes);
-    let subjectTokens: string[];
+    let subjTokens: ValueTokens;
     let subjectsFrom: string;
     let subjectsUnknown = false;
     if (subj.status !== "absent" && subj.from !== undefined) {
-        subjectTokens = tokensOf(subj.values, settings.subjectsTagKey, lookalikes);
+        subjTokens = tokensOf(subj.values, settings.subjectsTagKey, lookalikes);
         subjectsFrom = subj.from;
         subjectsUnknown = subj.status === "unknown";
     } else {
         const stackTag = findStackTag(input.stackTags, settings.subjectsTagKey);
         if (stackTag !== undefined) {
-            subjectTokens = tokensOf([stackTag.value], settings.subjectsTagKey, lookalikes);
+            subjTokens = tokensOf([stackTag.value], settings.subjectsTagKey, lookalikes);
             subjectsFrom = `stack tag ${quote(stackTag.key)}`;
         } else {
-            subjectTokens = settings.defaultSubjects.flatMap((s) => tokens(s).tokens);
+            subjTokens = { tokens: settings.defaultSubjects.flatMap((s) => tokens(s).tokens), tainted: new Set(), hidden: new Set() };
             subjectsFrom = "the pack's default (defaultSubjects)";
         }
         subjectsUnknown = subj.status === "unknown";
     }
-    const subjects = readSubjects(subjectTokens);
-    let russianSubjects: Tri = subjects.russian ? "yes" : "no";
+    // A disguised code other than RU or * ("РУ" folds to PY) is read as possibly Russia.
+    const ambiguousSubjectsAll = unique(
+        subjTokens.tokens.filter((t) => subjTokens.tainted.has(t) && !ALL_SUBJECTS.has(t) && countryCode(t) !== RUSSIA),
+    );
+    const subjects = readSubjects(subjTokens.tokens.filter((t) => !ambiguousSubjectsAll.includes(t)));
+    const shownUnrecognisedSubjects = unique(subjects.unrecognised).filter((t) => !subjTokens.hidden.has(t));
+    const ambiguousSubjects = ambiguousSubjectsAll.filter((t) => !subjTokens.hidden.has(t));
+    const hiddenSubjects = unique(subjects.unrecognised).length - shownUnrecognisedSubjects.length + ambiguousSubjectsAll.length - ambiguousSubjects.length;
+    let russianSubjects: Tri = subjects.russian || ambiguousSubjectsAll.length > 0 ? "yes" : "no";
     // An unknown value is not an empty one: say it is unknown (and why) rather than read it as
     // every country; onUnknown then decides.
-    const onlyUnknown = subjectsUnknown && subjectTokens.length === 0;
+    const onlyUnknown = subjectsUnknown && subjTokens.tokens.length === 0;
     if ((russianSubjects === "no" || onlyUnknown) && subjectsUnknown) {
         russianSubjects = "unknown";
         unknowns.push(...subj.unknowns);
@@ -187,13 +246,30 @@ export function classify(input: ClassifyInput, settings: ClassificationSettings)
         unrecognisedCategories,
         categoriesFrom: cat.from,
         subjects: subjects.subjects,
-        unrecognisedSubjects: subjects.unrecognised,
+        unrecognisedSubjects: shownUnrecognisedSubjects,
         subjectsFrom,
         russianSubjects,
         russianPersonalData,
         unknowns: [...new Set(unknowns)],
-        lookalikes,
+        lookalikes:
+            lookalikes.length > MAX_LOOKALIKE_NOTES
+                ? [...lookalikes.slice(0, MAX_LOOKALIKE_NOTES), `${lookalikes.length - MAX_LOOKALIKE_NOTES} more tag keys or values contain characters that are not what they seem (not listed)`]
+                : lookalikes,
+        ambiguousCategories,
+        ambiguousSubjects,
+        hiddenCategories,
+        hiddenSubjects,
     };
+}
+
+function unique(items: readonly string[]): string[] {
+    return [...new Set(items)];
+}
+
+/** Quoted words for a message, at most `max` of them: a tag can hold thousands. */
+export function quoteList(items: readonly string[], max = 10): string {
+    const shown = items.slice(0, max).map(quote).join(", ");
+    return items.length > max ? `${shown} and ${items.length - max} more` : shown;
 }
 
 function findStackTag(stackTags: ReadonlyMap<string, string> | undefined, key: string): { key: string; value: string } | undefined {
@@ -211,14 +287,17 @@ function findStackTag(stackTags: ReadonlyMap<string, string> | undefined, key: s
 
 /** "personal, biometric" with any unrecognised tokens quoted after them. */
 export function describeCategories(c: Classification): string {
-    const parts = [...c.categories, ...c.unrecognisedCategories.map((t) => `${quote(t)} (not a known category, read as personal data)`)];
+    const parts = [...c.categories];
+    if (c.unrecognisedCategories.length > 0) parts.push(`${quoteList(c.unrecognisedCategories)} (not a known category, read as personal data)`);
+    if (c.ambiguousCategories.length > 0) parts.push(`${quoteList(c.ambiguousCategories)} (spelled with look-alike characters, read as personal data)`);
+    if (c.hiddenCategories > 0) parts.push(`${c.hiddenCategories} unknown word(s) in a value too long to show (read as personal data)`);
     return parts.length > 0 ? parts.join(", ") : "an empty value (read as personal data)";
 }
 
 export function describeSubjects(c: Classification): string {
-    const parts = [
-        ...c.subjects.map((s) => (s === "*" ? "every country" : s)),
-        ...c.unrecognisedSubjects.map((t) => `${quote(t)} (not an ISO 3166-1 code, read as possibly Russia)`),
-    ];
+    const parts = c.subjects.map((s) => (s === "*" ? "every country" : s));
+    if (c.unrecognisedSubjects.length > 0) parts.push(`${quoteList(c.unrecognisedSubjects)} (not an ISO 3166-1 code, read as possibly Russia)`);
+    if (c.ambiguousSubjects.length > 0) parts.push(`${quoteList(c.ambiguousSubjects)} (spelled with look-alike characters, read as possibly Russia)`);
+    if (c.hiddenSubjects > 0) parts.push(`${c.hiddenSubjects} unknown word(s) in a value too long to show (read as possibly Russia)`);
     return parts.length > 0 ? parts.join(", ") : "an empty value (read as every country)";
 }

@@ -1,5 +1,5 @@
 // Where a resource's tags can be found, and reading them whatever shape they arrive in.
-import { field, isPlainObject, isUnknown, jsonish } from "../values";
+import { field, isPlainObject, isUnknown, jsonish, quote } from "../values";
 import { canonicalKey, Lookalike } from "./text";
 
 /** One tag as found: its key and value as written, and where it was. */
@@ -76,7 +76,8 @@ function readTagMap(value: unknown, origin: string, layer: TagLayer): void {
     const add = (key: string, raw: unknown): void => {
         const v = tagValue(raw);
         if (v === undefined) {
-            layer.unreadableSources.push(`${origin}.${key.slice(0, 64)} (not a string)`);
+            // quote(): bounded and control characters made visible, so a key cannot forge message lines.
+            layer.unreadableSources.push(`${origin} tag ${quote(key)} (not a string)`);
             return;
         }
         const folded = canonicalKey(key);

@@ -75,10 +75,46 @@ export function tokens(raw: string): FoldedText & { tokens: string[] } {
     return { ...folded, tokens: parts };
 }
 
-export function describeLookalikes(where: string, written: string, lookalikes: readonly Lookalike[]): string {
+/** `hideWritten`: do not show the text itself (a tag value too long to quote; issue 6), only the characters. */
+export function describeLookalikes(where: string, written: string, lookalikes: readonly Lookalike[], hideWritten = false): string {
     const parts = lookalikes.slice(0, 5).map((l) =>
         l.readAs === "" ? `an invisible ${l.description}` : `"${l.char}" (${l.description}) read as "${l.readAs}"`,
     );
     const more = lookalikes.length > 5 ? ` and ${lookalikes.length - 5} more` : "";
-    return `${where} ${JSON.stringify(written.slice(0, 64))} contains characters that are not what they seem: ${parts.join(", ")}${more}`;
+    const shown = hideWritten ? `(a value of ${written.length} characters, not shown)` : JSON.stringify(written.slice(0, 64));
+    return `${where} ${shown} contains characters that are not what they seem: ${parts.join(", ")}${more}`;
+}
+
+/**
+ * A tag key that is the wanted key except for non-ASCII characters the look-alike list does not
+ * know: each differing character stands where an ASCII one should ("user-dɑta", with U+0251
+ * LATIN SMALL LETTER ALPHA), or is an extra non-ASCII letter the eye does not see (U+3164 HANGUL
+ * FILLER). Returns what each such character was read as, or undefined when the key is simply a
+ * different key. Added for the evasion suite (issue 6): confusables.json cannot list every
+ * look-alike in Unicode, and a classification key must not be dodged by the ones it misses, so
+ * a near miss made only of non-ASCII characters is read as the key (fail closed) and reported.
+ * Both arguments are canonical keys (canonicalKey().text).
+ */
+export function nearKeyMatch(candidate: string, wanted: string): Lookalike[] | undefined {
+    if (candidate === wanted || ASCII_ONLY.test(candidate)) return undefined;
+    const c = [...candidate];
+    const w = [...wanted];
+    const nonAscii = (ch: string): boolean => ch.charCodeAt(0) > 0x7e;
+    const unknownChar = (ch: string, readAs: string): Lookalike => ({
+        char: ch,
+        description: `${codepointLabel(ch)}, not in the pack's look-alike list${readAs === "" ? ", ignored" : ""}`,
+        readAs,
+    });
+    if (c.length === w.length) {
+        const found: Lookalike[] = [];
+        for (let i = 0; i < c.length; i++) {
+            if (c[i] === w[i]) continue;
+            if (!nonAscii(c[i]!)) return undefined;
+            found.push(unknownChar(c[i]!, w[i]!));
+        }
+        return found.length > 0 ? found : undefined;
+    }
+    const extra = c.filter(nonAscii);
+    if (extra.length > 0 && c.filter((ch) => !nonAscii(ch)).join("") === wanted) return extra.map((ch) => unknownChar(ch, ""));
+    return undefined;
 }

@@ -1,6 +1,6 @@
 // Decide user-data-classification for one resource: storage must say what user data it holds,
 // and what a tag says must be readable.
-import { classify } from "../classify/classification";
+import { classify, MAX_SHOWN_TAG_VALUE, quoteList } from "../classify/classification";
 import { storageService } from "../classify/storage";
 import { quote } from "../values";
 import type { Settings } from "./config";
@@ -26,13 +26,13 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
     if (c.unrecognisedCategories.length > 0) {
         findings.push({
             message: [
-                `${label(r)}: the ${quote(key)} tag (${c.categoriesFrom ?? "tags"}) has ${c.unrecognisedCategories.map(quote).join(", ")}, which ${c.unrecognisedCategories.length === 1 ? "is not a category" : "are not categories"} the pack knows, so it is read as personal data.`,
+                `${label(r)}: the ${quote(key)} tag (${c.categoriesFrom ?? "tags"}) has ${quoteList(c.unrecognisedCategories)}, which ${c.unrecognisedCategories.length === 1 ? "is not a category" : "are not categories"} the pack knows, so it is read as personal data.`,
                 `Fix: use only ${CATEGORY_TOKENS_HELP}.`,
             ].join("\n"),
             downgrade: false,
         });
     }
-    if (c.categoriesFrom && c.categories.length === 0 && c.unrecognisedCategories.length === 0 && c.personal === "yes") {
+    if (c.categoriesFrom && c.categories.length === 0 && c.unrecognisedCategories.length === 0 && c.ambiguousCategories.length === 0 && c.hiddenCategories === 0 && c.personal === "yes") {
         findings.push({
             message: `${label(r)}: the ${quote(key)} tag (${c.categoriesFrom}) is empty, so it is read as personal data.\nFix: list the categories it holds (${CATEGORY_TOKENS_HELP}).`,
             downgrade: false,
@@ -41,9 +41,17 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
     if (c.unrecognisedSubjects.length > 0) {
         findings.push({
             message: [
-                `${label(r)}: the subjects (${c.subjectsFrom}) include ${c.unrecognisedSubjects.map(quote).join(", ")}, which ${c.unrecognisedSubjects.length === 1 ? "is not an ISO 3166-1 country code" : "are not ISO 3166-1 country codes"}, so they are read as possibly including Russia.`,
+                `${label(r)}: the subjects (${c.subjectsFrom}) include ${quoteList(c.unrecognisedSubjects)}, which ${c.unrecognisedSubjects.length === 1 ? "is not an ISO 3166-1 country code" : "are not ISO 3166-1 country codes"}, so they are read as possibly including Russia.`,
                 "Fix: use ISO 3166-1 alpha-2 or alpha-3 codes (RU, KZ, DEU) separated by commas, spaces or underscores, or * for every country.",
             ].join("\n"),
+            downgrade: false,
+        });
+    }
+    // Words in tag values too long to quote (issue 6: long tag values never appear in a message).
+    if (c.hiddenCategories > 0 || c.hiddenSubjects > 0) {
+        const which = [c.hiddenCategories > 0 ? `the ${quote(key)} tag (${c.categoriesFrom ?? "tags"})` : "", c.hiddenSubjects > 0 ? `the subjects (${c.subjectsFrom})` : ""].filter(Boolean).join(" and ");
+        findings.push({
+            message: `${label(r)}: ${which} ${c.hiddenCategories > 0 && c.hiddenSubjects > 0 ? "have" : "has"} a value longer than ${MAX_SHOWN_TAG_VALUE} characters with words the pack does not know, so it is read as personal data of possibly Russian users. The value is not shown.\nFix: shorten the tag to the category words and country codes.`,
             downgrade: false,
         });
     }

@@ -231,6 +231,35 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
 }
 
 /** Today's date in UTC as YYYY-MM-DD: exemptions expire at the end of their day, UTC. */
-export function todayUtc(now: Date = new Date()): string {
-    return now.toISOString().slice(0, 10);
+export function todayUtc(now?: Date): string {
+    if (now) return now.toISOString().slice(0, 10);
+    // Called for every resource: format the date once per UTC day, not once per call.
+    const ms = Date.now();
+    if (ms >= todayCache.from && ms < todayCache.until) return todayCache.day;
+    const day = new Date(ms).toISOString().slice(0, 10);
+    const from = Date.parse(`${day}T00:00:00Z`);
+    todayCache = { day, from, until: from + 86_400_000 };
+    return day;
+}
+let todayCache = { day: "", from: 0, until: 0 };
+
+const settingsCache = new Map<string, ReadSettings>();
+
+/**
+ * readSettings for every resource of a deployment, which all share one config: the config is read
+ * and checked once (per distinct config and day) instead of once per resource.
+ */
+export function readSettingsCached(raw: unknown, today: string): ReadSettings {
+    let key: string;
+    try {
+        key = `${today}\u0000${JSON.stringify(raw) ?? "undefined"}`;
+    } catch {
+        return readSettings(raw, today);
+    }
+    const hit = settingsCache.get(key);
+    if (hit) return hit;
+    const read = readSettings(raw, today);
+    if (settingsCache.size >= 16) settingsCache.clear();
+    settingsCache.set(key, read);
+    return read;
 }

@@ -241,7 +241,8 @@ function regionEndpoint(value: unknown, path: string): Endpoint[] {
     if (v.kind === "unknown") return [{ kind: "unknown", label: path, how: `${path} is not known yet` }];
     if (v.kind === "invalid") return [{ kind: "unknown", label: path, how: `${path} is not a string` }];
     const location = regionLocation(v.text, path);
-    return [{ kind: "external", label: `region ${v.text}`, location, how: location.how }];
+    // quote(): bounded and escaped, the region is any string the resource gives (issue 6).
+    return [{ kind: "external", label: `region ${quote(v.text)}`, location, how: location.how }];
 }
 
 function self(r: StackResource, how: string): Endpoint {
