@@ -83,8 +83,11 @@ export function jsonish(value: unknown): { ok: true; value: unknown } | { ok: fa
 /** Strings longer than this are cut when quoted in a message: tag values are not for essays. */
 export const MAX_QUOTED_LENGTH = 64;
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /** A value quoted for a message: bounded, one line, control characters made visible. */
 export function quote(value: string): string {
+    if (value.length <= MAX_QUOTED_LENGTH && !CONTROL.test(value)) return `"${value}"`;
     let text = value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}…` : value;
     text = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
     return `"${text}"`;

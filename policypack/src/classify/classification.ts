@@ -178,7 +178,7 @@ export function classify(input: ClassifyInput, settings: ClassificationSettings)
     const catTokens = tokensOf(cat.values, settings.categoriesTagKey, lookalikes);
     const categoryTokens = catTokens.tokens;
     // A disguised "none" or "anonymous" cannot make a resource less strict: it is read as unrecognised.
-    const ambiguousAll = unique(categoryTokens.filter((t) => NON_PERSONAL_CATEGORIES.has(t) && catTokens.tainted.has(t)));
+    const ambiguousAll = catTokens.tainted.size === 0 ? [] : unique(categoryTokens.filter((t) => NON_PERSONAL_CATEGORIES.has(t) && catTokens.tainted.has(t)));
     const categories = unique(categoryTokens.filter((t) => PERSONAL_CATEGORIES.has(t) || (NON_PERSONAL_CATEGORIES.has(t) && !ambiguousAll.includes(t))));
     const unrecognisedAll = unique(categoryTokens.filter((t) => !PERSONAL_CATEGORIES.has(t) && !NON_PERSONAL_CATEGORIES.has(t)));
     // Words of values too long to show are counted, never quoted.
@@ -218,9 +218,8 @@ export function classify(input: ClassifyInput, settings: ClassificationSettings)
         subjectsUnknown = subj.status === "unknown";
     }
     // A disguised code other than RU or * ("РУ" folds to PY) is read as possibly Russia.
-    const ambiguousSubjectsAll = unique(
-        subjTokens.tokens.filter((t) => subjTokens.tainted.has(t) && !ALL_SUBJECTS.has(t) && countryCode(t) !== RUSSIA),
-    );
+    const ambiguousSubjectsAll =
+        subjTokens.tainted.size === 0 ? [] : unique(subjTokens.tokens.filter((t) => subjTokens.tainted.has(t) && !ALL_SUBJECTS.has(t) && countryCode(t) !== RUSSIA));
     const subjects = readSubjects(subjTokens.tokens.filter((t) => !ambiguousSubjectsAll.includes(t)));
     const shownUnrecognisedSubjects = unique(subjects.unrecognised).filter((t) => !subjTokens.hidden.has(t));
     const ambiguousSubjects = ambiguousSubjectsAll.filter((t) => !subjTokens.hidden.has(t));

@@ -102,10 +102,17 @@ function readTagMap(value: unknown, origin: string, layer: TagLayer): void {
     }
 }
 
-function readLayer(name: string, root: unknown, paths: readonly (readonly string[])[], originPrefix: string): TagLayer {
+/** Each path with the words that name it in messages, computed once. */
+function withOrigins(paths: readonly (readonly string[])[], prefix: string): readonly { path: readonly string[]; origin: string }[] {
+    return paths.map((path) => ({ path, origin: `${prefix}${path.join(".")}` }));
+}
+const RESOURCE_SOURCES = withOrigins(RESOURCE_TAG_PATHS, "");
+const COMPUTED_SOURCES = withOrigins(RESOURCE_COMPUTED_TAG_PATHS, "");
+const PROVIDER_SOURCES = withOrigins(PROVIDER_TAG_PATHS, "provider ");
+
+function readLayer(name: string, root: unknown, sources: readonly { path: readonly string[]; origin: string }[]): TagLayer {
     const layer: TagLayer = { name, tags: [], unknownSources: [], unreadableSources: [] };
-    for (const path of paths) {
-        const origin = `${originPrefix}${path.join(".")}`;
+    for (const { path, origin } of sources) {
         const read = readPath(root, path);
         if (read.kind === "unknown") layer.unknownSources.push(origin);
         else if (read.kind === "unreadable") layer.unreadableSources.push(origin);
@@ -120,8 +127,8 @@ function readLayer(name: string, root: unknown, paths: readonly (readonly string
  */
 export function tagLayers(props: unknown, providerProps: unknown): TagLayer[] {
     return [
-        readLayer("resource", props, RESOURCE_TAG_PATHS, ""),
-        readLayer("computed", props, RESOURCE_COMPUTED_TAG_PATHS, ""),
-        readLayer("provider", providerProps, PROVIDER_TAG_PATHS, "provider "),
+        readLayer("resource", props, RESOURCE_SOURCES),
+        readLayer("computed", props, COMPUTED_SOURCES),
+        readLayer("provider", providerProps, PROVIDER_SOURCES),
     ];
 }

@@ -64,15 +64,40 @@ export function foldText(raw: string): FoldedText {
  * classification cannot be dodged by spelling the key differently.
  */
 export function canonicalKey(raw: string): FoldedText {
-    const folded = foldText(raw);
-    return { text: folded.text.replace(/[^\p{L}\p{N}]+/gu, ""), lookalikes: folded.lookalikes };
+    return memo(keyCache, raw, () => {
+        const folded = foldText(raw);
+        const text = folded.lookalikes.length === 0 && ASCII_ONLY.test(folded.text) ? folded.text.replace(/[^a-z0-9]+/g, "") : folded.text.replace(/[^\p{L}\p{N}]+/gu, "");
+        return { text, lookalikes: folded.lookalikes };
+    });
 }
 
 /** A tag value split into tokens on every character that is not a letter, a digit or "*". */
 export function tokens(raw: string): FoldedText & { tokens: string[] } {
-    const folded = foldText(raw);
-    const parts = folded.text.split(/[^\p{L}\p{N}*]+/u).filter((t) => t.length > 0);
-    return { ...folded, tokens: parts };
+    return memo(tokenCache, raw, () => {
+        const folded = foldText(raw);
+        // Folded ASCII has no letters beyond a-z, so the plain split gives the same tokens, faster.
+        const separator = ASCII_ONLY.test(folded.text) ? /[^a-z0-9*]+/ : /[^\p{L}\p{N}*]+/u;
+        const parts = folded.text.split(separator).filter((t) => t.length > 0);
+        return { ...folded, tokens: parts };
+    });
+}
+
+// Every resource of a stack repeats the same few tag keys and values ("user-data", "personal",
+// "RU"): fold each distinct string once. Results are shared, so callers must not change them.
+// Bounded, so a stack of unique values cannot grow memory without end.
+const MEMO_LIMIT = 10_000;
+const MEMO_MAX_STRING = 256;
+const keyCache = new Map<string, FoldedText>();
+const tokenCache = new Map<string, FoldedText & { tokens: string[] }>();
+
+function memo<T>(cache: Map<string, T>, raw: string, compute: () => T): T {
+    if (raw.length > MEMO_MAX_STRING) return compute();
+    const hit = cache.get(raw);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(raw, value);
+    return value;
 }
 
 /** `hideWritten`: do not show the text itself (a tag value too long to quote; issue 6), only the characters. */

@@ -250,6 +250,29 @@ const settingsCache = new Map<string, ReadSettings>();
  * and checked once (per distinct config and day) instead of once per resource.
  */
 export function readSettingsCached(raw: unknown, today: string): ReadSettings {
+    // @pulumi/policy's getConfig() builds a new object on every call, but from the same property
+    // values: when every value is the very same one as last time, so is the result.
+    // Each policy has its own config, so keep the last few.
+    for (const r of recentReads) if (r.today === today && sameValues(r.raw, raw)) return r.read;
+    const read = readSettingsByValue(raw, today);
+    if (isPlainObject(raw)) {
+        recentReads.unshift({ raw: { ...raw }, today, read });
+        if (recentReads.length > 4) recentReads.pop();
+    }
+    return read;
+}
+
+const recentReads: { raw: Record<string, unknown>; today: string; read: ReadSettings }[] = [];
+
+function sameValues(a: Record<string, unknown>, b: unknown): boolean {
+    if (!isPlainObject(b)) return false;
+    const keys = Object.keys(b);
+    if (keys.length !== Object.keys(a).length) return false;
+    for (const k of keys) if (a[k] !== b[k] || !Object.prototype.hasOwnProperty.call(a, k)) return false;
+    return true;
+}
+
+function readSettingsByValue(raw: unknown, today: string): ReadSettings {
     let key: string;
     try {
         key = `${today}\u0000${JSON.stringify(raw) ?? "undefined"}`;

@@ -81,11 +81,22 @@ function walk(node: unknown, segments: readonly string[], label: string, out: Co
  */
 export function collect(root: unknown, paths: readonly string[], owner: string): Collected {
     const out: Collected = { values: [], unknown: [], invalid: [] };
-    for (const path of paths) {
-        const segments = path.split(/\.|(?=\[\])/).flatMap((s) => (s.endsWith("[]") && s !== "[]" ? [s.slice(0, -2), "[]"] : [s]));
-        walk(root, segments.filter((s) => s !== ""), owner, out);
-    }
+    for (const path of paths) walk(root, segmentsOf(path), owner, out);
     return out;
+}
+
+// The paths are a fixed set of literals: split each once, not once per resource.
+const segmentCache = new Map<string, string[]>();
+function segmentsOf(path: string): string[] {
+    let segments = segmentCache.get(path);
+    if (!segments) {
+        segments = path
+            .split(/\.|(?=\[\])/)
+            .flatMap((s) => (s.endsWith("[]") && s !== "[]" ? [s.slice(0, -2), "[]"] : [s]))
+            .filter((s) => s !== "");
+        segmentCache.set(path, segments);
+    }
+    return segments;
 }
 
 export function isEmpty(c: Collected): boolean {
