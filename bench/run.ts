@@ -21,15 +21,21 @@ function median(xs: number[]): number {
 }
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** The floor: an empty pack with one no-op policy, plain JavaScript, on the same @pulumi/policy. */
-function buildFloor(): string {
+/**
+ * The floor: an empty pack of no-op policies, plain JavaScript, on the same @pulumi/policy. The
+ * issue's floor has one no-op resource policy; the shape floor has as many no-op resource and
+ * stack policies as this pack, which isolates what the pack's own work costs from what
+ * @pulumi/policy charges per policy (it deserialises a resource's properties once per policy).
+ */
+function buildFloor(resourcePolicies = 1, stackPolicies = 0): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-floor-"));
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "floor", version: "0.0.1", main: "index.js" }));
     fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-    fs.writeFileSync(
-        path.join(dir, "index.js"),
-        `const { PolicyPack } = require("@pulumi/policy");\nnew PolicyPack("floor", { policies: [{ name: "noop", description: "does nothing", enforcementLevel: "advisory", validateResource: () => {} }] });\n`,
-    );
+    const policies = [
+        ...Array.from({ length: resourcePolicies }, (_, i) => `{ name: "noop${i}", description: "does nothing", enforcementLevel: "advisory", validateResource: () => {} }`),
+        ...Array.from({ length: stackPolicies }, (_, i) => `{ name: "noopstack${i}", description: "does nothing", enforcementLevel: "advisory", validateStack: () => {} }`),
+    ];
+    fs.writeFileSync(path.join(dir, "index.js"), `const { PolicyPack } = require("@pulumi/policy");\nnew PolicyPack("floor", { policies: [${policies.join(", ")}] });\n`);
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
     return dir;
 }
@@ -58,27 +64,38 @@ async function coldStart(floor: string, runs: number) {
     return { runs, packMs: round(pack, 1), floorMs: round(fl, 1), ratio: round(pack / fl), target: 1.15 };
 }
 
-async function perResource(floor: string, calls: number, rounds: number) {
-    const sessions = { pack: await PackSession.start(PACK), floor: await PackSession.start(floor) };
-    const times: Record<string, number[]> = { pack: [], floor: [] };
+async function perResource(floor: string, shapeFloor: string, calls: number, rounds: number) {
+    const sessions = { pack: await PackSession.start(PACK), floor: await PackSession.start(floor), shapeFloor: await PackSession.start(shapeFloor) };
+    const names = Object.keys(sessions) as (keyof typeof sessions)[];
+    const times: Record<string, number[]> = { pack: [], floor: [], shapeFloor: [] };
     try {
         for (const s of Object.values(sessions)) await s.configureStack({ stack: "bench", project: "shop", organization: "o", dryRun: true });
         const resources = Array.from({ length: calls }, (_, i) => yandexBucket(i));
         for (const s of Object.values(sessions)) for (const r of resources.slice(0, 200)) await s.analyze(r); // warm-up
         for (let round = 0; round < rounds; round++) {
-            for (const name of round % 2 ? (["floor", "pack"] as const) : (["pack", "floor"] as const)) {
+            for (const name of round % 2 ? [...names].reverse() : names) {
                 const t0 = performance.now();
                 for (const r of resources) await sessions[name].analyze(r);
                 times[name]!.push(performance.now() - t0);
             }
         }
     } finally {
-        await sessions.pack.close();
-        await sessions.floor.close();
+        for (const s of Object.values(sessions)) await s.close();
     }
     const pack = median(times.pack!);
     const fl = median(times.floor!);
-    return { calls, rounds, packMsPerCall: round(pack / calls, 4), floorMsPerCall: round(fl / calls, 4), ratio: round(pack / fl), target: 1.1 };
+    const shape = median(times.shapeFloor!);
+    return {
+        calls,
+        rounds,
+        packMsPerCall: round(pack / calls, 4),
+        floorMsPerCall: round(fl / calls, 4),
+        shapeFloorMsPerCall: round(shape / calls, 4),
+        ratio: round(pack / fl),
+        ratioToShapeFloor: round(pack / shape),
+        target: 1.1,
+        note: "floor: one no-op resource policy; shapeFloor: as many no-op resource and stack policies as the pack has",
+    };
 }
 
 function inProcess(seconds: number) {
@@ -117,21 +134,34 @@ function inProcess(seconds: number) {
     return { resources: n, seconds: round(elapsed, 2), resourcesPerSecond: Math.round(n / elapsed), policies: policies.map((p) => p.name), target: 200_000 };
 }
 
-async function stackScale(sizes: number[]) {
+async function stackScale(sizes: number[], shapeFloor: string) {
     const out: Record<string, unknown>[] = [];
-    for (const size of sizes) {
-        const resources: EngineResource[] = syntheticStack(size);
-        const s = await PackSession.start(PACK);
+    const measure = async (dir: string, resources: EngineResource[]) => {
+        const s = await PackSession.start(dir);
         try {
             await s.configureStack({ stack: "bench", project: "shop", organization: "o", dryRun: false });
             const t0 = performance.now();
             const diags = await s.analyzeStack(resources);
             const ms = performance.now() - t0;
             const pid = (s as unknown as { child: { pid: number } }).child.pid;
-            out.push({ resources: size, flows: resources.filter((r) => r.type.includes("Replication")).length, analyzeStackMs: round(ms, 1), diagnostics: diags.length, packPeakRssMb: round(vmHwmKb(pid) / 1024, 1) });
+            return { ms: round(ms, 1), diagnostics: diags.length, rssMb: round(vmHwmKb(pid) / 1024, 1) };
         } finally {
             await s.close();
         }
+    };
+    for (const size of sizes) {
+        const resources: EngineResource[] = syntheticStack(size);
+        const floor = await measure(shapeFloor, resources);
+        const pack = await measure(PACK, resources);
+        out.push({
+            resources: size,
+            flows: resources.filter((r) => r.type.includes("Replication")).length,
+            analyzeStackMs: pack.ms,
+            diagnostics: pack.diagnostics,
+            packPeakRssMb: pack.rssMb,
+            shapeFloorAnalyzeStackMs: floor.ms,
+            shapeFloorPeakRssMb: floor.rssMb,
+        });
     }
     const t = (n: number) => (out.find((o) => o.resources === n)?.analyzeStackMs as number) ?? NaN;
     return { stacks: out, ratio50kTo10k: round(t(50_000) / t(10_000), 2), targets: { ratio: 6, ms50k: 2000, rssMb: 400 } };
@@ -203,15 +233,16 @@ async function cliAnalyze(size: number) {
 
 async function main() {
     const floor = buildFloor();
+    const shapeFloor = buildFloor(2, 1);
     try {
         const results = {
             date: new Date().toISOString(),
             machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` },
             quick: QUICK,
             coldStart: await coldStart(floor, QUICK ? 5 : 15),
-            perResource: await perResource(floor, QUICK ? 500 : 2000, QUICK ? 2 : 5),
+            perResource: await perResource(floor, shapeFloor, QUICK ? 500 : 2000, QUICK ? 2 : 5),
             inProcess: inProcess(QUICK ? 1 : 3),
-            stackScale: await stackScale(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000]),
+            stackScale: await stackScale(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000], shapeFloor),
             stackPolicyInProcess: stackPolicyInProcess(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000]),
             cliAnalyze: await cliAnalyze(QUICK ? 10_000 : 50_000),
         };
@@ -223,6 +254,7 @@ async function main() {
         process.stdout.write(`${text}\n`);
     } finally {
         fs.rmSync(floor, { recursive: true, force: true });
+        fs.rmSync(shapeFloor, { recursive: true, force: true });
     }
 }
 
