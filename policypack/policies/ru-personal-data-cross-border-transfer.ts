@@ -1,5 +1,5 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { configSchema } from "../src/decide/config";
+import { configSchema, RESIDENCY_PROPERTIES } from "../src/decide/config";
 import { decideCrossBorder } from "../src/decide/cross-border";
 import { FRAMEWORK_152FZ, policyUrl } from "./metadata";
 import { stackValidation } from "./glue";
@@ -24,15 +24,7 @@ export const crossBorderPolicy: StackValidationPolicy = {
     ].join("\n"),
     url: policyUrl(name),
     configSchema: configSchema([
-        "onUnknown",
-        "categoriesTagKey",
-        "subjectsTagKey",
-        "defaultSubjects",
-        "endpointCountries",
-        "providerLocations",
-        "clusterLocations",
-        "exemptions",
-        "allowBroadExemptions",
+        ...RESIDENCY_PROPERTIES,
         "transfers",
         "allowNonAdequate",
         "adequateCountries",

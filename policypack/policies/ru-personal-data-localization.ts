@@ -1,5 +1,5 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { configSchema } from "../src/decide/config";
+import { configSchema, RESIDENCY_PROPERTIES } from "../src/decide/config";
 import { decideLocalization } from "../src/decide/localization";
 import { FRAMEWORK_152FZ, policyUrl } from "./metadata";
 import { resourceValidation } from "./glue";
@@ -23,17 +23,7 @@ export const localizationPolicy: ResourceValidationPolicy = {
         "5. For a migration window only, add an exemption with resource, reason and expires to this policy's config.",
     ].join("\n"),
     url: policyUrl(name),
-    configSchema: configSchema([
-        "onUnknown",
-        "categoriesTagKey",
-        "subjectsTagKey",
-        "defaultSubjects",
-        "endpointCountries",
-        "providerLocations",
-        "clusterLocations",
-        "exemptions",
-        "allowBroadExemptions",
-    ]),
+    configSchema: configSchema(RESIDENCY_PROPERTIES),
     validateResource: resourceValidation(description, (input, settings) => {
         const finding = decideLocalization(input, settings);
         return finding ? [finding] : [];

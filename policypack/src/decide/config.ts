@@ -120,6 +120,19 @@ export const CONFIG_PROPERTIES = {
 
 export type ConfigProperty = keyof typeof CONFIG_PROPERTIES;
 
+/** What every policy that classifies and locates resources reads: tags, locations, unknowns, exemptions. */
+export const RESIDENCY_PROPERTIES: readonly ConfigProperty[] = [
+    "onUnknown",
+    "categoriesTagKey",
+    "subjectsTagKey",
+    "defaultSubjects",
+    "endpointCountries",
+    "providerLocations",
+    "clusterLocations",
+    "exemptions",
+    "allowBroadExemptions",
+];
+
 export function configSchema(properties: readonly ConfigProperty[]): PolicyConfigSchema {
     const props: Record<string, PolicyConfigJSONSchema> = {};
     for (const p of properties) props[p] = CONFIG_PROPERTIES[p];
