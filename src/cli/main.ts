@@ -15,8 +15,8 @@ import { InputError } from "../program/stack-config";
 import { readStackExport } from "../stack-export";
 import { formatPreview, jsonResult, summaryLine } from "./format";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const TOOL_VERSION = (require("../../../package.json") as { version: string }).version;
+// The root package.json: two levels up from src/cli, three from the compiled dist/src/cli.
+const TOOL_VERSION = (JSON.parse(fs.readFileSync(path.resolve(__dirname, __filename.endsWith(".ts") ? "../.." : "../../..", "package.json"), "utf8")) as { version: string }).version;
 
 export const EXIT_OK = 0;
 export const EXIT_BLOCKED = 1;
@@ -57,12 +57,13 @@ function stackTags(values: string[] | undefined): Record<string, string> {
     return tags;
 }
 
-function progress(enabled: boolean): ((done: number, total: number) => void) | undefined {
+/** Progress on stderr for a stack of more than a few hundred resources, only when stderr is a terminal. */
+export function progress(enabled: boolean, write: (s: string) => void = (s) => process.stderr.write(s)): ((done: number, total: number) => void) | undefined {
     if (!enabled) return undefined;
     return (done, total) => {
         if (total < 300) return;
-        process.stderr.write(`\ranalysing resources: ${done}/${total}`);
-        if (done === total) process.stderr.write("\n");
+        write(`\ranalysing resources: ${done}/${total}`);
+        if (done === total) write("\n");
     };
 }
 

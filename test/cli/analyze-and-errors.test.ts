@@ -90,3 +90,17 @@ describe("exit codes and errors", () => {
         expect(res.stdout).toContain("the deployment would proceed.");
     });
 });
+
+describe("progress", () => {
+    it("is shown for more than a few hundred resources, and only on a terminal", async () => {
+        const { progress } = await import("../../src/cli/main");
+        expect(progress(false)).toBeUndefined();
+        const written: string[] = [];
+        const p = progress(true, (s) => written.push(s))!;
+        p(100, 200);
+        expect(written).toEqual([]);
+        p(100, 500);
+        p(500, 500);
+        expect(written).toEqual(["\ranalysing resources: 100/500", "\ranalysing resources: 500/500", "\n"]);
+    });
+});

@@ -1,0 +1,59 @@
+// Policy pack config as the Pulumi CLI builds it: defaults, the pack's initial config, the file
+// (with its "all" key), then schema validation.
+import { describe, expect, it } from "vitest";
+import { PackConfigError, parsePackConfigFile, PolicyDescription, reconcilePackConfig } from "../../src/engine/pack-config";
+
+const policies: PolicyDescription[] = [
+    {
+        name: "a",
+        displayName: "",
+        description: "",
+        enforcementLevel: "mandatory",
+        severity: "critical",
+        policyType: "resource",
+        configSchema: { properties: { onUnknown: { type: "string", enum: ["block", "warn"], default: "block" }, keys: { type: "array", default: ["x"] } }, required: [] },
+        tags: [],
+        remediationSteps: "",
+        url: "",
+    },
+    { name: "b", displayName: "", description: "", enforcementLevel: "advisory", severity: "medium", policyType: "resource", tags: [], remediationSteps: "", url: "" },
+];
+
+describe("pack config", () => {
+    it("fills schema defaults and keeps each policy's level", () => {
+        expect(reconcilePackConfig(policies, {}, {})).toEqual({
+            a: { enforcementLevel: "mandatory", properties: { onUnknown: "block", keys: ["x"] } },
+            b: { enforcementLevel: "advisory", properties: {} },
+        });
+    });
+
+    it("lets the file's all key set every level, and a policy's own entry override it", () => {
+        const given = parsePackConfigFile({ all: "disabled", a: { enforcementLevel: "advisory", onUnknown: "warn" } });
+        const config = reconcilePackConfig(policies, {}, given);
+        expect(config.a).toEqual({ enforcementLevel: "advisory", properties: { onUnknown: "warn", keys: ["x"] } });
+        expect(config.b).toEqual({ enforcementLevel: "disabled", properties: {} });
+    });
+
+    it("applies the pack's initial config before the file", () => {
+        const config = reconcilePackConfig(policies, { a: { enforcementLevel: "advisory", properties: { onUnknown: "warn" } } }, parsePackConfigFile({ a: { keys: ["y"] } }));
+        expect(config.a).toEqual({ enforcementLevel: "advisory", properties: { onUnknown: "warn", keys: ["y"] } });
+    });
+
+    it("rejects bad levels and bad shapes as the CLI does, naming the policy", () => {
+        expect(() => parsePackConfigFile({ a: "blocking" }, "c.json")).toThrow('c.json: parsing enforcement level for "a": "blocking" is not a valid enforcement level');
+        expect(() => parsePackConfigFile({ a: 3 }, "c.json")).toThrow('c.json: parsing "a": 3 is not a valid value; must be a string or object');
+        expect(() => parsePackConfigFile([], "c.json")).toThrow(PackConfigError);
+    });
+
+    it("validates every policy's properties against its schema and lists every problem", () => {
+        const err = (() => {
+            try {
+                reconcilePackConfig(policies, {}, parsePackConfigFile({ a: { onUnknown: "sometimes", keys: "x" } }));
+            } catch (e) {
+                return e as PackConfigError;
+            }
+            return undefined;
+        })();
+        expect(err?.problems).toEqual(['a: onUnknown must be equal to one of the allowed values ("block", "warn")', "a: keys must be array"]);
+    });
+});
