@@ -35,6 +35,15 @@ export function describeClassification(c: Classification): string {
 
 /** A Russian endpoint from the catalogue for the resource's API, as a concrete suggestion. */
 export function russianEndpointHint(type: string): string | undefined {
+    if (!hintCache.has(type)) {
+        if (hintCache.size >= 1000) hintCache.clear();
+        hintCache.set(type, computeHint(type));
+    }
+    return hintCache.get(type);
+}
+const hintCache = new Map<string, string | undefined>();
+
+function computeHint(type: string): string | undefined {
     if (packageOf(type) !== "aws") return undefined;
     const module = /^aws:([^/]+)/.exec(type)?.[1] ?? "";
     const family = module === "kinesis" && type.includes("firehose") ? "firehose" : module;
