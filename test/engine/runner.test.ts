@@ -24,6 +24,17 @@ describe("engine-protocol runner", () => {
         await expect(PackSession.start("/")).rejects.toThrow(/cannot find @pulumi\/pulumi\/cmd\/run-policy-pack/);
     });
 
+    it("collects what a pack logs (run-policy-pack drops the engine address, so pulumi.log goes to stderr)", async () => {
+        const session = await PackSession.start(path.join(packs, "logs"));
+        try {
+            await session.configureStack({ stack: "s", project: "p", organization: "o", dryRun: true });
+            await session.analyze({ urn: "urn:pulumi:s::p::aws:s3/bucket:Bucket::b", type: "aws:s3/bucket:Bucket", name: "b", custom: true, props: {}, dependencies: [], propertyDependencies: {} });
+            await expect.poll(() => session.output(), { timeout: 5_000 }).toContain("warning: [runtime] saw b");
+        } finally {
+            await session.close();
+        }
+    });
+
     it("starts the real pack, answers, and shuts it down", async () => {
         const session = await PackSession.start(path.resolve(__dirname, "..", "..", "policypack"));
         expect(session.port).toBeGreaterThan(0);
