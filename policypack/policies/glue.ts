@@ -33,6 +33,15 @@ export function reportFinding(report: ReportViolation, description: string, find
     }
 }
 
+// The same words from the resource and the stack policies, so users see one message per problem.
+function invalidConfigMessage(errors: readonly string[]): string {
+    return `The policy pack config for this policy is invalid, so the policy cannot decide and blocks: ${errors.join("; ")}.\nFix: correct the config file given with --policy-pack-config.`;
+}
+
+function unreadableInputMessage(e: unknown): string {
+    return `The policy could not read its input (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`;
+}
+
 export function describeError(e: unknown): string {
     const text = e instanceof Error ? e.message : String(e);
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;
@@ -55,12 +64,12 @@ export function resourceValidation(
             input = resourceInput(args);
             if (read.errors.length > 0) {
                 if (input.type.startsWith("pulumi:")) return;
-                report(`The policy pack config for this policy is invalid, so the policy cannot decide and blocks: ${read.errors.join("; ")}.\nFix: correct the config file given with --policy-pack-config.`);
+                report(invalidConfigMessage(read.errors));
                 return;
             }
             settings = read.settings;
         } catch (e) {
-            report(`The policy could not read its input (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`);
+            report(unreadableInputMessage(e));
             return;
         }
         try {
@@ -108,13 +117,13 @@ export function stackValidation(
         try {
             const read = readSettingsCached(args.getConfig(), todayUtc());
             if (read.errors.length > 0) {
-                report(`The policy pack config for this policy is invalid, so the policy cannot decide and blocks: ${read.errors.join("; ")}.\nFix: correct the config file given with --policy-pack-config.`);
+                report(invalidConfigMessage(read.errors));
                 return;
             }
             settings = read.settings;
             input = stackInput(args);
         } catch (e) {
-            report(`The policy could not read its input (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`);
+            report(unreadableInputMessage(e));
             return;
         }
         try {
