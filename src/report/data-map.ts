@@ -216,8 +216,11 @@ export function buildDataMap(input: DataMapInput): DataMap {
         const c: Classification = classify({ props: r.props, providerProps: r.provider.props, stackTags }, settings);
         const t = taint.get(r.urn);
         const engine = byUrnEngine.get(r.urn);
-        for (const { e } of exemptionList) {
-            if (findExemption([e], r.urn, r.name)) exemptionMatches.set(e, [...(exemptionMatches.get(e) ?? []), r.urn]);
+        let exempt: { policy: string; e: Exemption } | undefined;
+        for (const entry of exemptionList) {
+            if (!findExemption([entry.e], r.urn, r.name)) continue;
+            exemptionMatches.set(entry.e, [...(exemptionMatches.get(entry.e) ?? []), r.urn]);
+            exempt ??= entry;
         }
         if (c.personal === "no" && !t) {
             const service = storageService(r.type);
@@ -225,7 +228,6 @@ export function buildDataMap(input: DataMapInput): DataMap {
             continue;
         }
         const loc = locate(r, settings);
-        const exempt = exemptionList.find(({ e }) => findExemption([e], r.urn, r.name));
         const tainted = c.personal === "no" && t !== undefined;
         stores.push({
             urn: r.urn,

@@ -25,12 +25,20 @@ export function renderJunit(map: DataMap, resources: readonly JunitResource[]): 
     const suites: string[] = [];
     let total = 0;
     let failures = 0;
+    // One pass over the violations, so a large stack is not policies × resources × violations.
+    const byCase = new Map<string, DataMap["violations"]>();
+    for (const v of map.violations) {
+        const key = `${v.policy}\u0000${v.urn}`;
+        const list = byCase.get(key);
+        if (list) list.push(v);
+        else byCase.set(key, [v]);
+    }
     for (const p of map.policies) {
         if (p.enforcementLevel === "disabled") continue;
         const cases: string[] = [];
         let suiteFailures = 0;
         for (const r of analysed) {
-            const found = map.violations.filter((v) => v.policy === p.name && v.urn === r.urn);
+            const found = byCase.get(`${p.name}\u0000${r.urn}`) ?? [];
             const attrs = `name="${xml(`${r.type}::${r.name}`)}" classname="${xml(p.name)}" time="0"`;
             const mandatory = found.filter((v) => v.level === "mandatory");
             const advisory = found.filter((v) => v.level === "advisory");

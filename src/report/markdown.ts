@@ -1,6 +1,6 @@
 // The data map as Markdown for a pull-request comment: a summary table first, details after.
 import { countryName } from "../../policypack/src/countries";
-import type { DataMap, FlowEnd, StoreEntry } from "./data-map";
+import type { DataMap, FlowEnd, FlowEntry, StoreEntry } from "./data-map";
 
 function esc(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\n/g, " ").replace(/</g, "&lt;");
@@ -21,17 +21,17 @@ function end(e: FlowEnd): string {
     return `${e.label} (${where({ inRussia: e.inRussia ?? "unknown", country: e.country })})`;
 }
 
-function store(s: StoreEntry, map: DataMap): string {
+function store(s: StoreEntry, flows: ReadonlyMap<string, FlowEntry>): string {
     const out = [`#### ${esc(s.type)} \`${esc(s.name)}\``, ""];
     out.push(`- **Holds:** ${s.categories.length ? s.categories.join(", ") : "personal data"}; subjects ${s.subjects.join(", ") || "-"} — Russian personal data: **${s.russianPersonalData}**`);
     out.push(`- **Classification:** ${esc(s.classification.categoriesFrom)}; subjects ${esc(s.classification.subjectsFrom)} (source: ${s.classification.categoriesSource}${s.classification.subjectsSource !== s.classification.categoriesSource ? ` / ${s.classification.subjectsSource}` : ""})`);
     out.push(`- **Location:** ${where(s.location)}${s.location.region ? `, ${esc(s.location.region)}` : ""} — ${esc(s.location.how)}`);
     for (const id of s.flowsOut) {
-        const f = map.flows.find((x) => x.id === id);
+        const f = flows.get(id);
         if (f) out.push(`- **Flow out:** ${esc(f.kind)} via \`${esc(f.flowResource.name)}\` → ${esc(end(f.to))}`);
     }
     for (const id of s.flowsIn) {
-        const f = map.flows.find((x) => x.id === id);
+        const f = flows.get(id);
         if (f) out.push(`- **Flow in:** ${esc(f.kind)} via \`${esc(f.flowResource.name)}\` from ${esc(end(f.from))}`);
     }
     if (s.exemption) out.push(`- **Exemption:** ${esc(s.exemption.reason)} (until ${s.exemption.expires}${s.exemption.expired ? ", EXPIRED" : ""}; ${s.exemption.policy})`);
@@ -62,7 +62,8 @@ export function renderMarkdown(map: DataMap): string {
     }
     out.push("### Data map", "");
     if (map.stores.length === 0) out.push("No resource holds classified personal data.", "");
-    for (const st of map.stores) out.push(store(st, map));
+    const flowsById = new Map(map.flows.map((f) => [f.id, f]));
+    for (const st of map.stores) out.push(store(st, flowsById));
     if (map.flows.length > 0) {
         out.push("### Flows", "", "| Flow | Resource | From | To |", "| --- | --- | --- | --- |");
         for (const f of map.flows) out.push(`| ${esc(f.kind)} | \`${esc(f.flowResource.name)}\` | ${esc(end(f.from))} | ${esc(end(f.to))} |`);
