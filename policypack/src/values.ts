@@ -1,5 +1,8 @@
 // Reading values that arrive from the engine. Everything here is total: whatever shape comes in,
 // the functions answer, and never throw.
+import { types } from "node:util";
+
+const { isProxy } = types;
 
 /**
  * The engine's sentinels for values that are not known yet (during `pulumi preview`). They are
@@ -30,7 +33,9 @@ const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
 
 /** The plain value under @pulumi/policy's unknown-checking proxy, or the value itself. */
 export function unwrapProxy(value: unknown): unknown {
-    if (value !== null && typeof value === "object") {
+    // isProxy first: asking a plain object for a key it lacks is a slow miss, and tools and tests
+    // pass plain objects.
+    if (value !== null && typeof value === "object" && isProxy(value)) {
         try {
             const target = (value as Record<string, unknown>)[PROXY_TARGET_KEY];
             if (target !== undefined && target !== null && typeof target === "object") return target;

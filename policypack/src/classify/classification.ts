@@ -88,7 +88,7 @@ function findTag(layers: readonly TagLayer[], keyText: string, keyLabel: string)
                 continue;
             }
             // A near miss made only of non-ASCII characters is the key in disguise (see nearKeyMatch).
-            const near = nearKeyMatch(t.canonicalKey, wanted);
+            const near = t.asciiKey ? undefined : nearKeyMatch(t.canonicalKey, wanted);
             if (near) matches.push({ ...t, keyLookalikes: [...t.keyLookalikes, ...near] });
         }
         // A source we cannot see may hold this tag and override anything below it.
@@ -168,8 +168,96 @@ export interface ClassifyInput {
     stackTags?: ReadonlyMap<string, string>;
 }
 
+/**
+ * Classify a resource from its tags. The result depends only on the tags that carry (or may be
+ * disguising) the categories or subjects key, where each was found, which sources were unknown or
+ * unreadable, the stack's subjects tag and the settings. A stack repeats a handful of such tag
+ * sets across thousands of resources, each read by two policies, so each distinct set is
+ * classified once; other tags (a per-resource "Name") do not split the cache. The result is
+ * shared and frozen: callers must not change it.
+ */
 export function classify(input: ClassifyInput, settings: ClassificationSettings): Classification {
     const layers = tagLayers(input.props, input.providerProps);
+    const stackTag = findStackTag(input.stackTags, settings.subjectsTagKey);
+    const signature = tagSignature(layers, stackTag, settingsKeys(settings));
+    if (signature === undefined) return classifyLayers(layers, stackTag, settings);
+    const hit = classificationCache.get(signature);
+    if (hit) return hit;
+    const result = freezeClassification(classifyLayers(layers, stackTag, settings));
+    if (classificationCache.size >= CLASSIFICATION_CACHE_LIMIT) classificationCache.clear();
+    classificationCache.set(signature, result);
+    return result;
+}
+
+// Bounded, so a stack of unique tag sets cannot grow memory without end.
+const classificationCache = new Map<string, Classification>();
+const CLASSIFICATION_CACHE_LIMIT = 10_000;
+/** Tag sets longer than this are classified afresh: rare, and not worth holding in memory. */
+const MAX_SIGNATURE_LENGTH = 4096;
+
+interface SettingsKeys {
+    settings?: ClassificationSettings;
+    /** The settings' part of a signature. */
+    signature: string;
+    categories: string;
+    subjects: string;
+}
+
+/** The canonical tag keys the settings look for, worked out once per settings object (one per deployment). */
+function settingsKeys(settings: ClassificationSettings): SettingsKeys {
+    if (lastSettingsKeys.settings === settings) return lastSettingsKeys;
+    const parts = [settings.categoriesTagKey, settings.subjectsTagKey, ...settings.defaultSubjects];
+    lastSettingsKeys = {
+        settings,
+        signature: `${parts.length}:${parts.map((p) => `${p.length}:${p}`).join("")}`,
+        categories: canonicalKey(settings.categoriesTagKey).text,
+        subjects: canonicalKey(settings.subjectsTagKey).text,
+    };
+    return lastSettingsKeys;
+}
+let lastSettingsKeys: SettingsKeys = { signature: "", categories: "", subjects: "" };
+
+/** Whether findTag could take this tag for the key: the key itself, or the key in disguise. */
+function mayBeKey(t: FoundTag, wanted: string): boolean {
+    return t.canonicalKey === wanted || (!t.asciiKey && nearKeyMatch(t.canonicalKey, wanted) !== undefined);
+}
+
+/**
+ * Everything classifyLayers reads, as one string: the settings, the stack's subjects tag, each
+ * layer's candidate tags and its unknown and unreadable sources. Keys, values and source names are
+ * length-prefixed, so no tag, whatever characters it holds, can make two different sets read the
+ * same. Undefined when the candidates are too large to be worth caching.
+ */
+function tagSignature(layers: readonly TagLayer[], stackTag: { key: string; value: string } | undefined, keys: SettingsKeys): string | undefined {
+    let s = keys.signature;
+    if (stackTag) s += `S${stackTag.key.length}:${stackTag.key}${stackTag.value.length}:${stackTag.value}`;
+    let length = 0;
+    for (const layer of layers) {
+        s += "|";
+        for (const t of layer.tags) {
+            if (!mayBeKey(t, keys.categories) && !mayBeKey(t, keys.subjects)) continue;
+            s += typeof t.value === "string" ? `t${t.key.length}:${t.key}${t.value.length}:${t.value}` : `t${t.key.length}:${t.key}?`;
+            s += `${t.origin.length}:${t.origin}`;
+            length += t.key.length + (typeof t.value === "string" ? t.value.length : 0);
+        }
+        for (const u of layer.unknownSources) s += `u${u.length}:${u}`;
+        for (const u of layer.unreadableSources) s += `r${u.length}:${u}`;
+        if (length > MAX_SIGNATURE_LENGTH) return undefined;
+    }
+    return s;
+}
+
+/** classify without the cache: the reference the cached path is tested against. */
+export function classifyUncached(input: ClassifyInput, settings: ClassificationSettings): Classification {
+    return classifyLayers(tagLayers(input.props, input.providerProps), findStackTag(input.stackTags, settings.subjectsTagKey), settings);
+}
+
+function freezeClassification(c: Classification): Classification {
+    for (const value of Object.values(c)) if (Array.isArray(value)) Object.freeze(value);
+    return Object.freeze(c);
+}
+
+function classifyLayers(layers: readonly TagLayer[], stackTag: { key: string; value: string } | undefined, settings: ClassificationSettings): Classification {
     const lookalikes: string[] = [];
     const unknowns: string[] = [];
 
@@ -207,7 +295,6 @@ export function classify(input: ClassifyInput, settings: ClassificationSettings)
         subjectsFrom = subj.from;
         subjectsUnknown = subj.status === "unknown";
     } else {
-        const stackTag = findStackTag(input.stackTags, settings.subjectsTagKey);
         if (stackTag !== undefined) {
             subjTokens = tokensOf([stackTag.value], settings.subjectsTagKey, lookalikes);
             subjectsFrom = `stack tag ${quote(stackTag.key)}`;
@@ -272,7 +359,7 @@ export function quoteList(items: readonly string[], max = 10): string {
 }
 
 function findStackTag(stackTags: ReadonlyMap<string, string> | undefined, key: string): { key: string; value: string } | undefined {
-    if (!stackTags) return undefined;
+    if (!stackTags || stackTags.size === 0) return undefined;
     const wanted = canonicalKey(key).text;
     try {
         for (const [k, v] of stackTags) {

@@ -6,6 +6,8 @@ import { canonicalKey, Lookalike } from "./text";
 export interface FoundTag {
     key: string;
     canonicalKey: string;
+    /** The canonical key is plain ASCII, so it cannot be another key in disguise (nearKeyMatch). */
+    asciiKey: boolean;
     keyLookalikes: Lookalike[];
     /** The value, or `unknown` when the engine does not know it yet. */
     value: string | { unknown: true };
@@ -35,21 +37,27 @@ const RESOURCE_COMPUTED_TAG_PATHS: readonly (readonly string[])[] = [["tagsAll"]
 const PROVIDER_TAG_PATHS: readonly (readonly string[])[] = [["defaultTags", "tags"], ["defaultLabels"]];
 
 type Read = { kind: "absent" } | { kind: "unknown" } | { kind: "unreadable" } | { kind: "value"; value: unknown };
+// Every resource is read along eight paths, most of them absent: answer those without allocating.
+const ABSENT: Read = Object.freeze({ kind: "absent" });
+const UNKNOWN_READ: Read = Object.freeze({ kind: "unknown" });
+const UNREADABLE: Read = Object.freeze({ kind: "unreadable" });
 
 /** Follow a property path, parsing JSON strings on the way (provider inputs arrive as JSON). */
 function readPath(root: unknown, path: readonly string[]): Read {
     let current: unknown = root;
     for (const key of path) {
-        if (isUnknown(current)) return { kind: "unknown" };
-        const parsed = jsonish(current);
-        if (!parsed.ok) return { kind: "unreadable" };
-        current = parsed.value;
-        if (current === undefined || current === null) return { kind: "absent" };
-        if (!isPlainObject(current)) return { kind: "unreadable" };
+        if (typeof current === "string") {
+            if (isUnknown(current)) return UNKNOWN_READ;
+            const parsed = jsonish(current);
+            if (!parsed.ok) return UNREADABLE;
+            current = parsed.value;
+        }
+        if (current === undefined || current === null) return ABSENT;
+        if (!isPlainObject(current)) return UNREADABLE;
         current = field(current, key);
     }
-    if (current === undefined || current === null) return { kind: "absent" };
-    if (isUnknown(current)) return { kind: "unknown" };
+    if (current === undefined || current === null) return ABSENT;
+    if (isUnknown(current)) return UNKNOWN_READ;
     return { kind: "value", value: current };
 }
 
@@ -81,7 +89,7 @@ function readTagMap(value: unknown, origin: string, layer: TagLayer): void {
             return;
         }
         const folded = canonicalKey(key);
-        layer.tags.push({ key, canonicalKey: folded.text, keyLookalikes: folded.lookalikes, value: v, origin });
+        layer.tags.push({ key, canonicalKey: folded.text, asciiKey: folded.ascii, keyLookalikes: folded.lookalikes, value: v, origin });
     };
     if (isPlainObject(map)) {
         for (const key of Object.keys(map)) add(key, map[key]);

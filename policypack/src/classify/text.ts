@@ -63,11 +63,11 @@ export function foldText(raw: string): FoldedText {
  * "userdata" are the same key. Reading keys generously is the fail-closed choice: a
  * classification cannot be dodged by spelling the key differently.
  */
-export function canonicalKey(raw: string): FoldedText {
+export function canonicalKey(raw: string): FoldedText & { ascii: boolean } {
     return memo(keyCache, raw, () => {
         const folded = foldText(raw);
         const text = folded.lookalikes.length === 0 && ASCII_ONLY.test(folded.text) ? folded.text.replace(/[^a-z0-9]+/g, "") : folded.text.replace(/[^\p{L}\p{N}]+/gu, "");
-        return { text, lookalikes: folded.lookalikes };
+        return { text, lookalikes: folded.lookalikes, ascii: ASCII_ONLY.test(text) };
     });
 }
 
@@ -87,7 +87,7 @@ export function tokens(raw: string): FoldedText & { tokens: string[] } {
 // Bounded, so a stack of unique values cannot grow memory without end.
 const MEMO_LIMIT = 10_000;
 const MEMO_MAX_STRING = 256;
-const keyCache = new Map<string, FoldedText>();
+const keyCache = new Map<string, FoldedText & { ascii: boolean }>();
 const tokenCache = new Map<string, FoldedText & { tokens: string[] }>();
 
 function memo<T>(cache: Map<string, T>, raw: string, compute: () => T): T {

@@ -73,9 +73,9 @@ export function decideLocalization(r: ResourceInput, settings: Settings): Findin
     const classification = classify({ props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, settings);
     if (classification.russianPersonalData === "no") return undefined;
 
-    const active = findExemption(settings.exemptions.filter((e) => !e.expired), r.urn, r.name);
-    if (active) return undefined;
-    const expired = findExemption(settings.exemptions.filter((e) => e.expired), r.urn, r.name);
+    const exemptions = settings.exemptions;
+    if (exemptions.length > 0 && findExemption(exemptions.filter((e) => !e.expired), r.urn, r.name)) return undefined;
+    const expired = exemptions.length > 0 ? findExemption(exemptions.filter((e) => e.expired), r.urn, r.name) : undefined;
 
     const location = locate(r, settings);
     if (location.inRussia === "yes") return undefined;
