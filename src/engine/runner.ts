@@ -152,6 +152,50 @@ function providerProto(p: ProviderReference): InstanceType<typeof analyzerPb.Ana
     return out;
 }
 
+/** The Analyzer service's AnalyzeStack method, as the generated stub names it (analyzer_grpc_pb.js). */
+const ANALYZE_STACK_METHOD = "/pulumirpc.Analyzer/AnalyzeStack";
+
+/**
+ * The AnalyzeStack request in wire form, built one resource at a time. AnalyzeStackRequest has a
+ * single field, the repeated resources, and a repeated field's encoding is the concatenation of
+ * its elements' encodings, so one-resource requests laid end to end are the whole request. Built
+ * as one google-protobuf object graph, a 50,000-resource request held over a gigabyte; each
+ * resource's objects are now garbage as soon as it is encoded.
+ */
+export function encodeAnalyzeStackRequest(resources: readonly EngineResource[]): Uint8Array {
+    // Providers are reused by many resources: build each one's message once.
+    const providers = new Map<string, InstanceType<typeof analyzerPb.AnalyzerProviderResource>>();
+    const chunks: Uint8Array[] = [];
+    const one = new analyzerPb.AnalyzeStackRequest();
+    for (const r of resources) {
+        const m = new analyzerPb.AnalyzerResource();
+        m.setType(r.type);
+        m.setUrn(r.urn);
+        m.setName(r.name);
+        m.setProperties(toStruct(r.props));
+        m.setOptions(optionsProto(r));
+        if (r.provider) {
+            let p = providers.get(r.provider.urn);
+            if (!p) {
+                p = providerProto(r.provider);
+                providers.set(r.provider.urn, p);
+            }
+            m.setProvider(p);
+        }
+        if (r.parent) m.setParent(r.parent);
+        m.setDependenciesList(r.dependencies);
+        const deps = m.getPropertydependenciesMap();
+        for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+            const d = new analyzerPb.AnalyzerPropertyDependencies();
+            d.setUrnsList(urns);
+            deps.set(k, d);
+        }
+        one.setResourcesList([m]);
+        chunks.push(one.serializeBinary());
+    }
+    return Buffer.concat(chunks);
+}
+
 function optionsProto(r: EngineResource): InstanceType<typeof analyzerPb.AnalyzerResourceOptions> {
     const o = new analyzerPb.AnalyzerResourceOptions();
     o.setProtect(r.protect ?? false);
@@ -307,37 +351,21 @@ export class PackSession {
     }
 
     async analyzeStack(resources: readonly EngineResource[]): Promise<Diagnostic[]> {
-        const req = new analyzerPb.AnalyzeStackRequest();
-        // Providers are reused by many resources: build each one's message once.
-        const providers = new Map<string, InstanceType<typeof analyzerPb.AnalyzerProviderResource>>();
-        req.setResourcesList(
-            resources.map((r) => {
-                const m = new analyzerPb.AnalyzerResource();
-                m.setType(r.type);
-                m.setUrn(r.urn);
-                m.setName(r.name);
-                m.setProperties(toStruct(r.props));
-                m.setOptions(optionsProto(r));
-                if (r.provider) {
-                    let p = providers.get(r.provider.urn);
-                    if (!p) {
-                        p = providerProto(r.provider);
-                        providers.set(r.provider.urn, p);
-                    }
-                    m.setProvider(p);
-                }
-                if (r.parent) m.setParent(r.parent);
-                m.setDependenciesList(r.dependencies);
-                const deps = m.getPropertydependenciesMap();
-                for (const [k, urns] of Object.entries(r.propertyDependencies)) {
-                    const d = new analyzerPb.AnalyzerPropertyDependencies();
-                    d.setUrnsList(urns);
-                    deps.set(k, d);
-                }
-                return m;
-            }),
-        );
-        return diagnostics(await call(this.client.analyzeStack.bind(this.client), req), "");
+        return this.analyzeStackEncoded(encodeAnalyzeStackRequest(resources));
+    }
+
+    /** AnalyzeStack with a request already in wire form (encodeAnalyzeStackRequest). */
+    async analyzeStackEncoded(request: Uint8Array): Promise<Diagnostic[]> {
+        const response = await new Promise<InstanceType<typeof analyzerPb.AnalyzeResponse>>((resolve, reject) => {
+            this.client.makeUnaryRequest(
+                ANALYZE_STACK_METHOD,
+                (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+                (buffer: Buffer) => analyzerPb.AnalyzeResponse.deserializeBinary(new Uint8Array(buffer)),
+                request,
+                (err, res) => (err || !res ? reject(err ?? new Error("AnalyzeStack returned no response")) : resolve(res)),
+            );
+        });
+        return diagnostics(response, "");
     }
 
     /** The pack's stderr and engine logs so far, for error messages. */

@@ -1,7 +1,8 @@
 // The runner's own behaviour: bounded start-up, errors with the pack's stderr, clean shutdown.
 import { describe, expect, it } from "vitest";
 import * as path from "node:path";
-import { PackSession, PackStartError } from "../../src/engine/runner";
+import { encodeAnalyzeStackRequest, EngineResource, PackSession, PackStartError } from "../../src/engine/runner";
+import { analyzerPb } from "../../src/engine/protocol";
 
 const packs = path.resolve(__dirname, "..", "fixtures", "packs");
 
@@ -41,5 +42,30 @@ describe("engine-protocol runner", () => {
         expect((await session.getAnalyzerInfo()).policies.length).toBeGreaterThanOrEqual(2);
         await session.close();
         await expect(session.getAnalyzerInfo()).rejects.toThrow();
+    });
+});
+
+describe("AnalyzeStack request encoding", () => {
+    it("is the request the generated stub would build: every resource, its properties, provider, parent and dependencies, in order", () => {
+        const provider = { urn: "urn:pulumi:s::p::pulumi:providers:aws::yandex", type: "pulumi:providers:aws", name: "yandex", props: { region: "ru-central1", endpoints: '[{"s3":"https://storage.yandexcloud.net"}]' } };
+        const resources: EngineResource[] = [
+            { urn: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", type: "pulumi:pulumi:Stack", name: "p-s", custom: false, props: {}, dependencies: [], propertyDependencies: {} },
+            { urn: "urn:pulumi:s::p::aws:s3/bucket:Bucket::a", type: "aws:s3/bucket:Bucket", name: "a", custom: true, props: { tags: { "user-data": "personal" }, n: 1, list: [true, null, "x"] }, provider, parent: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", dependencies: [provider.urn], propertyDependencies: {} },
+            { urn: "urn:pulumi:s::p::aws:s3/bucketReplicationConfig:BucketReplicationConfig::r", type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: "r", custom: true, props: { bucket: "a" }, provider, dependencies: ["urn:pulumi:s::p::aws:s3/bucket:Bucket::a"], propertyDependencies: { bucket: ["urn:pulumi:s::p::aws:s3/bucket:Bucket::a"], rules: [] } },
+        ];
+        const decoded = analyzerPb.AnalyzeStackRequest.deserializeBinary(encodeAnalyzeStackRequest(resources)).getResourcesList();
+        expect(decoded.map((m) => m.getUrn())).toEqual(resources.map((r) => r.urn));
+        for (const [i, m] of decoded.entries()) {
+            const r = resources[i]!;
+            expect([m.getType(), m.getName(), m.getParent()]).toEqual([r.type, r.name, r.parent ?? ""]);
+            expect(m.getProperties()?.toJavaScript()).toEqual(r.props);
+            expect(m.getDependenciesList()).toEqual(r.dependencies);
+            const deps: Record<string, string[]> = {};
+            m.getPropertydependenciesMap().forEach((v, k) => (deps[k] = v.getUrnsList()));
+            expect(deps).toEqual(r.propertyDependencies);
+            const p = m.getProvider();
+            expect(p ? { urn: p.getUrn(), type: p.getType(), name: p.getName(), props: p.getProperties()?.toJavaScript() } : undefined).toEqual(r.provider);
+        }
+        expect(encodeAnalyzeStackRequest([])).toHaveLength(0);
     });
 });
