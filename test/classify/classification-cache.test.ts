@@ -2,7 +2,7 @@
 // cached answer must be the answer classification would give afresh, for every input.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classify, classifyUncached, ClassificationSettings, DEFAULT_CLASSIFICATION_SETTINGS } from "../../policypack/src/classify/classification";
+import { classificationCacheNodes, classify, classifyUncached, ClassificationSettings, DEFAULT_CLASSIFICATION_SETTINGS } from "../../policypack/src/classify/classification";
 import { UNKNOWN } from "../../policypack/src/values";
 import { FUZZ_RUNS, FUZZ_SEED, providerProps, resourceProps, stackTags } from "../fuzz/arbitraries";
 
@@ -79,7 +79,7 @@ describe("classification cache", () => {
         expect(disguised.lookalikes).toHaveLength(1);
         expect(classify(input({ tags: { "user-data": "none" } }), s).lookalikes).toEqual([]);
 
-        // Values crafted to look like the signature's own length prefixes.
+        // Values that would collide if the cache key were the parts joined with a separator.
         const x = classify(input({ tags: { "user-data": "1:x", "data-subjects": "RU" } }), s);
         const y = classify(input({ tags: { "user-data": "1", "data-subjects": "x:RU" } }), s);
         expect(x.unrecognisedCategories).toEqual(["1", "x"]);
@@ -100,6 +100,21 @@ describe("classification cache", () => {
         expect(Object.isFrozen(c)).toBe(true);
         expect(Object.isFrozen(c.categories)).toBe(true);
         expect(() => (c.categories as string[]).push("none")).toThrow(TypeError);
+    });
+
+    it("stays bounded on a stack where every resource has its own classification tags, and stays right past the bound", () => {
+        const s = DEFAULT_CLASSIFICATION_SETTINGS;
+        const first = input({ tags: { "user-data": "personal", "data-subjects": "DE" } });
+        const before = classify(first, s);
+        let max = 0;
+        for (let i = 0; i < 30_000; i++) {
+            const i2 = input({ tags: { "user-data": `personal-${i}`, "data-subjects": `x${i}` } });
+            const c = classify(i2, s);
+            if (i % 5_000 === 0) expect(c).toEqual(classifyUncached(i2, s));
+            max = Math.max(max, classificationCacheNodes());
+        }
+        expect(max).toBeLessThanOrEqual(50_000);
+        expect(classify(first, s)).toEqual(before);
     });
 
     it("does not cache a tag set too large to be worth holding", () => {

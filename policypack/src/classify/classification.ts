@@ -179,25 +179,78 @@ export interface ClassifyInput {
 export function classify(input: ClassifyInput, settings: ClassificationSettings): Classification {
     const layers = tagLayers(input.props, input.providerProps);
     const stackTag = findStackTag(input.stackTags, settings.subjectsTagKey);
-    const signature = tagSignature(layers, stackTag, settingsKeys(settings));
-    if (signature === undefined) return classifyLayers(layers, stackTag, settings);
-    const hit = classificationCache.get(signature);
-    if (hit) return hit;
-    const result = freezeClassification(classifyLayers(layers, stackTag, settings));
-    if (classificationCache.size >= CLASSIFICATION_CACHE_LIMIT) classificationCache.clear();
-    classificationCache.set(signature, result);
-    return result;
+    const node = cacheNode(layers, stackTag, settingsKeys(settings));
+    if (node === undefined) return classifyLayers(layers, stackTag, settings);
+    if (node.result === undefined) node.result = freezeClassification(classifyLayers(layers, stackTag, settings));
+    return node.result;
 }
 
+/**
+ * The cache is a trie over what classifyLayers reads, one step per part: the settings, the
+ * stack's subjects tag, then for each layer its candidate tags (key, value, where) and its unknown
+ * and unreadable sources. Parts are whole strings and markers are symbols, so no tag, whatever
+ * characters it holds, can make two different inputs take the same path; and no key string is
+ * built per resource (hashing one took a tenth of the in-process time).
+ */
+interface TrieNode {
+    next: Map<unknown, TrieNode>;
+    result?: Classification;
+}
+const LAYER = Symbol("layer");
+const TAG = Symbol("tag");
+const UNKNOWN_VALUE = Symbol("unknown value");
+const UNKNOWN_SOURCE = Symbol("unknown source");
+const UNREADABLE_SOURCE = Symbol("unreadable source");
+const NO_STACK_TAG = Symbol("no stack tag");
+let trieRoot: TrieNode = { next: new Map() };
+let trieNodes = 0;
 // Bounded, so a stack of unique tag sets cannot grow memory without end.
-const classificationCache = new Map<string, Classification>();
-const CLASSIFICATION_CACHE_LIMIT = 10_000;
-/** Tag sets longer than this are classified afresh: rare, and not worth holding in memory. */
-const MAX_SIGNATURE_LENGTH = 4096;
+const TRIE_NODE_LIMIT = 50_000;
+/** Candidate tags longer than this in all are classified afresh: rare, and not worth holding in memory. */
+const MAX_CACHED_TAG_LENGTH = 4096;
+
+/** How many nodes the cache holds: for tests of its bound. */
+export function classificationCacheNodes(): number {
+    return trieNodes;
+}
+
+function step(node: TrieNode, part: unknown): TrieNode {
+    let next = node.next.get(part);
+    if (next === undefined) {
+        if (trieNodes >= TRIE_NODE_LIMIT) {
+            // Start afresh; the nodes already walked this call are detached and serve this call only.
+            trieRoot = { next: new Map() };
+            trieNodes = 0;
+        }
+        next = { next: new Map() };
+        node.next.set(part, next);
+        trieNodes++;
+    }
+    return next;
+}
+
+/** The trie node for this input, or undefined when its candidate tags are too large to be worth caching. */
+function cacheNode(layers: readonly TagLayer[], stackTag: { key: string; value: string } | undefined, keys: SettingsKeys): TrieNode | undefined {
+    let node = step(trieRoot, keys.signature);
+    node = stackTag ? step(step(node, stackTag.key), stackTag.value) : step(node, NO_STACK_TAG);
+    let length = 0;
+    for (const layer of layers) {
+        node = step(node, LAYER);
+        for (const t of layer.tags) {
+            if (!mayBeKey(t, keys.categories) && !mayBeKey(t, keys.subjects)) continue;
+            length += t.key.length + (typeof t.value === "string" ? t.value.length : 0);
+            if (length > MAX_CACHED_TAG_LENGTH) return undefined;
+            node = step(step(step(step(node, TAG), t.key), typeof t.value === "string" ? t.value : UNKNOWN_VALUE), t.origin);
+        }
+        for (const u of layer.unknownSources) node = step(step(node, UNKNOWN_SOURCE), u);
+        for (const u of layer.unreadableSources) node = step(step(node, UNREADABLE_SOURCE), u);
+    }
+    return node;
+}
 
 interface SettingsKeys {
     settings?: ClassificationSettings;
-    /** The settings' part of a signature. */
+    /** The settings' part of the cache path. */
     signature: string;
     categories: string;
     subjects: string;
@@ -220,31 +273,6 @@ let lastSettingsKeys: SettingsKeys = { signature: "", categories: "", subjects: 
 /** Whether findTag could take this tag for the key: the key itself, or the key in disguise. */
 function mayBeKey(t: FoundTag, wanted: string): boolean {
     return t.canonicalKey === wanted || (!t.asciiKey && nearKeyMatch(t.canonicalKey, wanted) !== undefined);
-}
-
-/**
- * Everything classifyLayers reads, as one string: the settings, the stack's subjects tag, each
- * layer's candidate tags and its unknown and unreadable sources. Keys, values and source names are
- * length-prefixed, so no tag, whatever characters it holds, can make two different sets read the
- * same. Undefined when the candidates are too large to be worth caching.
- */
-function tagSignature(layers: readonly TagLayer[], stackTag: { key: string; value: string } | undefined, keys: SettingsKeys): string | undefined {
-    let s = keys.signature;
-    if (stackTag) s += `S${stackTag.key.length}:${stackTag.key}${stackTag.value.length}:${stackTag.value}`;
-    let length = 0;
-    for (const layer of layers) {
-        s += "|";
-        for (const t of layer.tags) {
-            if (!mayBeKey(t, keys.categories) && !mayBeKey(t, keys.subjects)) continue;
-            s += typeof t.value === "string" ? `t${t.key.length}:${t.key}${t.value.length}:${t.value}` : `t${t.key.length}:${t.key}?`;
-            s += `${t.origin.length}:${t.origin}`;
-            length += t.key.length + (typeof t.value === "string" ? t.value.length : 0);
-        }
-        for (const u of layer.unknownSources) s += `u${u.length}:${u}`;
-        for (const u of layer.unreadableSources) s += `r${u.length}:${u}`;
-        if (length > MAX_SIGNATURE_LENGTH) return undefined;
-    }
-    return s;
 }
 
 /** classify without the cache: the reference the cached path is tested against. */
