@@ -161,6 +161,8 @@ export const providerProps = fc.record(
 export const resourceType = fc.oneof(
     { arbitrary: fc.constantFrom(...storageTypes), weight: 4 },
     { arbitrary: fc.constantFrom("aws:iam/role:Role", "aws:lambda/function:Function", "pulumi:providers:aws", "pulumi:pulumi:Stack", "acme:storage:Bucket", "pulumi-nodejs:dynamic:Resource"), weight: 2 },
+    // Names of Object's members, as a type and as a module: lookups must not reach the prototype.
+    { arbitrary: fc.constantFrom("constructor", "toString", "__proto__", "aws:constructor/thing:Thing", "aws:__proto__/x:X", "yandex:index/constructor:Constructor"), weight: 1 },
     { arbitrary: fc.string({ maxLength: 30 }), weight: 1 },
 );
 

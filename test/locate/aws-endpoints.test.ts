@@ -51,6 +51,21 @@ describe("endpoint keys", () => {
         expect(endpointKeysFor("aws:ebs/volume:Volume")).toEqual(["ec2"]);
     });
 
+    it("reads a module named like an Object property as a module, not as the property", () => {
+        // These once looked the module up on a plain object and got Object's own members back.
+        expect(endpointKeysFor("aws:constructor/thing:Thing")).toEqual(["constructor"]);
+        expect(endpointKeysFor("aws:__proto__/thing:Thing")).toEqual(["__proto__"]);
+        expect(endpointKeysFor("aws:toString/thing:Thing")).toEqual(["tostring"]);
+        expect(endpointKeysFor("constructor")).toEqual([]);
+    });
+
+    it("answers the same for the same endpoints string every time, and never lets one caller change another's answer", () => {
+        const props = { endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]) };
+        const first = readEndpoints(props);
+        expect(readEndpoints({ ...props })).toEqual(first);
+        expect(Object.isFrozen(endpointKeysFor("aws:s3/bucket:Bucket"))).toBe(true);
+    });
+
     it("reads endpoints as the SDK sends them (a JSON list of maps), as a list, or as a map", () => {
         const want = new Map([["s3", "https://a"]]);
         expect(readEndpoints({ endpoints: JSON.stringify([{ s3: "https://a" }]) })).toEqual({ kind: "map", entries: want });

@@ -63,7 +63,8 @@ export class StackIndex {
                 const arn = knownString(field(r.props, p));
                 if (arn && looksLikeArn(arn)) push(this.arns, arn, r);
             }
-            for (const p of NAME_PROPS[r.type] ?? []) {
+            // Own properties only: a resource type such as "constructor" must not reach Object's members.
+            for (const p of Object.prototype.hasOwnProperty.call(NAME_PROPS, r.type) ? NAME_PROPS[r.type]! : []) {
                 const name = knownString(field(r.props, p));
                 if (name) push(this.names, `${r.type}\u0000${name}`, r);
             }

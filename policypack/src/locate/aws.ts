@@ -11,12 +11,24 @@ const moduleKeys = awsServices.endpointKeys.modules as Record<string, string[]>;
 const typeKeys = awsServices.endpointKeys.types as Record<string, string[]>;
 
 /** The provider `endpoints` keys that serve a resource type, most specific first. */
-export function endpointKeysFor(type: string): string[] {
-    const byType = typeKeys[type];
-    if (byType) return byType;
+export function endpointKeysFor(type: string): readonly string[] {
+    let keys = keysByType.get(type);
+    if (keys === undefined) {
+        if (keysByType.size >= 1000) keysByType.clear();
+        keys = Object.freeze(computeEndpointKeys(type));
+        keysByType.set(type, keys);
+    }
+    return keys;
+}
+// A stack has a few dozen resource types: work each one's keys out once.
+const keysByType = new Map<string, readonly string[]>();
+
+function computeEndpointKeys(type: string): string[] {
+    const byType = Object.prototype.hasOwnProperty.call(typeKeys, type) ? typeKeys[type] : undefined;
+    if (byType) return [...byType];
     const module = /^aws:([^/:]+)/.exec(type)?.[1];
     if (!module) return [];
-    return moduleKeys[module] ?? [module.toLowerCase()];
+    return Object.prototype.hasOwnProperty.call(moduleKeys, module) ? [...moduleKeys[module]!] : [module.toLowerCase()];
 }
 
 type Str = { kind: "absent" } | { kind: "unknown" } | { kind: "value"; value: string } | { kind: "invalid" };
@@ -31,11 +43,25 @@ function readString(value: unknown): Str {
 type Endpoints =
     | { kind: "unknown"; what: string }
     | { kind: "unreadable"; what: string }
-    | { kind: "map"; entries: Map<string, unknown> };
+    | { kind: "map"; entries: ReadonlyMap<string, unknown> };
 
 /** The provider's `endpoints`: a JSON string of a list of maps (as the SDK sends it), a list, or a map. */
 export function readEndpoints(providerProps: unknown): Endpoints {
     const raw = field(providerProps, "endpoints");
+    // The SDK sends endpoints as a JSON string, the same one for every resource of the provider:
+    // read each distinct string once. Results are shared; callers must not change them.
+    if (typeof raw !== "string") return endpointsOf(raw);
+    let read = endpointsByText.get(raw);
+    if (read === undefined) {
+        if (endpointsByText.size >= 1000) endpointsByText.clear();
+        read = endpointsOf(raw);
+        endpointsByText.set(raw, read);
+    }
+    return read;
+}
+const endpointsByText = new Map<string, Endpoints>();
+
+function endpointsOf(raw: unknown): Endpoints {
     if (isUnknown(raw)) return { kind: "unknown", what: "the provider's endpoints are not known yet" };
     const parsed = jsonish(raw);
     if (!parsed.ok) return { kind: "unreadable", what: "the provider's endpoints are a string that is not JSON" };
