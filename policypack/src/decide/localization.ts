@@ -29,9 +29,16 @@ export function label(r: ResourceView): string {
 }
 
 export function describeClassification(c: Classification): string {
-    const cats = c.categoriesFrom ? `${describeCategories(c)} (${c.categoriesFrom})` : "not declared";
-    return `user data ${cats}; subjects ${describeSubjects(c)} (${c.subjectsFrom})`;
+    // Classifications are shared and frozen (classify caches them), so their words are too.
+    let text = descriptions.get(c);
+    if (text === undefined) {
+        const cats = c.categoriesFrom ? `${describeCategories(c)} (${c.categoriesFrom})` : "not declared";
+        text = `user data ${cats}; subjects ${describeSubjects(c)} (${c.subjectsFrom})`;
+        descriptions.set(c, text);
+    }
+    return text;
 }
+const descriptions = new WeakMap<Classification, string>();
 
 /** A Russian endpoint from the catalogue for the resource's API, as a concrete suggestion. */
 export function russianEndpointHint(type: string): string | undefined {
