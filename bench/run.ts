@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { PackSession, EngineResource } from "../src/engine/runner";
+import { encodeAnalyzeStackRequest, PackSession, EngineResource } from "../src/engine/runner";
 import { mixedPopulation, stackExport, syntheticStack, yandexBucket } from "./synthetic";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -49,8 +49,14 @@ function vmHwmKb(pid: number): number {
     }
 }
 
+// This machine's speed drifts by a fifth or more within a run (a plain arithmetic loop shows it),
+// so each contender is measured many times in short turns, next to each other, and the ratio
+// reported is the median of the ratios of neighbouring turns.
+const PAIRED_NOTE = "ratio: median over turns of pack / floor measured next to each other; ratioOfMedians: median pack / median floor";
+
 async function coldStart(floor: string, runs: number) {
     const times: Record<string, number[]> = { pack: [], floor: [] };
+    const paired: number[] = [];
     for (let i = 0; i < runs; i++) {
         for (const [name, dir] of i % 2 ? [["floor", floor], ["pack", PACK]] : [["pack", PACK], ["floor", floor]]) {
             const t0 = performance.now();
@@ -58,13 +64,14 @@ async function coldStart(floor: string, runs: number) {
             times[name!]!.push(performance.now() - t0);
             await s.close();
         }
+        paired.push(times.pack![i]! / times.floor![i]!);
     }
     const pack = median(times.pack!);
     const fl = median(times.floor!);
-    return { runs, packMs: round(pack, 1), floorMs: round(fl, 1), ratio: round(pack / fl), target: 1.15 };
+    return { runs, packMs: round(pack, 1), floorMs: round(fl, 1), ratio: round(median(paired)), ratioOfMedians: round(pack / fl), target: 1.15, note: PAIRED_NOTE };
 }
 
-async function perResource(floor: string, shapeFloor: string, calls: number, rounds: number) {
+async function perResource(floor: string, shapeFloor: string, calls: number, turns: number) {
     const sessions = { pack: await PackSession.start(PACK), floor: await PackSession.start(floor), shapeFloor: await PackSession.start(shapeFloor) };
     const names = Object.keys(sessions) as (keyof typeof sessions)[];
     const times: Record<string, number[]> = { pack: [], floor: [], shapeFloor: [] };
@@ -72,8 +79,10 @@ async function perResource(floor: string, shapeFloor: string, calls: number, rou
         for (const s of Object.values(sessions)) await s.configureStack({ stack: "bench", project: "shop", organization: "o", dryRun: true });
         const resources = Array.from({ length: calls }, (_, i) => yandexBucket(i));
         for (const s of Object.values(sessions)) for (const r of resources.slice(0, 200)) await s.analyze(r); // warm-up
-        for (let round = 0; round < rounds; round++) {
-            for (const name of round % 2 ? [...names].reverse() : names) {
+        for (let turn = 0; turn < turns; turn++) {
+            // Rotate the order so no contender always goes first.
+            const order = names.map((_, i) => names[(i + turn) % names.length]!);
+            for (const name of order) {
                 const t0 = performance.now();
                 for (const r of resources) await sessions[name].analyze(r);
                 times[name]!.push(performance.now() - t0);
@@ -82,19 +91,17 @@ async function perResource(floor: string, shapeFloor: string, calls: number, rou
     } finally {
         for (const s of Object.values(sessions)) await s.close();
     }
-    const pack = median(times.pack!);
-    const fl = median(times.floor!);
-    const shape = median(times.shapeFloor!);
+    const pairedRatio = (other: string) => round(median(times.pack!.map((t, i) => t / times[other]![i]!)));
     return {
-        calls,
-        rounds,
-        packMsPerCall: round(pack / calls, 4),
-        floorMsPerCall: round(fl / calls, 4),
-        shapeFloorMsPerCall: round(shape / calls, 4),
-        ratio: round(pack / fl),
-        ratioToShapeFloor: round(pack / shape),
+        callsPerTurn: calls,
+        turns,
+        packMsPerCall: round(median(times.pack!) / calls, 4),
+        floorMsPerCall: round(median(times.floor!) / calls, 4),
+        shapeFloorMsPerCall: round(median(times.shapeFloor!) / calls, 4),
+        ratio: pairedRatio("floor"),
+        ratioToShapeFloor: pairedRatio("shapeFloor"),
         target: 1.1,
-        note: "floor: one no-op resource policy; shapeFloor: as many no-op resource and stack policies as the pack has",
+        note: `floor: one no-op resource policy; shapeFloor: as many no-op resource and stack policies as the pack has. ${PAIRED_NOTE}`,
     };
 }
 
@@ -124,43 +131,81 @@ function inProcess(seconds: number) {
         for (const a of args) for (const p of policies) (p.validateResource as (a: ResourceValidationArgs, r: ReportViolation) => void)(a, report);
     };
     run(); // warm-up
+    // Median over short windows: this machine's speed drifts by a fifth from one second to the
+    // next (a plain arithmetic loop shows the same spread), and one long window hides that.
+    const windows = Math.max(3, Math.round(seconds / 0.5));
+    const rates: number[] = [];
     let n = 0;
     const t0 = performance.now();
-    while (performance.now() - t0 < seconds * 1000) {
-        run();
-        n += args.length;
+    for (let w = 0; w < windows; w++) {
+        const start = performance.now();
+        let k = 0;
+        while (performance.now() - start < 500) {
+            run();
+            k += args.length;
+        }
+        rates.push(k / ((performance.now() - start) / 1000));
+        n += k;
     }
     const elapsed = (performance.now() - t0) / 1000;
-    return { resources: n, seconds: round(elapsed, 2), resourcesPerSecond: Math.round(n / elapsed), policies: policies.map((p) => p.name), target: 200_000 };
+    return {
+        resources: n,
+        seconds: round(elapsed, 2),
+        windows,
+        resourcesPerSecond: Math.round(median(rates)),
+        slowestWindow: Math.round(Math.min(...rates)),
+        fastestWindow: Math.round(Math.max(...rates)),
+        policies: policies.map((p) => p.name),
+        target: 200_000,
+    };
 }
 
 async function stackScale(sizes: number[], shapeFloor: string) {
     const out: Record<string, unknown>[] = [];
-    const measure = async (dir: string, resources: EngineResource[]) => {
+    const measure = async (dir: string, request: Uint8Array) => {
         const s = await PackSession.start(dir);
         try {
             await s.configureStack({ stack: "bench", project: "shop", organization: "o", dryRun: false });
             const t0 = performance.now();
-            const diags = await s.analyzeStack(resources);
+            const diags = await s.analyzeStackEncoded(request);
             const ms = performance.now() - t0;
             const pid = (s as unknown as { child: { pid: number } }).child.pid;
-            return { ms: round(ms, 1), diagnostics: diags.length, rssMb: round(vmHwmKb(pid) / 1024, 1) };
+            return { ms, diagnostics: diags.length, rssMb: vmHwmKb(pid) / 1024 };
         } finally {
             await s.close();
         }
     };
     for (const size of sizes) {
         const resources: EngineResource[] = syntheticStack(size);
-        const floor = await measure(shapeFloor, resources);
-        const pack = await measure(PACK, resources);
+        // The engine's side (building and encoding the request) is not the pack's cost: encode
+        // once, then time the call alone.
+        const e0 = performance.now();
+        const request = encodeAnalyzeStackRequest(resources);
+        const encodeMs = performance.now() - e0;
+        const runs = QUICK ? 1 : size >= 50_000 ? 3 : 5;
+        const pack: Awaited<ReturnType<typeof measure>>[] = [];
+        const floor: Awaited<ReturnType<typeof measure>>[] = [];
+        for (let i = 0; i < runs; i++) {
+            if (i % 2) {
+                pack.push(await measure(PACK, request));
+                floor.push(await measure(shapeFloor, request));
+            } else {
+                floor.push(await measure(shapeFloor, request));
+                pack.push(await measure(PACK, request));
+            }
+        }
         out.push({
             resources: size,
             flows: resources.filter((r) => r.type.includes("Replication")).length,
-            analyzeStackMs: pack.ms,
-            diagnostics: pack.diagnostics,
-            packPeakRssMb: pack.rssMb,
-            shapeFloorAnalyzeStackMs: floor.ms,
-            shapeFloorPeakRssMb: floor.rssMb,
+            runs,
+            requestMb: round(request.byteLength / 2 ** 20, 1),
+            engineSideEncodeMs: round(encodeMs, 1),
+            analyzeStackMs: round(median(pack.map((m) => m.ms)), 1),
+            diagnostics: pack[0]!.diagnostics,
+            packPeakRssMb: round(median(pack.map((m) => m.rssMb)), 1),
+            shapeFloorAnalyzeStackMs: round(median(floor.map((m) => m.ms)), 1),
+            shapeFloorPeakRssMb: round(median(floor.map((m) => m.rssMb)), 1),
+            ratioToShapeFloor: round(median(pack.map((m, i) => m.ms / floor[i]!.ms))),
         });
     }
     const t = (n: number) => (out.find((o) => o.resources === n)?.analyzeStackMs as number) ?? NaN;
@@ -203,32 +248,43 @@ function stackPolicyInProcess(sizes: number[]) {
     return { stacks: out, ratio50kTo10k: round(t(50_000) / t(10_000), 2), target: "50,000 resources in under 2,000 ms of policy time; ratio at most 6" };
 }
 
-async function cliAnalyze(size: number) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-export-"));
-    const file = path.join(dir, "stack.json");
-    fs.writeFileSync(file, JSON.stringify(stackExport(size)));
+async function cliAnalyzeOnce(file: string, packDir: string) {
     const t0 = performance.now();
-    let peakKb = 0;
+    let cliKb = 0;
+    let packKb = 0;
+    const children = new Set<number>();
     const code = await new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [path.join(ROOT, "dist", "src", "cli", "main.js"), "analyze", "--file", file, "--json"], { stdio: ["ignore", "ignore", "ignore"] });
-        // Peak memory of the command and the pack it starts, polled from /proc (VmHWM is a high-water mark).
+        const child = spawn(process.execPath, [path.join(ROOT, "dist", "src", "cli", "main.js"), "analyze", "--file", file, "--json", "--policy-pack", packDir], { stdio: ["ignore", "ignore", "ignore"] });
+        // Peak memory of the command and of the pack it starts, polled from /proc (VmHWM is a high-water mark).
         const timer = setInterval(() => {
-            let total = vmHwmKb(child.pid!);
+            cliKb = Math.max(cliKb, vmHwmKb(child.pid!) || 0);
             try {
-                for (const c of fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) total += vmHwmKb(Number(c)) || 0;
+                for (const c of fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) children.add(Number(c));
             } catch {
                 /* exited */
             }
-            if (total > peakKb) peakKb = total;
+            for (const c of children) packKb = Math.max(packKb, vmHwmKb(c) || 0);
         }, 25);
         child.on("exit", (c) => {
             clearInterval(timer);
             resolve(c);
         });
     });
-    const ms = performance.now() - t0;
-    fs.rmSync(dir, { recursive: true, force: true });
-    return { resources: size, exitCode: code, wallMs: round(ms, 0), peakRssMb: round(peakKb / 1024, 1), note: "peak is the CLI plus the pack process, polled every 25 ms" };
+    return { exitCode: code, wallMs: round(performance.now() - t0, 0), commandPeakRssMb: round(cliKb / 1024, 1), packPeakRssMb: round(packKb / 1024, 1) };
+}
+
+/** `ru-residency analyze --file` on a generated export, with this pack and with the shape floor. */
+async function cliAnalyze(size: number, shapeFloor: string) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-export-"));
+    const file = path.join(dir, "stack.json");
+    fs.writeFileSync(file, JSON.stringify(stackExport(size)));
+    try {
+        const floor = await cliAnalyzeOnce(file, shapeFloor);
+        const pack = await cliAnalyzeOnce(file, PACK);
+        return { resources: size, pack, shapeFloor: floor, wallRatio: round(pack.wallMs / floor.wallMs), note: "peaks polled every 25 ms; the command and the pack are separate processes" };
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
 }
 
 async function main() {
@@ -240,11 +296,11 @@ async function main() {
             machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` },
             quick: QUICK,
             coldStart: await coldStart(floor, QUICK ? 5 : 15),
-            perResource: await perResource(floor, shapeFloor, QUICK ? 500 : 2000, QUICK ? 2 : 5),
-            inProcess: inProcess(QUICK ? 1 : 3),
+            perResource: await perResource(floor, shapeFloor, QUICK ? 100 : 250, QUICK ? 6 : 40),
+            inProcess: inProcess(QUICK ? 1.5 : 5),
             stackScale: await stackScale(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000], shapeFloor),
             stackPolicyInProcess: stackPolicyInProcess(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000]),
-            cliAnalyze: await cliAnalyze(QUICK ? 10_000 : 50_000),
+            cliAnalyze: await cliAnalyze(QUICK ? 10_000 : 50_000, shapeFloor),
         };
         const text = JSON.stringify(results, null, 2);
         const dir = path.join(ROOT, "bench", "results");
