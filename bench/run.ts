@@ -8,46 +8,13 @@ import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { encodeAnalyzeStackRequest, PackSession, EngineResource } from "../src/engine/runner";
+import { buildFloor as buildFloorIn, median, round, speedProbeMs, vmHwmKb } from "./lib";
 import { mixedPopulation, stackExport, syntheticStack, yandexBucket } from "./synthetic";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PACK = path.join(ROOT, "policypack");
 const QUICK = process.argv.includes("--quick");
-
-function median(xs: number[]): number {
-    const s = [...xs].sort((a, b) => a - b);
-    const m = Math.floor(s.length / 2);
-    return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
-
-/**
- * The floor: an empty pack of no-op policies, plain JavaScript, on the same @pulumi/policy. The
- * issue's floor has one no-op resource policy; the shape floor has as many no-op resource and
- * stack policies as this pack, which isolates what the pack's own work costs from what
- * @pulumi/policy charges per policy (it deserialises a resource's properties once per policy).
- */
-function buildFloor(resourcePolicies = 1, stackPolicies = 0): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-floor-"));
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "floor", version: "0.0.1", main: "index.js" }));
-    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-    const policies = [
-        ...Array.from({ length: resourcePolicies }, (_, i) => `{ name: "noop${i}", description: "does nothing", enforcementLevel: "advisory", validateResource: () => {} }`),
-        ...Array.from({ length: stackPolicies }, (_, i) => `{ name: "noopstack${i}", description: "does nothing", enforcementLevel: "advisory", validateStack: () => {} }`),
-    ];
-    fs.writeFileSync(path.join(dir, "index.js"), `const { PolicyPack } = require("@pulumi/policy");\nnew PolicyPack("floor", { policies: [${policies.join(", ")}] });\n`);
-    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-    return dir;
-}
-
-function vmHwmKb(pid: number): number {
-    try {
-        const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-        return m ? Number(m[1]) : NaN;
-    } catch {
-        return NaN;
-    }
-}
+const buildFloor = (resourcePolicies?: number, stackPolicies?: number) => buildFloorIn(path.join(ROOT, "node_modules"), resourcePolicies, stackPolicies);
 
 // This machine's speed drifts by a fifth or more within a run (a plain arithmetic loop shows it),
 // so each contender is measured many times in short turns, next to each other, and the ratio
@@ -295,12 +262,15 @@ async function main() {
             date: new Date().toISOString(),
             machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` },
             quick: QUICK,
+            speedProbeMsAtStart: speedProbeMs(),
             coldStart: await coldStart(floor, QUICK ? 5 : 15),
             perResource: await perResource(floor, shapeFloor, QUICK ? 100 : 250, QUICK ? 6 : 40),
             inProcess: inProcess(QUICK ? 1.5 : 5),
             stackScale: await stackScale(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000], shapeFloor),
             stackPolicyInProcess: stackPolicyInProcess(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000]),
             cliAnalyze: await cliAnalyze(QUICK ? 10_000 : 50_000, shapeFloor),
+            speedProbeMsAtEnd: speedProbeMs(),
+            speedProbeNote: "median ms of a fixed 30M-step arithmetic loop: lower is a faster machine at that moment",
         };
         const text = JSON.stringify(results, null, 2);
         const dir = path.join(ROOT, "bench", "results");
