@@ -246,9 +246,34 @@ async function cliAnalyze(size: number, shapeFloor: string) {
     const file = path.join(dir, "stack.json");
     fs.writeFileSync(file, JSON.stringify(stackExport(size)));
     try {
-        const floor = await cliAnalyzeOnce(file, shapeFloor);
-        const pack = await cliAnalyzeOnce(file, PACK);
-        return { resources: size, pack, shapeFloor: floor, wallRatio: round(pack.wallMs / floor.wallMs), note: "peaks polled every 25 ms; the command and the pack are separate processes" };
+        // Two pairs in mirrored order (floor, pack, pack, floor), so a slow patch of the machine
+        // does not land on one contender only.
+        const runs = QUICK ? 1 : 2;
+        const pack: Awaited<ReturnType<typeof cliAnalyzeOnce>>[] = [];
+        const floor: Awaited<ReturnType<typeof cliAnalyzeOnce>>[] = [];
+        for (let i = 0; i < runs; i++) {
+            if (i % 2) {
+                pack.push(await cliAnalyzeOnce(file, PACK));
+                floor.push(await cliAnalyzeOnce(file, shapeFloor));
+            } else {
+                floor.push(await cliAnalyzeOnce(file, shapeFloor));
+                pack.push(await cliAnalyzeOnce(file, PACK));
+            }
+        }
+        const summary = (xs: typeof pack) => ({
+            exitCode: xs[0]!.exitCode,
+            wallMs: round(median(xs.map((x) => x.wallMs)), 0),
+            commandPeakRssMb: round(Math.max(...xs.map((x) => x.commandPeakRssMb)), 1),
+            packPeakRssMb: round(Math.max(...xs.map((x) => x.packPeakRssMb)), 1),
+        });
+        return {
+            resources: size,
+            runs,
+            pack: summary(pack),
+            shapeFloor: summary(floor),
+            wallRatio: round(median(pack.map((p, i) => p.wallMs / floor[i]!.wallMs))),
+            note: "wall: median of runs; wallRatio: median of pack / floor in neighbouring runs; peaks: highest of the runs, polled every 25 ms, the command and the pack apart",
+        };
     } finally {
         fs.rmSync(dir, { recursive: true, force: true });
     }
