@@ -95,6 +95,20 @@ describe("classification cache", () => {
         expect(classify(input(props), DEFAULT_CLASSIFICATION_SETTINGS).russianSubjects).toBe("yes");
     });
 
+    it("follows a settings object changed in place, rather than serving answers for what it held before", () => {
+        const settings = { categoriesTagKey: "user-data", subjectsTagKey: "data-subjects", defaultSubjects: ["*"] };
+        const i = input({ tags: { "user-data": "personal", cls: "none" } });
+        expect(classify(i, settings).categoriesFrom).toBe('tag "user-data" in tags');
+        settings.categoriesTagKey = "cls";
+        expect(classify(i, settings)).toEqual(classifyUncached(i, settings));
+        expect(classify(i, settings).personal).toBe("no");
+        settings.categoriesTagKey = "user-data";
+        expect(classify(i, settings).russianPersonalData).toBe("yes");
+        settings.defaultSubjects.splice(0, 1, "DE");
+        expect(classify(i, settings).russianPersonalData).toBe("no");
+        expect(classify(i, settings)).toEqual(classifyUncached(i, settings));
+    });
+
     it("hands out frozen answers, so one caller cannot change another's", () => {
         const c = classify(input({ tags: { "user-data": "personal, biometric" } }), DEFAULT_CLASSIFICATION_SETTINGS);
         expect(Object.isFrozen(c)).toBe(true);

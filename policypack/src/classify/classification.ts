@@ -249,26 +249,46 @@ function cacheNode(layers: readonly TagLayer[], stackTag: { key: string; value: 
 }
 
 interface SettingsKeys {
-    settings?: ClassificationSettings;
+    /** The values these keys were worked out from, compared on every call. */
+    categoriesTagKey: string;
+    subjectsTagKey: string;
+    defaultSubjects: readonly string[];
     /** The settings' part of the cache path. */
     signature: string;
     categories: string;
     subjects: string;
 }
 
-/** The canonical tag keys the settings look for, worked out once per settings object (one per deployment). */
+/**
+ * The canonical tag keys the settings look for and the settings' part of the cache path. Matched
+ * by value, not by object: a settings object changed in place must not be served keys worked out
+ * from what it held before. The resource policies' configs differ, so keep a few.
+ */
 function settingsKeys(settings: ClassificationSettings): SettingsKeys {
-    if (lastSettingsKeys.settings === settings) return lastSettingsKeys;
-    const parts = [settings.categoriesTagKey, settings.subjectsTagKey, ...settings.defaultSubjects];
-    lastSettingsKeys = {
-        settings,
+    for (const k of recentSettingsKeys) if (sameSettings(k, settings)) return k;
+    const defaultSubjects = Object.freeze([...settings.defaultSubjects]);
+    const parts = [settings.categoriesTagKey, settings.subjectsTagKey, ...defaultSubjects];
+    const keys: SettingsKeys = {
+        categoriesTagKey: settings.categoriesTagKey,
+        subjectsTagKey: settings.subjectsTagKey,
+        defaultSubjects,
         signature: `${parts.length}:${parts.map((p) => `${p.length}:${p}`).join("")}`,
         categories: canonicalKey(settings.categoriesTagKey).text,
         subjects: canonicalKey(settings.subjectsTagKey).text,
     };
-    return lastSettingsKeys;
+    recentSettingsKeys.unshift(keys);
+    if (recentSettingsKeys.length > 4) recentSettingsKeys.pop();
+    return keys;
 }
-let lastSettingsKeys: SettingsKeys = { signature: "", categories: "", subjects: "" };
+const recentSettingsKeys: SettingsKeys[] = [];
+
+function sameSettings(k: SettingsKeys, s: ClassificationSettings): boolean {
+    if (k.categoriesTagKey !== s.categoriesTagKey || k.subjectsTagKey !== s.subjectsTagKey) return false;
+    const d = s.defaultSubjects;
+    if (d.length !== k.defaultSubjects.length) return false;
+    for (let i = 0; i < d.length; i++) if (d[i] !== k.defaultSubjects[i]) return false;
+    return true;
+}
 
 /** Whether findTag could take this tag for the key: the key itself, or the key in disguise. */
 function mayBeKey(t: FoundTag, wanted: string): boolean {

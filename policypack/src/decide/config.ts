@@ -184,7 +184,8 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
     let defaultSubjects = [...DEFAULT_SETTINGS.defaultSubjects];
     if (config.defaultSubjects !== undefined) {
         if (Array.isArray(config.defaultSubjects) && config.defaultSubjects.every((s) => typeof s === "string")) {
-            defaultSubjects = config.defaultSubjects as string[];
+            // A copy: the settings must not change when the caller's config object does.
+            defaultSubjects = [...(config.defaultSubjects as string[])];
             for (const s of defaultSubjects) {
                 const t = s.trim().toLowerCase();
                 if (!["*", "all", "any", "global"].includes(t) && !countryCode(t)) errors.push(`defaultSubjects contains ${quote(s)}, which is neither * nor an ISO 3166-1 country code`);
