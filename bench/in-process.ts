@@ -2,27 +2,21 @@
 // fresh process and reads the JSON it prints. Usage: node dist/bench/in-process.js [seconds]
 import { performance } from "node:perf_hooks";
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { median, round } from "./lib";
+import { asPolicySees, median, round } from "./lib";
 import { mixedPopulation } from "./synthetic";
 
 export function inProcess(seconds: number) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const policies = [require("../policypack/policies/ru-personal-data-localization").localizationPolicy, require("../policypack/policies/user-data-classification").classificationPolicy] as ResourceValidationPolicy[];
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
-    const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties: (s: unknown, b: boolean) => Record<string, unknown> };
-    const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy: <T>(v: T) => T };
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    // Props as @pulumi/policy hands them to a policy (Struct → deserializeProperties → its
-    // unknown-checking proxy), built once: the server's decoding is its cost, not the policies'.
-    const wire = (p: Record<string, unknown>) => unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(p))), false));
+    // Props as @pulumi/policy hands them to a policy, built once: the server's decoding is its
+    // cost, not the policies'.
     const population = mixedPopulation(10_000);
     const args = population.map(
         (r) =>
             ({
                 ...r,
-                props: wire(r.props),
-                provider: { ...r.provider, props: wire(r.provider.props) },
+                props: asPolicySees(r.props),
+                provider: { ...r.provider, props: asPolicySees(r.provider.props) },
                 opts: {},
                 stackTags: new Map<string, string>(),
                 getConfig: () => ({}),

@@ -58,3 +58,40 @@ export function speedProbeMs(): number {
     }
     return round(median(times), 1);
 }
+
+/**
+ * Measure two contenders `runs` times in mirrored order (pack, floor; floor, pack; ...), so a slow
+ * patch of the machine does not land on one of them only. Results keep their run index, so
+ * pack[i] and floor[i] were measured next to each other.
+ */
+export async function mirroredPairs<T>(runs: number, pack: () => Promise<T>, floor: () => Promise<T>): Promise<{ pack: T[]; floor: T[] }> {
+    const out = { pack: [] as T[], floor: [] as T[] };
+    for (let i = 0; i < runs; i++) {
+        if (i % 2) {
+            out.floor.push(await floor());
+            out.pack.push(await pack());
+        } else {
+            out.pack.push(await pack());
+            out.floor.push(await floor());
+        }
+    }
+    return out;
+}
+
+/** Median of pack[i] / floor[i]: the ratio of neighbouring measurements. */
+export function pairedRatio(pack: readonly number[], floor: readonly number[]): number {
+    return median(pack.map((t, i) => t / floor[i]!));
+}
+
+/**
+ * Props as @pulumi/policy hands them to a policy: through a protobuf Struct, its
+ * deserializeProperties and its unknown-checking proxy.
+ */
+export function asPolicySees(props: Record<string, unknown>): Record<string, unknown> {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
+    const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties: (s: unknown, b: boolean) => Record<string, unknown> };
+    const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy: <T>(v: T) => T };
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(props))), false));
+}

@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { encodeAnalyzeStackRequest, PackSession, EngineResource } from "../src/engine/runner";
-import { buildFloor as buildFloorIn, median, round, speedProbeMs, vmHwmKb } from "./lib";
+import { asPolicySees, buildFloor as buildFloorIn, median, mirroredPairs, pairedRatio, round, speedProbeMs, vmHwmKb } from "./lib";
 import { stackExport, syntheticStack, yandexBucket } from "./synthetic";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -27,20 +27,17 @@ function scaling(time: (size: number) => number): number | string {
 }
 
 async function coldStart(floor: string, runs: number) {
-    const times: Record<string, number[]> = { pack: [], floor: [] };
-    const paired: number[] = [];
-    for (let i = 0; i < runs; i++) {
-        for (const [name, dir] of i % 2 ? [["floor", floor], ["pack", PACK]] : [["pack", PACK], ["floor", floor]]) {
-            const t0 = performance.now();
-            const s = await PackSession.start(dir!);
-            times[name!]!.push(performance.now() - t0);
-            await s.close();
-        }
-        paired.push(times.pack![i]! / times.floor![i]!);
-    }
-    const pack = median(times.pack!);
-    const fl = median(times.floor!);
-    return { runs, packMs: round(pack, 1), floorMs: round(fl, 1), ratio: round(median(paired)), ratioOfMedians: round(pack / fl), target: 1.15, note: PAIRED_NOTE };
+    const startMs = async (dir: string) => {
+        const t0 = performance.now();
+        const s = await PackSession.start(dir);
+        const ms = performance.now() - t0;
+        await s.close();
+        return ms;
+    };
+    const times = await mirroredPairs(runs, () => startMs(PACK), () => startMs(floor));
+    const pack = median(times.pack);
+    const fl = median(times.floor);
+    return { runs, packMs: round(pack, 1), floorMs: round(fl, 1), ratio: round(pairedRatio(times.pack, times.floor)), ratioOfMedians: round(pack / fl), target: 1.15, note: PAIRED_NOTE };
 }
 
 async function perResource(floor: string, shapeFloor: string, calls: number, turns: number) {
@@ -63,15 +60,15 @@ async function perResource(floor: string, shapeFloor: string, calls: number, tur
     } finally {
         for (const s of Object.values(sessions)) await s.close();
     }
-    const pairedRatio = (other: string) => round(median(times.pack!.map((t, i) => t / times[other]![i]!)));
+    const ratioTo = (other: string) => round(pairedRatio(times.pack!, times[other]!));
     return {
         callsPerTurn: calls,
         turns,
         packMsPerCall: round(median(times.pack!) / calls, 4),
         floorMsPerCall: round(median(times.floor!) / calls, 4),
         shapeFloorMsPerCall: round(median(times.shapeFloor!) / calls, 4),
-        ratio: pairedRatio("floor"),
-        ratioToShapeFloor: pairedRatio("shapeFloor"),
+        ratio: ratioTo("floor"),
+        ratioToShapeFloor: ratioTo("shapeFloor"),
         target: 1.1,
         note: `floor: one no-op resource policy; shapeFloor: as many no-op resource and stack policies as the pack has. ${PAIRED_NOTE}`,
     };
@@ -110,17 +107,7 @@ async function stackScale(sizes: number[], shapeFloor: string) {
         const request = encodeAnalyzeStackRequest(resources);
         const encodeMs = performance.now() - e0;
         const runs = QUICK ? 1 : size >= 50_000 ? 3 : 5;
-        const pack: Awaited<ReturnType<typeof measure>>[] = [];
-        const floor: Awaited<ReturnType<typeof measure>>[] = [];
-        for (let i = 0; i < runs; i++) {
-            if (i % 2) {
-                pack.push(await measure(PACK, request));
-                floor.push(await measure(shapeFloor, request));
-            } else {
-                floor.push(await measure(shapeFloor, request));
-                pack.push(await measure(PACK, request));
-            }
-        }
+        const { pack, floor } = await mirroredPairs(runs, () => measure(PACK, request), () => measure(shapeFloor, request));
         out.push({
             resources: size,
             flows: resources.filter((r) => r.type.includes("Replication")).length,
@@ -132,7 +119,7 @@ async function stackScale(sizes: number[], shapeFloor: string) {
             packPeakRssMb: round(median(pack.map((m) => m.rssMb)), 1),
             shapeFloorAnalyzeStackMs: round(median(floor.map((m) => m.ms)), 1),
             shapeFloorPeakRssMb: round(median(floor.map((m) => m.rssMb)), 1),
-            ratioToShapeFloor: round(median(pack.map((m, i) => m.ms / floor[i]!.ms))),
+            ratioToShapeFloor: round(pairedRatio(pack.map((m) => m.ms), floor.map((m) => m.ms))),
         });
     }
     const t = (n: number) => (out.find((o) => o.resources === n)?.analyzeStackMs as number) ?? NaN;
@@ -145,17 +132,12 @@ async function stackScale(sizes: number[], shapeFloor: string) {
  * figure excludes gRPC transfer and the server's own decoding, which the floor pays too.
  */
 function stackPolicyInProcess(sizes: number[]) {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
-    const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties: (s: unknown, b: boolean) => Record<string, unknown> };
-    const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy: <T>(v: T) => T };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { crossBorderPolicy } = require("../policypack/policies/ru-personal-data-cross-border-transfer") as { crossBorderPolicy: { validateStack: (a: unknown, r: unknown) => void } };
-    /* eslint-enable @typescript-eslint/no-require-imports */
     const out: Record<string, unknown>[] = [];
     for (const size of sizes) {
         const res = syntheticStack(size);
-        const wire = (p: Record<string, unknown>) => unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(JSON.parse(JSON.stringify(p))), false));
-        const resources = res.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: wire(r.props), opts: {}, dependencies: [] as unknown[], propertyDependencies: {} as Record<string, unknown[]>, provider: r.provider ? { ...r.provider, props: wire(r.provider.props) } : undefined }));
+        const resources = res.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: asPolicySees(r.props), opts: {}, dependencies: [] as unknown[], propertyDependencies: {} as Record<string, unknown[]>, provider: r.provider ? { ...r.provider, props: asPolicySees(r.provider.props) } : undefined }));
         const byUrn = new Map(resources.map((x) => [x.urn, x]));
         res.forEach((r, i) => {
             resources[i]!.dependencies = r.dependencies.map((u) => byUrn.get(u)).filter(Boolean);
@@ -206,21 +188,9 @@ async function cliAnalyze(size: number, shapeFloor: string) {
     const file = path.join(dir, "stack.json");
     fs.writeFileSync(file, JSON.stringify(stackExport(size)));
     try {
-        // Two pairs in mirrored order (floor, pack, pack, floor), so a slow patch of the machine
-        // does not land on one contender only.
         const runs = QUICK ? 1 : 2;
-        const pack: Awaited<ReturnType<typeof cliAnalyzeOnce>>[] = [];
-        const floor: Awaited<ReturnType<typeof cliAnalyzeOnce>>[] = [];
-        for (let i = 0; i < runs; i++) {
-            if (i % 2) {
-                pack.push(await cliAnalyzeOnce(file, PACK));
-                floor.push(await cliAnalyzeOnce(file, shapeFloor));
-            } else {
-                floor.push(await cliAnalyzeOnce(file, shapeFloor));
-                pack.push(await cliAnalyzeOnce(file, PACK));
-            }
-        }
-        const summary = (xs: typeof pack) => ({
+        const { pack, floor } = await mirroredPairs(runs, () => cliAnalyzeOnce(file, PACK), () => cliAnalyzeOnce(file, shapeFloor));
+        const summary = (xs: readonly Awaited<ReturnType<typeof cliAnalyzeOnce>>[]) => ({
             exitCode: xs[0]!.exitCode,
             wallMs: round(median(xs.map((x) => x.wallMs)), 0),
             commandPeakRssMb: round(Math.max(...xs.map((x) => x.commandPeakRssMb)), 1),
@@ -231,7 +201,7 @@ async function cliAnalyze(size: number, shapeFloor: string) {
             runs,
             pack: summary(pack),
             shapeFloor: summary(floor),
-            wallRatio: round(median(pack.map((p, i) => p.wallMs / floor[i]!.wallMs))),
+            wallRatio: round(pairedRatio(pack.map((p) => p.wallMs), floor.map((p) => p.wallMs))),
             note: "wall: median of runs; wallRatio: median of pack / floor in neighbouring runs; peaks: highest of the runs, polled every 25 ms, the command and the pack apart",
         };
     } finally {

@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildFloor, median } from "../../bench/lib";
+import { buildFloor, median, mirroredPairs, pairedRatio } from "../../bench/lib";
 import { mixedPopulation, stackExport, syntheticStack, yandexBucket } from "../../bench/synthetic";
 import { PackSession } from "../../src/engine/runner";
 import { parseStackExport } from "../../src/stack-export";
@@ -16,6 +16,20 @@ describe("bench helpers", () => {
         expect(median([3, 1, 2])).toBe(2);
         expect(median([4, 1, 3, 2])).toBe(2.5);
         expect(median([])).toBeNaN();
+    });
+
+    it("measures mirrored pairs, and pairs each pack figure with the floor figure measured next to it", async () => {
+        const order: string[] = [];
+        let clock = 0;
+        const { pack, floor } = await mirroredPairs(
+            4,
+            async () => (order.push("pack"), ++clock),
+            async () => (order.push("floor"), ++clock),
+        );
+        expect(order).toEqual(["pack", "floor", "floor", "pack", "pack", "floor", "floor", "pack"]);
+        expect(pack).toEqual([1, 4, 5, 8]);
+        expect(floor).toEqual([2, 3, 6, 7]);
+        expect(pairedRatio([2, 6, 9], [1, 2, 3])).toBe(3);
     });
 
     it("builds floors that start as the engine starts packs and do nothing", async () => {
