@@ -1,6 +1,7 @@
 // Reading values that arrive from the engine. Everything here is total: whatever shape comes in,
 // the functions answer, and never throw.
 import { types } from "node:util";
+import { BoundedCache } from "./bounded-cache";
 
 const { isProxy } = types;
 
@@ -62,8 +63,7 @@ export function field(value: unknown, key: string): unknown {
 // The aws provider SDK serialises its complex inputs (endpoints, defaultTags, ...) as JSON
 // strings before they reach the engine; a stack export or a hand-written test may give objects.
 // Parsing the same provider string for every resource is wasteful, so parsed results are kept.
-const parsedJson = new Map<string, { ok: true; value: unknown } | { ok: false }>();
-const PARSED_JSON_LIMIT = 1000;
+const parsedJson = new BoundedCache<string, { ok: true; value: unknown } | { ok: false }>(1000);
 
 /**
  * A provider input that may be a JSON string or already a value. Returns `{ok: false}` for a
@@ -72,17 +72,15 @@ const PARSED_JSON_LIMIT = 1000;
 export function jsonish(value: unknown): { ok: true; value: unknown } | { ok: false } {
     if (typeof value !== "string") return { ok: true, value };
     if (isUnknown(value)) return { ok: true, value };
-    const cached = parsedJson.get(value);
-    if (cached) return cached;
-    let result: { ok: true; value: unknown } | { ok: false };
+    return parsedJson.get(value, parseJson);
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
     try {
-        result = { ok: true, value: JSON.parse(value) };
+        return { ok: true, value: JSON.parse(text) };
     } catch {
-        result = { ok: false };
+        return { ok: false };
     }
-    if (parsedJson.size >= PARSED_JSON_LIMIT) parsedJson.clear();
-    parsedJson.set(value, result);
-    return result;
 }
 
 /** Strings longer than this are cut when quoted in a message: tag values are not for essays. */

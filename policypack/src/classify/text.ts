@@ -1,6 +1,7 @@
 // Folding tag keys and values to what a person reading them would see, and noting every
 // character that is not what it seems, so a message can name it.
 import confusables from "../../data/confusables.json";
+import { BoundedCache } from "../bounded-cache";
 
 export interface Lookalike {
     /** The character as written, e.g. "а". */
@@ -64,41 +65,35 @@ export function foldText(raw: string): FoldedText {
  * classification cannot be dodged by spelling the key differently.
  */
 export function canonicalKey(raw: string): FoldedText & { ascii: boolean } {
-    return memo(keyCache, raw, () => {
-        const folded = foldText(raw);
-        const text = folded.lookalikes.length === 0 && ASCII_ONLY.test(folded.text) ? folded.text.replace(/[^a-z0-9]+/g, "") : folded.text.replace(/[^\p{L}\p{N}]+/gu, "");
-        return { text, lookalikes: folded.lookalikes, ascii: ASCII_ONLY.test(text) };
-    });
+    return raw.length > MEMO_MAX_STRING ? foldKey(raw) : keyCache.get(raw, foldKey);
+}
+
+function foldKey(raw: string): FoldedText & { ascii: boolean } {
+    const folded = foldText(raw);
+    const text = folded.lookalikes.length === 0 && ASCII_ONLY.test(folded.text) ? folded.text.replace(/[^a-z0-9]+/g, "") : folded.text.replace(/[^\p{L}\p{N}]+/gu, "");
+    return { text, lookalikes: folded.lookalikes, ascii: ASCII_ONLY.test(text) };
 }
 
 /** A tag value split into tokens on every character that is not a letter, a digit or "*". */
 export function tokens(raw: string): FoldedText & { tokens: string[] } {
-    return memo(tokenCache, raw, () => {
-        const folded = foldText(raw);
-        // Folded ASCII has no letters beyond a-z, so the plain split gives the same tokens, faster.
-        const separator = ASCII_ONLY.test(folded.text) ? /[^a-z0-9*]+/ : /[^\p{L}\p{N}*]+/u;
-        const parts = folded.text.split(separator).filter((t) => t.length > 0);
-        return { ...folded, tokens: parts };
-    });
+    return raw.length > MEMO_MAX_STRING ? splitTokens(raw) : tokenCache.get(raw, splitTokens);
+}
+
+function splitTokens(raw: string): FoldedText & { tokens: string[] } {
+    const folded = foldText(raw);
+    // Folded ASCII has no letters beyond a-z, so the plain split gives the same tokens, faster.
+    const separator = ASCII_ONLY.test(folded.text) ? /[^a-z0-9*]+/ : /[^\p{L}\p{N}*]+/u;
+    const parts = folded.text.split(separator).filter((t) => t.length > 0);
+    return { ...folded, tokens: parts };
 }
 
 // Every resource of a stack repeats the same few tag keys and values ("user-data", "personal",
 // "RU"): fold each distinct string once. Results are shared, so callers must not change them.
-// Bounded, so a stack of unique values cannot grow memory without end.
+// Longer strings are folded afresh: rare, and not worth holding.
 const MEMO_LIMIT = 10_000;
 const MEMO_MAX_STRING = 256;
-const keyCache = new Map<string, FoldedText & { ascii: boolean }>();
-const tokenCache = new Map<string, FoldedText & { tokens: string[] }>();
-
-function memo<T>(cache: Map<string, T>, raw: string, compute: () => T): T {
-    if (raw.length > MEMO_MAX_STRING) return compute();
-    const hit = cache.get(raw);
-    if (hit !== undefined) return hit;
-    const value = compute();
-    if (cache.size >= MEMO_LIMIT) cache.clear();
-    cache.set(raw, value);
-    return value;
-}
+const keyCache = new BoundedCache<string, FoldedText & { ascii: boolean }>(MEMO_LIMIT);
+const tokenCache = new BoundedCache<string, FoldedText & { tokens: string[] }>(MEMO_LIMIT);
 
 /** `hideWritten`: do not show the text itself (a tag value too long to quote; issue 6), only the characters. */
 export function describeLookalikes(where: string, written: string, lookalikes: readonly Lookalike[], hideWritten = false): string {

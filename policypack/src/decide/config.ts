@@ -4,6 +4,7 @@
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { ClassificationSettings, DEFAULT_CLASSIFICATION_SETTINGS } from "../classify/classification";
+import { BoundedCache } from "../bounded-cache";
 import { countryCode } from "../countries";
 import { DEFAULT_LOCATION_SETTINGS, LocationSettings } from "../locate/location";
 import { isPlainObject, quote } from "../values";
@@ -257,7 +258,7 @@ export function todayUtc(now?: Date): string {
 }
 let todayCache = { day: "", from: 0, until: 0 };
 
-const settingsCache = new Map<string, ReadSettings>();
+const settingsCache = new BoundedCache<string, ReadSettings>(16);
 
 /**
  * readSettings for every resource of a deployment, which all share one config: the config is read
@@ -293,10 +294,5 @@ function readSettingsByValue(raw: unknown, today: string): ReadSettings {
     } catch {
         return readSettings(raw, today);
     }
-    const hit = settingsCache.get(key);
-    if (hit) return hit;
-    const read = readSettings(raw, today);
-    if (settingsCache.size >= 16) settingsCache.clear();
-    settingsCache.set(key, read);
-    return read;
+    return settingsCache.get(key, () => readSettings(raw, today));
 }

@@ -2,6 +2,7 @@
 import { classify, Classification, describeCategories, describeSubjects } from "../classify/classification";
 import { endpointEntries } from "../locate/catalogue";
 import { locate, Location, packageOf, ResourceView } from "../locate";
+import { BoundedCache } from "../bounded-cache";
 import { quote } from "../values";
 import type { Settings } from "./config";
 import { Exemption, findExemption } from "./exemptions";
@@ -42,13 +43,9 @@ const descriptions = new WeakMap<Classification, string>();
 
 /** A Russian endpoint from the catalogue for the resource's API, as a concrete suggestion. */
 export function russianEndpointHint(type: string): string | undefined {
-    if (!hintCache.has(type)) {
-        if (hintCache.size >= 1000) hintCache.clear();
-        hintCache.set(type, computeHint(type));
-    }
-    return hintCache.get(type);
+    return hintCache.get(type, computeHint);
 }
-const hintCache = new Map<string, string | undefined>();
+const hintCache = new BoundedCache<string, string | undefined>(1000);
 
 function computeHint(type: string): string | undefined {
     if (packageOf(type) !== "aws") return undefined;

@@ -1,6 +1,7 @@
 // Where an @pulumi/aws resource is: its own region, its provider's endpoint for the service, or
 // its provider's region, in that order of evidence.
 import awsServices from "../../data/aws-services.json";
+import { BoundedCache } from "../bounded-cache";
 import { countryName } from "../countries";
 import { field, isPlainObject, isUnknown, jsonish, quote } from "../values";
 import { entryCountry, findRegion } from "./catalogue";
@@ -12,18 +13,16 @@ const typeKeys = awsServices.endpointKeys.types as Record<string, string[]>;
 
 /** The provider `endpoints` keys that serve a resource type, most specific first. */
 export function endpointKeysFor(type: string): readonly string[] {
-    let keys = keysByType.get(type);
-    if (keys === undefined) {
-        if (keysByType.size >= 1000) keysByType.clear();
-        keys = Object.freeze(computeEndpointKeys(type));
-        keysByType.set(type, keys);
-    }
-    return keys;
+    return keysByType.get(type, computeEndpointKeys);
 }
 // A stack has a few dozen resource types: work each one's keys out once.
-const keysByType = new Map<string, readonly string[]>();
+const keysByType = new BoundedCache<string, readonly string[]>(1000);
 
-function computeEndpointKeys(type: string): string[] {
+function computeEndpointKeys(type: string): readonly string[] {
+    return Object.freeze(endpointKeysOf(type));
+}
+
+function endpointKeysOf(type: string): string[] {
     const byType = Object.prototype.hasOwnProperty.call(typeKeys, type) ? typeKeys[type] : undefined;
     if (byType) return [...byType];
     const module = /^aws:([^/:]+)/.exec(type)?.[1];
@@ -50,16 +49,9 @@ export function readEndpoints(providerProps: unknown): Endpoints {
     const raw = field(providerProps, "endpoints");
     // The SDK sends endpoints as a JSON string, the same one for every resource of the provider:
     // read each distinct string once. Results are shared; callers must not change them.
-    if (typeof raw !== "string") return endpointsOf(raw);
-    let read = endpointsByText.get(raw);
-    if (read === undefined) {
-        if (endpointsByText.size >= 1000) endpointsByText.clear();
-        read = endpointsOf(raw);
-        endpointsByText.set(raw, read);
-    }
-    return read;
+    return typeof raw === "string" ? endpointsByText.get(raw, endpointsOf) : endpointsOf(raw);
 }
-const endpointsByText = new Map<string, Endpoints>();
+const endpointsByText = new BoundedCache<string, Endpoints>(1000);
 
 function endpointsOf(raw: unknown): Endpoints {
     if (isUnknown(raw)) return { kind: "unknown", what: "the provider's endpoints are not known yet" };

@@ -1,4 +1,5 @@
 // Reading an endpoint URL the way an HTTP client would, to find the host it really talks to.
+import { BoundedCache } from "../bounded-cache";
 
 export interface EndpointHost {
     /** Lowercase host, IDN in punycode, no trailing dot, no port; undefined if not a URL. */
@@ -7,7 +8,7 @@ export interface EndpointHost {
     notes: string[];
 }
 
-const cache = new Map<string, EndpointHost>();
+const cache = new BoundedCache<string, EndpointHost>(1000);
 
 /**
  * The host an endpoint URL points at. Parsing uses the WHATWG URL parser, as Node's HTTP clients
@@ -15,12 +16,7 @@ const cache = new Map<string, EndpointHost>();
  * Unicode is compared in its punycode form.
  */
 export function endpointHost(raw: string): EndpointHost {
-    const hit = cache.get(raw);
-    if (hit) return hit;
-    const result = parseHost(raw);
-    if (cache.size > 1000) cache.clear();
-    cache.set(raw, result);
-    return result;
+    return cache.get(raw, parseHost);
 }
 
 function parseHost(raw: string): EndpointHost {
