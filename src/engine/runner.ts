@@ -168,12 +168,7 @@ export function encodeAnalyzeStackRequest(resources: readonly EngineResource[]):
     const chunks: Uint8Array[] = [];
     const one = new analyzerPb.AnalyzeStackRequest();
     for (const r of resources) {
-        const m = new analyzerPb.AnalyzerResource();
-        m.setType(r.type);
-        m.setUrn(r.urn);
-        m.setName(r.name);
-        m.setProperties(toStruct(r.props));
-        m.setOptions(optionsProto(r));
+        const m = setResourceFields(new analyzerPb.AnalyzerResource(), r);
         if (r.provider) {
             let p = providers.get(r.provider.urn);
             if (!p) {
@@ -194,6 +189,24 @@ export function encodeAnalyzeStackRequest(resources: readonly EngineResource[]):
         chunks.push(one.serializeBinary());
     }
     return Buffer.concat(chunks);
+}
+
+/** The fields an AnalyzeRequest and a stack's AnalyzerResource share, set from the resource. */
+function setResourceFields<
+    M extends {
+        setType(v: string): unknown;
+        setUrn(v: string): unknown;
+        setName(v: string): unknown;
+        setProperties(v: ReturnType<typeof toStruct>): unknown;
+        setOptions(v: ReturnType<typeof optionsProto>): unknown;
+    },
+>(m: M, r: EngineResource): M {
+    m.setType(r.type);
+    m.setUrn(r.urn);
+    m.setName(r.name);
+    m.setProperties(toStruct(r.props));
+    m.setOptions(optionsProto(r));
+    return m;
 }
 
 function optionsProto(r: EngineResource): InstanceType<typeof analyzerPb.AnalyzerResourceOptions> {
@@ -340,12 +353,7 @@ export class PackSession {
     }
 
     async analyze(r: EngineResource): Promise<Diagnostic[]> {
-        const req = new analyzerPb.AnalyzeRequest();
-        req.setType(r.type);
-        req.setUrn(r.urn);
-        req.setName(r.name);
-        req.setProperties(toStruct(r.props));
-        req.setOptions(optionsProto(r));
+        const req = setResourceFields(new analyzerPb.AnalyzeRequest(), r);
         if (r.provider) req.setProvider(providerProto(r.provider));
         return diagnostics(await call(this.client.analyze.bind(this.client), req), r.urn);
     }
