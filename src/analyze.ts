@@ -2,8 +2,9 @@
 // `pulumi preview --policy-pack` does: Analyze each resource, then AnalyzeStack once.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { configureError, engineValidationErrors, goQuote, PackConfig, PackConfigError, readPackConfigDocument, reconcilePackConfig } from "./engine/pack-config";
+import type { PolicyDescription } from "./engine/pack-config";
 import { readSettings, todayUtc } from "../policypack/src/decide/config";
-import { PackConfig, PackConfigError, parsePackConfigFile, PolicyDescription, reconcilePackConfig } from "./engine/pack-config";
 import { Diagnostic, EngineResource, PackSession } from "./engine/runner";
 import { InputError } from "./program/stack-config";
 
@@ -40,15 +41,27 @@ export interface AnalysisResult {
     advisory: number;
 }
 
-export function readPackConfigFile(file: string | undefined): PackConfig {
-    if (!file) return {};
+/** What a bad config file gets: our one-line reason, then each error exactly as `pulumi preview` prints it. */
+function refused(file: string | undefined, cliErrors: readonly string[]): InputError {
+    return new InputError(`${file ?? "the policy pack config"}: invalid policy pack config:\n${cliErrors.map((e) => `error: ${e}`).join("\n")}`);
+}
+
+export interface PackConfigInput {
+    config: PackConfig;
+    environments: string[];
+}
+
+/** Read a --policy-pack-config file; the errors of the CLI's parsePolicyPackConfig are refused as it words them. */
+export function readPackConfigFile(file: string | undefined): PackConfigInput {
+    if (!file) return { config: {}, environments: [] };
     let text: string;
     try {
         text = fs.readFileSync(file, "utf8");
     } catch (e) {
         throw new InputError(`${file}: cannot read the policy pack config (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    if (text.trim() === "") return {};
+    // "Gracefully allow empty content."
+    if (text.trim() === "") return { config: {}, environments: [] };
     let json: unknown;
     try {
         json = JSON.parse(text);
@@ -56,10 +69,43 @@ export function readPackConfigFile(file: string | undefined): PackConfig {
         throw new InputError(`${file}: the policy pack config is not valid JSON (${(e as Error).message})`);
     }
     try {
-        return parsePackConfigFile(json, file);
+        return readPackConfigDocument(json);
     } catch (e) {
-        throw new InputError((e as Error).message);
+        if (e instanceof PackConfigError) throw refused(file, e.errors);
+        throw e;
     }
+}
+
+/**
+ * Reconcile the file's config with the pack's policies as pkg/engine/update.go does for a local
+ * pack, and refuse what the CLI refuses, with its words: ESC environments (a DIY backend cannot
+ * resolve them, and neither can we offline), validation errors (all of them, sorted, then
+ * "validating policy config"), then an entry Configure cannot send.
+ */
+function checkPackConfig(
+    info: { name: string; version: string; supportsConfig: boolean; policies: PolicyDescription[]; initialConfig: PackConfig },
+    given: PackConfigInput,
+    options: AnalysisOptions,
+    packDir: string,
+): PackConfig {
+    const packPath = path.relative(process.cwd(), packDir) || ".";
+    if (given.environments.length > 0) {
+        throw refused(options.configFile, [`policy pack at ${goQuote(packPath)} specifies ESC environments but the current backend does not support them`]);
+    }
+    if (!info.supportsConfig) {
+        if (options.configFile) throw refused(options.configFile, [`policy pack ${goQuote(info.name)} at ${goQuote(packPath)} does not support config`]);
+        return {};
+    }
+    let config: PackConfig;
+    try {
+        config = reconcilePackConfig(info.policies, info.initialConfig, given.config);
+    } catch (e) {
+        if (e instanceof PackConfigError) throw refused(options.configFile, engineValidationErrors(info, e.errors));
+        throw e;
+    }
+    const notConfigurable = configureError(config);
+    if (notConfigurable) throw refused(options.configFile, [`configuring policy pack ${goQuote(info.name)} at ${goQuote(packPath)}: ${notConfigurable}`]);
+    return config;
 }
 
 /** What the schema cannot check (real dates, country codes, over-broad globs), checked up front. */
@@ -79,13 +125,7 @@ export async function analyzeResources(resources: EngineResource[], options: Ana
     const session = await PackSession.start(packDir);
     try {
         const info = await session.getAnalyzerInfo();
-        let config: PackConfig;
-        try {
-            config = reconcilePackConfig(info.policies, info.initialConfig, given);
-        } catch (e) {
-            if (e instanceof PackConfigError) throw new InputError(`${options.configFile ?? "policy pack config"}: ${e.message}`);
-            throw e;
-        }
+        const config = checkPackConfig(info, given, options, packDir);
         checkSemantics(info.policies, config, options.configFile);
         await session.configure(config);
         await session.configureStack({

@@ -39,13 +39,17 @@ describe("pack config", () => {
         expect(config.a).toEqual({ enforcementLevel: "advisory", properties: { onUnknown: "warn", keys: ["y"] } });
     });
 
-    it("rejects bad levels and bad shapes as the CLI does, naming the policy", () => {
-        expect(() => parsePackConfigFile({ a: "blocking" }, "c.json")).toThrow('c.json: parsing enforcement level for "a": "blocking" is not a valid enforcement level');
-        expect(() => parsePackConfigFile({ a: 3 }, "c.json")).toThrow('c.json: parsing "a": 3 is not a valid value; must be a string or object');
-        expect(() => parsePackConfigFile([], "c.json")).toThrow(PackConfigError);
+    it("rejects bad levels and bad shapes with the CLI's words (pkg/resource/analyzer/config.go)", () => {
+        expect(() => parsePackConfigFile({ a: "blocking" })).toThrow('parsing enforcement level for "a": "blocking" is not a valid enforcement level');
+        expect(() => parsePackConfigFile({ a: 3 })).toThrow('parsing "a": 3 is not a valid value; must be a string or object');
+        expect(() => parsePackConfigFile([])).toThrow("json: cannot unmarshal array into Go value of type map[string]interface {}");
     });
 
-    it("validates every policy's properties against its schema and lists every problem", () => {
+    it("drops entries with neither a level nor properties, as the CLI does", () => {
+        expect(parsePackConfigFile({ a: {}, b: { enforcementLevel: "advisory" } })).toEqual({ b: { enforcementLevel: "advisory", properties: {} } });
+    });
+
+    it("validates every policy's properties against its schema and lists every problem in gojsonschema's words, sorted", () => {
         const err = (() => {
             try {
                 reconcilePackConfig(policies, {}, parsePackConfigFile({ a: { onUnknown: "sometimes", keys: "x" } }));
@@ -54,6 +58,6 @@ describe("pack config", () => {
             }
             return undefined;
         })();
-        expect(err?.problems).toEqual(['a: onUnknown must be equal to one of the allowed values ("block", "warn")', "a: keys must be array"]);
+        expect(err?.errors).toEqual(["a: keys: Invalid type. Expected: array, given: string", 'a: onUnknown: onUnknown must be one of the following: "block", "warn"']);
     });
 });
