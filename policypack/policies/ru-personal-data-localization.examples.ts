@@ -217,7 +217,7 @@ export const localizationExamples: PolicyExamples = {
             title: "An exemption without an expiry date is refused, and the policy blocks",
             resource: { type: bucket, name: "legacy-export", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
             config: { exemptions: [{ resource: "legacy-export", reason: "Migration" }] },
-            schemaRejects: "must have required property 'expires'",
+            schemaRejects: "exemptions.0: expires is required",
             expect: { level: "mandatory", messageIncludes: ["exemptions[0].expires is required"] },
         },
         {
