@@ -4,7 +4,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { configureError, engineValidationErrors, goQuote, PackConfig, PackConfigError, readPackConfigDocument, reconcilePackConfig } from "./engine/pack-config";
 import type { PolicyDescription } from "./engine/pack-config";
-import { readSettings, todayUtc } from "../policypack/src/decide/config";
 import { Diagnostic, EngineResource, PackSession } from "./engine/runner";
 import { InputError } from "./program/stack-config";
 
@@ -81,6 +80,8 @@ export function readPackConfigFile(file: string | undefined): PackConfigInput {
  * pack, and refuse what the CLI refuses, with its words: ESC environments (a DIY backend cannot
  * resolve them, and neither can we offline), validation errors (all of them, sorted, then
  * "validating policy config"), then an entry Configure cannot send.
+ * The pack's own checks (real dates, country codes, broad globs) are left to the pack, which
+ * reports them at Analyze time as violations, as under the CLI.
  */
 function checkPackConfig(
     info: { name: string; version: string; supportsConfig: boolean; policies: PolicyDescription[]; initialConfig: PackConfig },
@@ -108,17 +109,6 @@ function checkPackConfig(
     return config;
 }
 
-/** What the schema cannot check (real dates, country codes, over-broad globs), checked up front. */
-function checkSemantics(policies: readonly PolicyDescription[], config: PackConfig, file: string | undefined): void {
-    const problems: string[] = [];
-    for (const p of policies) {
-        if (!p.configSchema) continue;
-        const { errors } = readSettings(config[p.name]?.properties ?? {}, todayUtc());
-        for (const e of errors) problems.push(`${p.name}: ${e}`);
-    }
-    if (problems.length > 0) throw new InputError(`${file ?? "the policy pack config"}: the policy pack config is invalid:\n  ${problems.join("\n  ")}`);
-}
-
 export async function analyzeResources(resources: EngineResource[], options: AnalysisOptions): Promise<AnalysisResult> {
     const given = readPackConfigFile(options.configFile);
     const packDir = options.packDir ?? DEFAULT_PACK_DIR;
@@ -126,7 +116,6 @@ export async function analyzeResources(resources: EngineResource[], options: Ana
     try {
         const info = await session.getAnalyzerInfo();
         const config = checkPackConfig(info, given, options, packDir);
-        checkSemantics(info.policies, config, options.configFile);
         await session.configure(config);
         await session.configureStack({
             stack: options.stack,
