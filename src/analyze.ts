@@ -2,7 +2,7 @@
 // `pulumi preview --policy-pack` does: Analyze each resource, then AnalyzeStack once.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { configureError, engineValidationErrors, goQuote, PackConfig, PackConfigError, readPackConfigDocument, reconcilePackConfig } from "./engine/pack-config";
+import { configureError, engineValidationErrors, goQuote, ignoredConfig, PackConfig, PackConfigError, readPackConfigDocument, reconcilePackConfig } from "./engine/pack-config";
 import type { PolicyDescription } from "./engine/pack-config";
 import { Diagnostic, EngineResource, PackSession } from "./engine/runner";
 import { InputError } from "./program/stack-config";
@@ -23,6 +23,8 @@ export interface AnalysisOptions {
     /** Resources as AnalyzeStack should see them (outputs); defaults to the Analyze ones. */
     stackResources?: EngineResource[];
     onProgress?: (done: number, total: number) => void;
+    /** Where warnings about the config go (default: stderr, prefixed "ru-residency: warning: "). */
+    onWarning?: (message: string) => void;
 }
 
 export interface ResourceDiagnostic extends Diagnostic {
@@ -79,7 +81,8 @@ export function readPackConfigFile(file: string | undefined): PackConfigInput {
  * Reconcile the file's config with the pack's policies as pkg/engine/update.go does for a local
  * pack, and refuse what the CLI refuses, with its words: ESC environments (a DIY backend cannot
  * resolve them, and neither can we offline), validation errors (all of them, sorted, then
- * "validating policy config"), then an entry Configure cannot send.
+ * "validating policy config"), then an entry Configure cannot send. What it accepts but no policy
+ * reads (an unknown policy or property) is accepted too, with a warning the CLI does not give.
  * The pack's own checks (real dates, country codes, broad globs) are left to the pack, which
  * reports them at Analyze time as violations, as under the CLI.
  */
@@ -97,6 +100,8 @@ function checkPackConfig(
         if (options.configFile) throw refused(options.configFile, [`policy pack ${goQuote(info.name)} at ${goQuote(packPath)} does not support config`]);
         return {};
     }
+    const warn = options.onWarning ?? ((m: string) => process.stderr.write(`ru-residency: warning: ${m}\n`));
+    for (const w of ignoredConfig(info.policies, given.config)) warn(`${options.configFile ?? "the policy pack config"}: ${w}`);
     let config: PackConfig;
     try {
         config = reconcilePackConfig(info.policies, info.initialConfig, given.config);

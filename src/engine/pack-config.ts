@@ -167,6 +167,52 @@ export function configureError(config: PackConfig): string | undefined {
     return undefined;
 }
 
+/** Keys of the given config the CLI accepts but no policy reads: worth a warning, since a typo there is silent. */
+export function ignoredConfig(policies: readonly PolicyDescription[], given: PackConfig): string[] {
+    const byName = new Map(policies.map((p) => [p.name, p]));
+    const warnings: string[] = [];
+    for (const [key, c] of Object.entries(given)) {
+        const props = Object.keys(c.properties);
+        if (key === "all") {
+            if (props.length > 0) warnings.push(`"all" sets every policy's enforcement level and nothing else; pulumi ignores its ${plural(props.length, "property", "properties")} ${props.map((k) => JSON.stringify(k)).join(", ")}`);
+            continue;
+        }
+        const policy = byName.get(key);
+        if (!policy) {
+            warnings.push(`${JSON.stringify(key)} is not a policy of this pack${suggest(key, [...byName.keys()])}; pulumi ignores it`);
+            continue;
+        }
+        const known = Object.keys(policy.configSchema?.properties ?? {});
+        for (const k of props) {
+            if (!known.includes(k)) warnings.push(`${JSON.stringify(k)} is not a config property of ${key}${suggest(k, known)}; pulumi ignores it`);
+        }
+    }
+    return warnings;
+}
+
+function plural(n: number, one: string, many: string): string {
+    return n === 1 ? one : many;
+}
+
+function suggest(name: string, known: readonly string[]): string {
+    const close = known
+        .map((k) => ({ k, d: editDistance(name.toLowerCase(), k.toLowerCase()) }))
+        .filter((x) => x.d < x.k.length && x.d <= Math.max(1, Math.floor(x.k.length / 4)))
+        .sort((a, b) => a.d - b.d)[0];
+    if (close) return ` (did you mean ${JSON.stringify(close.k)}?)`;
+    return known.length > 0 ? ` (it has ${known.map((k) => JSON.stringify(k)).join(", ")})` : "";
+}
+
+function editDistance(a: string, b: string): number {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length]!;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Validation: ajv, worded as gojsonschema v1.2.0 words it.
 

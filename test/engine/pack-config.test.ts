@@ -1,7 +1,7 @@
 // Policy pack config as the Pulumi CLI builds it: defaults, the pack's initial config, the file
 // (with its "all" key), then schema validation.
 import { describe, expect, it } from "vitest";
-import { PackConfigError, parsePackConfigFile, PolicyDescription, reconcilePackConfig } from "../../src/engine/pack-config";
+import { ignoredConfig, PackConfigError, parsePackConfigFile, PolicyDescription, reconcilePackConfig } from "../../src/engine/pack-config";
 
 const policies: PolicyDescription[] = [
     {
@@ -59,5 +59,15 @@ describe("pack config", () => {
             return undefined;
         })();
         expect(err?.errors).toEqual(["a: keys: Invalid type. Expected: array, given: string", 'a: onUnknown: onUnknown must be one of the following: "block", "warn"']);
+    });
+
+    it("names what the CLI accepts but no policy reads: unknown policies, unknown properties, properties under all", () => {
+        expect(ignoredConfig(policies, parsePackConfigFile({ c: "mandatory", a: { onUnknwn: "warn", zzz: 1 }, b: { enforcementLevel: "advisory" }, all: { enforcementLevel: "advisory", x: 1 } }))).toEqual([
+            '"c" is not a policy of this pack (it has "a", "b"); pulumi ignores it',
+            '"onUnknwn" is not a config property of a (did you mean "onUnknown"?); pulumi ignores it',
+            '"zzz" is not a config property of a (it has "onUnknown", "keys"); pulumi ignores it',
+            '"all" sets every policy\'s enforcement level and nothing else; pulumi ignores its property "x"',
+        ]);
+        expect(ignoredConfig(policies, parsePackConfigFile({ a: { onUnknown: "warn" }, b: "disabled" }))).toEqual([]);
     });
 });
