@@ -34,6 +34,8 @@ export interface ResourceDiagnostic extends Diagnostic {
 
 export interface AnalysisResult {
     pack: { name: string; version: string; dir: string };
+    /** The stack resource's URN, to which the engine attributes a stack policy's violation about no resource of the stack. */
+    stackUrn?: string;
     policies: PolicyDescription[];
     config: PackConfig;
     diagnostics: ResourceDiagnostic[];
@@ -158,6 +160,7 @@ export async function analyzeResources(resources: EngineResource[], options: Ana
             .sort((a, b) => levelRank(a.enforcementLevel) - levelRank(b.enforcementLevel) || a.urn.localeCompare(b.urn) || a.policyName.localeCompare(b.policyName));
         return {
             pack: { name: info.name, version: info.version, dir: packDir },
+            stackUrn: `urn:pulumi:${options.stack}::${options.project}::pulumi:pulumi:Stack::${options.project}-${options.stack}`,
             policies: info.policies,
             config,
             diagnostics: withNames,
