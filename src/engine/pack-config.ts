@@ -182,7 +182,7 @@ export function ignoredConfig(policies: readonly PolicyDescription[], given: Pac
             warnings.push(`${JSON.stringify(key)} is not a policy of this pack${suggest(key, [...byName.keys()])}; pulumi ignores it`);
             continue;
         }
-        const known = Object.keys(policy.configSchema?.properties ?? {});
+        const known = [...new Set([...Object.keys(policy.configSchema?.properties ?? {}), ...(policy.configSchema?.required ?? [])])];
         for (const k of props) {
             if (!known.includes(k)) warnings.push(`${JSON.stringify(k)} is not a config property of ${key}${suggest(k, known)}; pulumi ignores it`);
         }
