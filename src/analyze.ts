@@ -88,10 +88,10 @@ export function readPackConfigFile(file: string | undefined): PackConfigInput {
  * The pack's own checks (real dates, country codes, broad globs) are left to the pack, which
  * reports them at Analyze time as violations, as under the CLI.
  */
-function checkPackConfig(
+export function checkPackConfig(
     info: { name: string; version: string; supportsConfig: boolean; policies: PolicyDescription[]; initialConfig: PackConfig },
     given: PackConfigInput,
-    options: AnalysisOptions,
+    options: Pick<AnalysisOptions, "configFile" | "onWarning">,
     packDir: string,
 ): PackConfig {
     const packPath = path.relative(process.cwd(), packDir) || ".";
