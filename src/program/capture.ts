@@ -40,7 +40,7 @@ interface RegisterRequest {
  * Compile TypeScript on require, the way ts-node's transpile-only mode does, keeping source maps
  * so the SDK's source positions (it reads them off stack traces) name lines of the .ts file.
  */
-function registerTypeScript(): void {
+export function registerTypeScript(): void {
     /* eslint-disable @typescript-eslint/no-require-imports */
     const ts = require("typescript") as typeof import("typescript");
     const sourceMaps = new Map<string, string>();
