@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { AnalysisResult, analyzeResources, DEFAULT_PACK_DIR } from "../analyze";
+import { AnalysisResult, analyzeResources, analyzeUpdate, DEFAULT_PACK_DIR } from "../analyze";
 import { EngineResource, PackStartError } from "../engine/runner";
 import { buildDataMap, DataMap } from "../report/data-map";
 import { renderHtml } from "../report/html";
@@ -76,6 +76,8 @@ interface Collected {
     stack: string;
     organization?: string;
     dryRun: boolean;
+    /** For an update: the program's registrations as an update makes them (after the preview). */
+    update?: () => Promise<EngineResource[]>;
     subject: DataMap["subject"];
 }
 
@@ -98,13 +100,15 @@ async function collect(command: string, values: { file?: string; stack?: string;
     if (positionals.length !== 1) throw new UsageError(`${command} takes one program directory${command === "report" ? " or --file <export.json>" : ""}`);
     const dir = positionals[0]!;
     const dryRun = !values.update;
-    const captured = await runProgram(dir, { stack: values.stack, preview: dryRun });
+    // An update is previewed first, as `pulumi up` does; the program runs again for the update.
+    const captured = await runProgram(dir, { stack: values.stack, preview: true });
     return {
         resources: captured.resources,
         project: captured.project,
         stack: captured.stack,
         organization: captured.organization,
         dryRun,
+        update: dryRun ? undefined : async () => (await runProgram(dir, { stack: values.stack, preview: false })).resources,
         subject: { kind: "program", path: dir, project: captured.project, stack: captured.stack, mode: dryRun ? "preview" : "update" },
     };
 }
@@ -172,17 +176,26 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
             throw new UsageError("--format and --output are for the report command");
         }
         const input = await collect(command, values, positionals);
-        const result = await analyzeResources(input.resources, {
+        const analysisOptions = {
             packDir,
             configFile: values["policy-pack-config"],
             project: input.project,
             stack: input.stack,
             organization: input.organization,
-            dryRun: input.dryRun,
             stackTags: tags,
-            stackResources: input.stackResources,
             onProgress: progress(process.stderr.isTTY === true),
-        });
+        };
+        let result: AnalysisResult;
+        if (input.update) {
+            const runUpdate = input.update;
+            result = await analyzeUpdate({ resources: input.resources }, async () => {
+                // The report describes what the update would deploy.
+                input.resources = await runUpdate();
+                return { resources: input.resources };
+            }, analysisOptions);
+        } else {
+            result = await analyzeResources(input.resources, { ...analysisOptions, dryRun: input.dryRun, stackResources: input.stackResources });
+        }
         if (command === "report") {
             const text = renderReport(format!, input, result, tags);
             if (values.output) {
