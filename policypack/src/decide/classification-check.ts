@@ -18,7 +18,7 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
         findings.push({
             message: [
                 `${label(r)} is ${service} storage and has no ${quote(key)} tag, so nobody has said whether it holds user data.`,
-                `Fix: add the tag ${quote(key)} with the categories it holds (${CATEGORY_TOKENS_HELP}); for data about people also add ${quote(settings.subjectsTagKey)} with their countries (ISO 3166-1 codes, or * for all). A provider's defaultTags count too.`,
+                `Fix: add the tag ${quote(key)} with the categories it holds (${CATEGORY_TOKENS_HELP}); for data about people also add ${quote(settings.subjectsTagKey)} with their citizenships (ISO 3166-1 codes, RU for citizens of Russia wherever they live, or * for all). A provider's defaultTags count too.`,
             ].join("\n"),
             downgrade: false,
         });

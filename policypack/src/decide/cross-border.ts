@@ -322,6 +322,7 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
             `Location: ${location.how}.`,
             ...expiredNote(findExemption(expired, r.urn, r.name)),
             `Rule: ${LOCALIZATION_RULE}`,
+            `Reading: ${COPY_READING}`,
             "Fix: stop the flow into it (see the finding on the flow resource), or move the store to Russia.",
         ];
         findings.push({ urn: r.urn, message: lines.join("\n"), downgrade: h.status === "unknown" || location.inRussia === "unknown" });
