@@ -19,13 +19,19 @@ function captureScript(): string {
     return path.resolve(__dirname, "..", "..", "dist", "src", "program", "capture.js");
 }
 
-export async function runProgram(dir: string, options: RunProgramOptions): Promise<CapturedStack> {
+export interface RanProgram extends CapturedStack {
+    /** What the program could not see as a real deployment would (ESC environments, secrets). */
+    warnings: string[];
+}
+
+export async function runProgram(dir: string, options: RunProgramOptions): Promise<RanProgram> {
     const files = readStackFiles(dir, options.stack);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-"));
     const requestFile = path.join(work, "request.json");
     const outFile = path.join(work, "stack.json");
     const request: CaptureRequest = { files, preview: options.preview, organization: options.organization ?? "organization" };
-    fs.writeFileSync(requestFile, JSON.stringify(request));
+    // The request may hold decrypted config: only this user may read it, and the child removes it.
+    fs.writeFileSync(requestFile, JSON.stringify(request), { mode: 0o600 });
     const timeoutMs = options.timeoutMs ?? 120_000;
     try {
         const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
@@ -53,10 +59,14 @@ export async function runProgram(dir: string, options: RunProgramOptions): Promi
             });
         });
         if (code !== 0 || !fs.existsSync(outFile)) {
-            const line = stderr.split("\n").find((l) => l.startsWith("program error: ")) ?? stderr.trim().split("\n").slice(-1)[0] ?? "";
-            throw new InputError(`${dir}: the program failed: ${line.replace(/^program error: /, "") || `exit code ${code}`}`);
+            // The child reports what the program threw as one line; anything else (a crash of
+            // Node itself) is summed up by its first line that is not a stack frame.
+            const lines = stderr.split("\n");
+            const reported = lines.filter((l) => l.startsWith("program error: ")).pop()?.slice("program error: ".length);
+            const other = lines.find((l) => l.trim() !== "" && !/^\s+at /.test(l) && !/^node:internal/.test(l))?.trim();
+            throw new InputError(`${dir}: the program failed: ${reported || other || `exit code ${code}`}`);
         }
-        return JSON.parse(fs.readFileSync(outFile, "utf8")) as CapturedStack;
+        return { ...(JSON.parse(fs.readFileSync(outFile, "utf8")) as CapturedStack), warnings: files.warnings };
     } finally {
         fs.rmSync(work, { recursive: true, force: true });
     }
