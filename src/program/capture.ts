@@ -123,7 +123,7 @@ function registerTypeScript(programDir: string, esm: boolean): void {
                 map = transpile(file, esm && !file.endsWith(".cts"), programDir).map;
                 if (map) maps.set(file, map);
             }
-            return map ? { url: source, map } : null;
+            return map ? { url: file, map } : null;
         },
     });
     /* eslint-enable @typescript-eslint/no-require-imports */
@@ -221,6 +221,35 @@ export function withoutResourceReferences(value: unknown): unknown {
     return out;
 }
 
+/**
+ * The program's entry point as the language host finds it when Pulumi.yaml names none: the
+ * package.json `exports` ("." entry: default, require or import), then its `main`, if the file
+ * exists; otherwise the folder itself.
+ */
+function entryPoint(main: string): string {
+    if (!fs.existsSync(main) || !fs.statSync(main).isDirectory()) return main;
+    let pkg: { exports?: unknown; main?: unknown } = {};
+    try {
+        pkg = JSON.parse(fs.readFileSync(path.join(main, "package.json"), "utf8")) as typeof pkg;
+    } catch {
+        return main;
+    }
+    let entry: unknown;
+    const exp = pkg.exports;
+    if (typeof exp === "string") entry = exp;
+    else if (exp && typeof exp === "object") {
+        const dot = (exp as Record<string, unknown>)["."];
+        if (typeof dot === "string") entry = dot;
+        else if (dot && typeof dot === "object") {
+            const d = dot as Record<string, unknown>;
+            entry = d.default ?? d.require ?? d.import;
+        }
+    } else if (typeof pkg.main === "string") entry = pkg.main;
+    if (typeof entry !== "string") return main;
+    const file = path.join(main, entry);
+    return fs.existsSync(file) ? file : main;
+}
+
 function firstLine(e: unknown): string {
     const err = e as { message?: unknown; details?: unknown } | undefined;
     let text = typeof err?.message === "string" && err.message.trim() ? err.message : typeof err?.details === "string" ? err.details : String(e);
@@ -259,7 +288,16 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
         CallbacksClient: new (target: string, creds: unknown) => { invoke(r: unknown, cb: (err: { details?: string } | null, res: { getResponse_asU8(): Uint8Array }) => void): void };
     };
     const grpc = require(require.resolve("@grpc/grpc-js", { paths: [sdkDir] })) as { credentials: { createInsecure(): unknown } };
+    const log = require(path.join(sdkDir, "log", "index.js")) as { error(msg: string, ...rest: unknown[]): Promise<void> };
     /* eslint-enable @typescript-eslint/no-require-imports */
+
+    // An error the program or the SDK logs fails a real deployment: keep the first one's words.
+    const loggedErrors: string[] = [];
+    const logError = log.error.bind(log);
+    log.error = (msg: string, ...rest: unknown[]) => {
+        loggedErrors.push(String(msg));
+        return logError(msg, ...rest);
+    };
 
     const stackUrn = engineUrn(files.stack, files.project, "", ROOT_STACK_TYPE, `${files.project}-${files.stack}`);
     const resources: EngineResource[] = [];
@@ -446,8 +484,9 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
     registerTypeScript(files.dir, esm);
     await stackModule.runInPulumiStack(async () => {
         let exported: unknown;
+        const entry = entryPoint(files.main);
         if (esm) {
-            let main = files.main;
+            let main = entry;
             if (fs.statSync(main).isDirectory()) {
                 const index = ["index.js", "index.mjs", "index.ts", "index.mts"].find((f) => fs.existsSync(path.join(main, f)));
                 if (!index) throw new Error(`No entrypoint found in ${main}`);
@@ -462,7 +501,7 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
                 exported = mod.default;
             }
         } else {
-            exported = require(require.resolve(files.main)); // eslint-disable-line @typescript-eslint/no-require-imports
+            exported = require(require.resolve(entry)); // eslint-disable-line @typescript-eslint/no-require-imports
             // `export default` compiled to CommonJS: run it as the program's body too.
             const d = (exported as { default?: unknown } | null)?.default;
             if (typeof exported !== "function" && typeof d === "function") exported = d;
@@ -470,6 +509,10 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
         return typeof exported === "function" ? await (exported as () => unknown)() : await exported;
     });
     await settings.waitForRPCs();
+    // A registration that failed rejects a promise no one awaits; let such rejections surface
+    // (the child's unhandledRejection handler reports them) before calling the run a success.
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+    if (loggedErrors.length > 0) throw new Error(loggedErrors[0]);
 
     // Default providers, as the engine makes them: one per package and version, configured from
     // the stack's "<package>:*" keys with the prefix removed (JSON-valued keys stay JSON strings,

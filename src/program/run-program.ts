@@ -11,6 +11,8 @@ export interface RunProgramOptions {
     preview: boolean;
     organization?: string;
     timeoutMs?: number;
+    /** The environment for reading the stack (passphrase) and running the program; defaults to this process's. */
+    env?: NodeJS.ProcessEnv;
 }
 
 /** The compiled capture entry point (tests import this module from source, next to no .js). */
@@ -25,7 +27,8 @@ export interface RanProgram extends CapturedStack {
 }
 
 export async function runProgram(dir: string, options: RunProgramOptions): Promise<RanProgram> {
-    const files = readStackFiles(dir, options.stack);
+    const env = options.env ?? process.env;
+    const files = readStackFiles(dir, options.stack, env);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-"));
     const requestFile = path.join(work, "request.json");
     const outFile = path.join(work, "stack.json");
@@ -38,7 +41,7 @@ export async function runProgram(dir: string, options: RunProgramOptions): Promi
             const child = spawn(process.execPath, [captureScript(), requestFile, outFile], {
                 cwd: files.dir,
                 stdio: ["ignore", "ignore", "pipe"],
-                env: { ...process.env, PULUMI_NODEJS_STACK: files.stack, PULUMI_NODEJS_PROJECT: files.project },
+                env: { ...env, PULUMI_NODEJS_STACK: files.stack, PULUMI_NODEJS_PROJECT: files.project },
             });
             let err = "";
             child.stderr.setEncoding("utf8");
