@@ -344,7 +344,7 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
                 }
                 if (answer === undefined) {
                     throw rpcError(
-                        `data source ${args.token} cannot be answered offline: ru-residency preview knows only aws getRegion, getCallerIdentity, getPartition and getAvailabilityZones. ` +
+                        `data source ${args.token} cannot be answered offline: ru-residency preview answers only the aws data sources it knows (getRegion, getAvailabilityZones and a few more). ` +
                             `Check this program with pulumi preview --policy-pack, where the provider answers it`,
                     );
                 }

@@ -23,7 +23,7 @@ describe("preview blocks what the program really deploys", () => {
         ["an async `export =` entry point", "async-export", ["urn:pulumi:dev::async-export::aws:s3/bucket:Bucket::late"], 2],
         ["an ES module program", "esm-module", ["urn:pulumi:dev::esm-module::aws:s3/bucket:Bucket::esm-data"], 2],
         ["a CommonJS program importing ./acl.js", "cjs-js-specifier", ["urn:pulumi:dev::cjs-js-specifier::aws:s3/bucket:Bucket::acl-data"], 3],
-        ["data sources", "data-sources", ["urn:pulumi:dev::data-sources::aws:s3/bucket:Bucket::zonal"], 3],
+        ["data sources", "data-sources", ["urn:pulumi:dev::data-sources::aws:s3/bucket:Bucket::zonal"], 4],
         ["region and default tags from Pulumi.yaml", "project-config", ["urn:pulumi:dev::project-config::aws:s3/bucket:Bucket::records"], 2],
         [
             "a bucket three components deep",
@@ -61,7 +61,7 @@ describe("preview fails closed, in one line, where it cannot see", () => {
         [
             "a data source it cannot answer",
             "unknown-data-source",
-            'ru-residency: test/fixtures/programs/unknown-data-source: the program failed: error serializing property "ami": data source aws:ec2/getAmi:getAmi cannot be answered offline: ru-residency preview knows only aws getRegion, getCallerIdentity, getPartition and getAvailabilityZones. Check this program with pulumi preview --policy-pack, where the provider answers it\n',
+            'ru-residency: test/fixtures/programs/unknown-data-source: the program failed: error serializing property "zoneId": data source aws:route53/getZone:getZone cannot be answered offline: ru-residency preview answers only the aws data sources it knows (getRegion, getAvailabilityZones and a few more). Check this program with pulumi preview --policy-pack, where the provider answers it\n',
         ],
         ["the program's own error, thrown while a resource is prepared", "throws-in-apply", 'ru-residency: test/fixtures/programs/throws-in-apply: the program failed: error serializing property "bucket": bucket name orders is reserved for the archive team\n'],
         ["a project config key that no one sets", "project-config-missing", "ru-residency: test/fixtures/programs/project-config-missing: stack 'dev' is missing configuration value vpcId that Pulumi.yaml declares; set it in Pulumi.dev.yaml\n"],

@@ -82,11 +82,15 @@ describe("data sources", () => {
         const bucket = byName(s, "zonal");
         expect(bucket.props.bucket).toBe("data-123456789012-eu-central-1");
         expect((bucket.props.tags as Record<string, string>).zone).toBe("eu-central-1a");
+        expect(JSON.parse(byName(s, "zonal-policy").props.policy as string)).toEqual({
+            Version: "2012-10-17",
+            Statement: [{ Sid: "ReadOnly", Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: "arn:aws:s3:::data-123456789012-eu-central-1/*", Principal: { AWS: "arn:aws:iam::123456789012:root" } }],
+        });
     });
 
     it("that are not known fail the program with their name, instead of returning its inputs", async () => {
         await expect(runProgram(fixture("unknown-data-source"), { preview: true })).rejects.toThrow(
-            /unknown-data-source: the program failed: error serializing property "ami": data source aws:ec2\/getAmi:getAmi cannot be answered offline/,
+            /unknown-data-source: the program failed: error serializing property "zoneId": data source aws:route53\/getZone:getZone cannot be answered offline/,
         );
     });
 
