@@ -31,14 +31,15 @@ const COMMAND_USAGE: Record<string, string> = {
 
 const COMMAND_HELP: Record<string, string> = {
     preview: `runs a Pulumi TypeScript or JavaScript program under the SDK's mocks (no cloud, no
-credentials) and analyses what it would deploy with the policy pack, as a preview: values that
-come from other resources are unknown. --update analyses it as an update instead.`,
-    analyze: `analyses a \`pulumi stack export\` file (what is already deployed), as
-\`pulumi policy analyze\` does: resources pending deletion are left out, and no stack tags are sent.`,
+credentials) and analyses what it would deploy with the policy pack, as a preview:
+values that come from other resources are unknown. --update analyses it as an update
+instead.`,
+    analyze: `analyses a \`pulumi stack export\` file (what is already deployed), as \`pulumi policy
+analyze\` does: resources pending deletion are left out, and no stack tags are sent.`,
     report: `writes the data map (every store of personal data, how it was classified and located,
-the flows out of it, each policy's verdict, exemptions) for a review: Markdown for a pull-request
-comment, JSON (docs/schema/data-map-1.0.schema.json), SARIF 2.1.0 for code scanning, JUnit XML,
-or a self-contained HTML page.`,
+the flows out of it, each policy's verdict, exemptions) for a review: Markdown for a
+pull-request comment, JSON (docs/schema/data-map-1.0.schema.json), SARIF 2.1.0 for
+code scanning, JUnit XML, or a self-contained HTML page.`,
 };
 
 const OPTIONS_HELP = `Options:
