@@ -50,7 +50,8 @@ export async function runCli(req: CliRunRequest): Promise<CliRunResult> {
     let server: grpc.Server | undefined;
     let onExit: ((hasError: boolean) => void) | undefined;
     if (req.main) {
-        registerTypeScript();
+        // CommonJS loading (require) only: the conformance programs are CommonJS.
+        registerTypeScript(path.dirname(path.resolve(req.main)), false);
         /* eslint-disable @typescript-eslint/no-require-imports */
         const { LanguageServer } = require("@pulumi/pulumi/automation/server") as { LanguageServer: new (p: unknown) => { onPulumiExit(e: boolean): void } };
         const langGrpc = require("@pulumi/pulumi/proto/language_grpc_pb") as { LanguageRuntimeService: grpc.ServiceDefinition };

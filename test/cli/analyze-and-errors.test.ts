@@ -72,7 +72,7 @@ describe("exit codes and errors", () => {
         ["not a program", ["preview", fx("exports")], /no Pulumi.yaml/],
         ["config that breaks the schema", ["analyze", "--file", fx("exports/shop-prod.json"), "--policy-pack-config", fx("exports/bad-config.json")], /ru-personal-data-localization: onUnknown must be equal to one of the allowed values \("block", "warn"\)/],
         ["config with a date that does not exist", ["analyze", "--file", fx("exports/shop-prod.json"), "--policy-pack-config", fx("exports/bad-date-config.json")], /exemptions\[0\]\.expires is required and must be a real date as YYYY-MM-DD, not "2025-02-30"/],
-        ["a bad --stack-tag", ["analyze", "--file", fx("exports/shop-prod.json"), "--stack-tag", "oops"], /--stack-tag "oops": expected KEY=VALUE/],
+        ["a bad --stack-tag", ["preview", "examples/yandex-bucket", "--stack-tag", "oops"], /--stack-tag "oops": expected KEY=VALUE/],
     ];
     for (const [title, args, error] of cases) {
         it.concurrent(`exit 2 with a one-line reason: ${title}`, async () => {

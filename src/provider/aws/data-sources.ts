@@ -111,6 +111,67 @@ export function availabilityZones(region: string): { names: string[]; zoneIds: s
 
 export class InvokeError extends Error {}
 
+function regionOrThrow(token: string, region: string | undefined): string {
+    if (!region) throw new InvokeError(`${token}: the provider has no region configured`);
+    return region;
+}
+
+type Statement = Record<string, unknown>;
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const one = (v: string[]): string | string[] => (v.length === 1 ? v[0]! : v);
+
+function principals(v: unknown): Record<string, string | string[]> | string | undefined {
+    if (!Array.isArray(v) || v.length === 0) return undefined;
+    const out: Record<string, string | string[]> = {};
+    for (const p of v as { type?: unknown; identifiers?: unknown }[]) {
+        if (typeof p?.type !== "string") continue;
+        if (p.type === "*" && list(p.identifiers).join() === "*") return "*";
+        const before = out[p.type];
+        out[p.type] = one([...(before === undefined ? [] : ([] as string[]).concat(before)), ...list(p.identifiers)]);
+    }
+    return out;
+}
+
+/**
+ * aws.iam.getPolicyDocument computes an IAM policy document from its arguments and calls no
+ * AWS API: the document is built here the same way (Version, Id, Statement with Sid, Effect,
+ * Action, NotAction, Resource, NotResource, Principal, NotPrincipal, Condition).
+ */
+function policyDocument(token: string, args: Record<string, unknown>): WireMap {
+    if (args.sourcePolicyDocuments !== undefined || args.overridePolicyDocuments !== undefined) {
+        throw new InvokeError(`${token}: sourcePolicyDocuments and overridePolicyDocuments are not merged offline`);
+    }
+    const statements = (Array.isArray(args.statements) ? args.statements : []).map((raw) => {
+        const st = raw as Statement;
+        const out: Statement = {};
+        if (typeof st.sid === "string" && st.sid) out.Sid = st.sid;
+        out.Effect = typeof st.effect === "string" ? st.effect : "Allow";
+        for (const [from, to] of [["actions", "Action"], ["notActions", "NotAction"], ["resources", "Resource"], ["notResources", "NotResource"]] as const) {
+            const v = list(st[from]);
+            if (v.length) out[to] = one(v);
+        }
+        const p = principals(st.principals);
+        if (p !== undefined) out.Principal = p;
+        const np = principals(st.notPrincipals);
+        if (np !== undefined) out.NotPrincipal = np;
+        if (Array.isArray(st.conditions) && st.conditions.length) {
+            const c: Record<string, Record<string, string | string[]>> = {};
+            for (const cond of st.conditions as { test?: unknown; variable?: unknown; values?: unknown }[]) {
+                if (typeof cond?.test !== "string" || typeof cond.variable !== "string") continue;
+                (c[cond.test] ??= {})[cond.variable] = one(list(cond.values));
+            }
+            out.Condition = c;
+        }
+        return out;
+    });
+    const doc: Record<string, unknown> = { Version: typeof args.version === "string" ? args.version : "2012-10-17" };
+    if (typeof args.policyId === "string") doc.Id = args.policyId;
+    doc.Statement = statements;
+    const json = JSON.stringify(doc, null, 2);
+    return { id: String(json.length), json, minifiedJson: JSON.stringify(doc), statements: (args.statements ?? []) as Wire };
+}
+
+
 function str(v: Wire | undefined): string | undefined {
     return typeof v === "string" && v !== "" && v !== UNKNOWN ? v : undefined;
 }
@@ -124,7 +185,16 @@ export const DATA_SOURCE_TOKENS = [
     "aws:index/getCallerIdentity:getCallerIdentity",
     "aws:index/getPartition:getPartition",
     "aws:index/getAvailabilityZones:getAvailabilityZones",
+    "aws:iam/getPolicyDocument:getPolicyDocument",
+    "aws:ec2/getVpc:getVpc",
+    "aws:ec2/getSubnets:getSubnets",
+    "aws:ec2/getAmi:getAmi",
 ] as const;
+
+/** Whether invokeAws answers this data source. */
+export function answersDataSource(token: string): boolean {
+    return (DATA_SOURCE_TOKENS as readonly string[]).includes(token);
+}
 
 /**
  * Answers a data-source invoke. `args` are the invoke's arguments and `providerConfig` the
@@ -173,6 +243,27 @@ export function invokeAws(token: string, args: WireMap | undefined, providerConf
             };
             for (const k of ["allAvailabilityZones", "excludeNames", "excludeZoneIds", "filters", "state"]) if (a[k] !== undefined && a[k] !== null) out[k] = a[k]!;
             return out;
+        }
+        case "aws:iam/getPolicyDocument:getPolicyDocument":
+            return policyDocument(token, a);
+        // Placeholders the public examples need to run: their IDs place nothing; the region still
+        // comes from the provider.
+        case "aws:ec2/getVpc:getVpc": {
+            const region = regionOrThrow(token, configRegion);
+            const id = str(a.id) ?? "vpc-0offline0000000001";
+            return { id, arn: `arn:${partitionOf(region).partition}:ec2:${region}:${ACCOUNT_ID}:vpc/${id}`, cidrBlock: str(a.cidrBlock) ?? "172.31.0.0/16", default: a.default ?? true, state: "available", ownerId: ACCOUNT_ID, region, tags: a.tags ?? {} };
+        }
+        case "aws:ec2/getSubnets:getSubnets": {
+            const region = regionOrThrow(token, configRegion);
+            const out: WireMap = { id: region, ids: ["a", "b", "c"].map((z) => `subnet-0offline00000000${z}`) };
+            if (a.filters !== undefined) out.filters = a.filters;
+            if (a.tags !== undefined) out.tags = a.tags;
+            return out;
+        }
+        case "aws:ec2/getAmi:getAmi": {
+            const region = regionOrThrow(token, configRegion);
+            const id = "ami-0offline000000001";
+            return { id, imageId: id, arn: `arn:${partitionOf(region).partition}:ec2:${region}::image/${id}`, architecture: "x86_64", name: "offline-placeholder-image", ownerId: list(a.owners)[0] ?? ACCOUNT_ID, rootDeviceName: "/dev/xvda", state: "available", mostRecent: a.mostRecent ?? false, owners: a.owners ?? [], filters: a.filters ?? [] };
         }
         default:
             throw new InvokeError(`unrecognized data function (Invoke): ${token}`);
