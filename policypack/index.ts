@@ -7,7 +7,7 @@ import { localizationPolicy } from "./policies/ru-personal-data-localization";
 import { classificationPolicy } from "./policies/user-data-classification";
 
 new PolicyPack("ru-data-residency", {
-    description: "Keeps Russian users' personal data in Russia (152-FZ \"On Personal Data\", Art. 18 part 5).",
+    description: "Keeps Russian citizens' personal data in Russia (152-FZ \"On Personal Data\", Art. 18 part 5).",
     displayName: "Russian personal data residency",
     policies: [localizationPolicy, classificationPolicy, crossBorderPolicy],
 });

@@ -20,6 +20,9 @@ export interface AnalysisOptions {
     organization?: string;
     dryRun: boolean;
     stackTags?: Record<string, string>;
+    /** The stack's configuration as the engine passes it to ConfigureStack (secrets decrypted). */
+    stackConfig?: Record<string, string>;
+    stackConfigSecretKeys?: string[];
     /** Resources as AnalyzeStack should see them (outputs); defaults to the Analyze ones. */
     stackResources?: EngineResource[];
     onProgress?: (done: number, total: number) => void;
@@ -40,6 +43,10 @@ export interface AnalysisResult {
     config: PackConfig;
     diagnostics: ResourceDiagnostic[];
     resourceCount: number;
+    /** An update that stopped at this resource's mandatory violation (the engine's bail). */
+    stoppedAt?: string;
+    /** `up` as the CLI runs it: the phase whose verdict this is. */
+    phase?: "preview" | "update";
     mandatory: number;
     advisory: number;
 }
@@ -121,35 +128,52 @@ export async function analyzeResources(resources: EngineResource[], options: Ana
     const packDir = options.packDir ?? DEFAULT_PACK_DIR;
     const session = await PackSession.start(packDir);
     try {
-        const info = await session.getAnalyzerInfo();
-        const config = checkPackConfig(info, given, options, packDir);
-        await session.configure(config);
+        // The engine's order (sdk/go/common/resource/plugin/analyzer_plugin.go NewPolicyAnalyzer,
+        // then pkg/engine/update.go loadPolicyPlugins): handshake, the stack's configuration,
+        // plugin and analyzer info, then the pack's configuration.
+        await session.handshake(session.engineAddress);
         await session.configureStack({
             stack: options.stack,
             project: options.project,
             organization: options.organization ?? "organization",
             dryRun: options.dryRun,
             tags: options.stackTags,
+            config: options.stackConfig,
+            configSecretKeys: options.stackConfigSecretKeys,
         });
+        await session.getPluginInfo();
+        const info = await session.getAnalyzerInfo();
+        const config = checkPackConfig(info, given, options, packDir);
+        await session.configure(config);
         const byUrn = new Map(resources.map((r) => [r.urn, r]));
         const diagnostics: Diagnostic[] = [];
-        const analysed = resources.filter((r) => r.type !== "pulumi:pulumi:Stack");
+        // The engine analyses every resource it steps, the stack resource included.
+        const analysed = resources;
         // The engine analyses resources as their steps run, many at once; keep a bounded number
         // of calls in flight, and keep the results in resource order.
         const perResource: Diagnostic[][] = new Array(analysed.length);
         let next = 0;
         let done = 0;
+        // In an update (not a preview) a mandatory violation makes the resource invalid and the
+        // engine bails before stepping it (pkg/resource/deploy/analyze_snapshot.go analyzeResource,
+        // step_generator.go "resource %s is invalid"): nothing after it is analysed, and the stack
+        // policies never run. Resources are then taken one at a time, so the stop is exact.
+        let stoppedAt: string | undefined;
+        const bail = !options.dryRun;
         const worker = async () => {
-            while (next < analysed.length) {
+            while (next < analysed.length && !stoppedAt) {
                 const i = next++;
+                await session.remediate(analysed[i]!);
                 perResource[i] = await session.analyze(analysed[i]!);
+                if (bail && perResource[i]!.some((d) => d.enforcementLevel === "mandatory")) stoppedAt ??= analysed[i]!.urn;
                 done++;
                 if (options.onProgress && (done % 100 === 0 || done === analysed.length)) options.onProgress(done, analysed.length);
             }
         };
-        await Promise.all(Array.from({ length: Math.min(ANALYZE_CONCURRENCY, analysed.length) }, worker));
-        for (const d of perResource) diagnostics.push(...d);
-        diagnostics.push(...(await session.analyzeStack(options.stackResources ?? resources)));
+        await Promise.all(Array.from({ length: bail ? 1 : Math.min(ANALYZE_CONCURRENCY, analysed.length) }, worker));
+        for (const d of perResource) if (d) diagnostics.push(...d);
+        if (!stoppedAt) diagnostics.push(...(await session.analyzeStack(options.stackResources ?? resources)));
+        await session.cancel();
         // Registration order varies between runs of a program; reports must not.
         const levelRank = (l: string) => (l === "mandatory" ? 0 : l === "advisory" ? 1 : 2);
         const withNames: ResourceDiagnostic[] = diagnostics
@@ -164,11 +188,30 @@ export async function analyzeResources(resources: EngineResource[], options: Ana
             policies: info.policies,
             config,
             diagnostics: withNames,
-            resourceCount: analysed.length,
+            resourceCount: analysed.filter((r) => r.type !== "pulumi:pulumi:Stack").length,
+            stoppedAt,
             mandatory: withNames.filter((d) => d.enforcementLevel === "mandatory").length,
             advisory: withNames.filter((d) => d.enforcementLevel === "advisory").length,
         };
     } finally {
         await session.close();
     }
+}
+
+/**
+ * `pulumi up` as the CLI runs it (pkg/backend/apply.go, PreviewThenPromptThenExecute): a preview
+ * first, which stops the update when any mandatory violation is found; then the update, which
+ * the engine stops at the first resource with a mandatory violation and which runs the stack
+ * policies only on the resources as they exist after it.
+ */
+export async function analyzeUpdate(
+    preview: { resources: EngineResource[]; stackResources?: EngineResource[] },
+    update: () => Promise<{ resources: EngineResource[]; stackResources?: EngineResource[] }>,
+    options: Omit<AnalysisOptions, "dryRun" | "stackResources">,
+): Promise<AnalysisResult> {
+    const previewed = await analyzeResources(preview.resources, { ...options, dryRun: true, stackResources: preview.stackResources });
+    if (previewed.mandatory > 0) return { ...previewed, phase: "preview" };
+    const updated = await update();
+    const result = await analyzeResources(updated.resources, { ...options, dryRun: false, stackResources: updated.stackResources });
+    return { ...result, phase: "update" };
 }

@@ -16,12 +16,13 @@ interface ExportedResource {
     dependencies?: unknown;
     propertyDependencies?: unknown;
     protect?: unknown;
+    delete?: unknown;
 }
 
 export interface ExportedStack {
     project: string;
     stack: string;
-    /** Inputs: what Analyze sees before a step. */
+    /** Inputs: what Analyze sees before a step. Resources pending deletion are left out. */
     resources: EngineResource[];
     /** The same resources with their outputs: what AnalyzeStack sees after the deployment. */
     stackResources: EngineResource[];
@@ -113,10 +114,14 @@ export function parseStackExport(doc: unknown, file = "the stack export"): Expor
     const stackRes = entries.find((r) => r.type === "pulumi:pulumi:Stack");
     const stackUrn = (stackRes?.urn as string | undefined) ?? "";
     const [, stackName = "", project = ""] = /^urn:pulumi:([^:]*)::([^:]*)::/.exec(stackUrn) ?? /^urn:pulumi:([^:]*)::([^:]*)::/.exec((entries[0]?.urn as string) ?? "") ?? [];
+    // `pulumi policy analyze` (deploy.AnalyzeSnapshot) skips resources marked `delete: true`: a
+    // replaced resource's old copy, or one whose deletion failed, is no longer part of the
+    // stack. They still count as providers of the resources that use them.
+    const live = entries.filter((r) => r.delete !== true);
     return {
         project,
         stack: stackName,
-        resources: entries.map((r) => toEngine(r, r.inputs)),
-        stackResources: entries.map((r) => toEngine(r, r.outputs ?? r.inputs)),
+        resources: live.map((r) => toEngine(r, r.inputs)),
+        stackResources: live.map((r) => toEngine(r, r.outputs ?? r.inputs)),
     };
 }

@@ -2,6 +2,7 @@
 // at run time passes through here, so this is where "never throw" is enforced.
 import type { ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
 import type { StackFinding, StackInput } from "../src/decide/cross-border";
+import { withoutProviderComputedUnknowns } from "../src/flows/planned-state";
 import type { StackResource } from "../src/flows/stack";
 import { readSettingsCached, Settings, todayUtc } from "../src/decide/config";
 import type { Finding, ResourceInput } from "../src/decide/localization";
@@ -91,7 +92,7 @@ export function stackInput(args: StackValidationArgs): StackInput {
             type: r.type,
             name: r.name,
             urn: r.urn,
-            props: unwrapProxy(r.props),
+            props: withoutProviderComputedUnknowns(unwrapProxy(r.props), propertyDependencies),
             provider,
             parent: r.parent?.urn,
             dependencies: (r.dependencies ?? []).map((d) => d.urn),

@@ -1,10 +1,13 @@
 // Metadata shared by the pack's policies.
 import type { PolicyComplianceFramework } from "@pulumi/policy";
+import { frameworkVersion } from "../src/law";
 
+// The version comes from the law file (policypack/data/law.json), so it changes when the law the
+// pack states does; the reference is the pack's own account of that law for the reviewing lawyer.
 export const FRAMEWORK_152FZ: PolicyComplianceFramework = {
     name: "Russian Federal Law No. 152-FZ \"On Personal Data\"",
-    version: "as amended by 23-FZ of 2025-02-28 (in force 2025-07-01)",
-    reference: "https://en.nplaw.ru/blog/detail/localization-of-personal-data/",
+    version: frameworkVersion(),
+    reference: "docs/law.md",
     specification: "Art. 18 part 5",
 };
 

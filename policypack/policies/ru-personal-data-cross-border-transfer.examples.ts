@@ -9,8 +9,10 @@ const YANDEX_DYNAMODB_PROVIDER = {
     props: { region: "ru-central1", endpoints: JSON.stringify([{ dynamodb: "https://docapi.serverless.yandexcloud.net/ru-central1/b1g/etn" }]) },
 };
 const US_PROVIDER = { type: "pulumi:providers:aws", name: "virginia", props: { region: "us-east-1" } };
+/** The evidence of a declared transfer (152-FZ Art. 12(3)): the cross-border notification's identifier and the date it was filed. */
+const NOTIFIED = { "cross-border-transfer": "<cross-border notification identifier>", "cross-border-transfer-date": "2026-03-02" };
 
-/** A bucket in Yandex Object Storage holding Russian users' personal data, replicated to `destination`. */
+/** A bucket in Yandex Object Storage holding Russian citizens' personal data, replicated to `destination`. */
 function replicated(destinationName: string, destinationProvider: object, extra: { sourceTags?: Record<string, string> } = {}) {
     return [
         { type: bucket, name: "customers", props: { bucket: "customers", tags: { ...personalRu, ...extra.sourceTags } }, provider: YANDEX_S3_PROVIDER },
@@ -48,9 +50,9 @@ export const crossBorderExamples: StackPolicyExamples = {
             expect: [],
         },
         {
-            title: "transfers: declared, a notified copy from a primary store in Russia to an adequate country (Germany)",
-            resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: { "cross-border-transfer": "RKN notification 77-22-012345" } }),
-            config: { transfers: "declared" },
+            title: "transfers: declared, a copy from a primary store in Russia, with the cross-border notification's identifier and filing date, to a country the config confirms as adequate (Germany)",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: NOTIFIED }),
+            config: { transfers: "declared", adequateCountries: ["DE"] },
             expect: [],
         },
         {
@@ -70,7 +72,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                     resource: "customers-replication",
                     level: "mandatory",
                     messageIncludes: [
-                        "sends Russian users' personal data out of Russia (S3 replication)",
+                        "sends Russian citizens' personal data out of Russia (S3 replication)",
                         "Germany (DE)",
                         'rules[0].destination.bucket is not known yet; it comes from aws:s3/bucket:Bucket "customers-eu"',
                         'tag "user-data" in tags',
@@ -146,8 +148,17 @@ export const crossBorderExamples: StackPolicyExamples = {
             ],
         },
         {
+            title: "transfers: declared to Germany without adequateCountries: the pack treats no country as adequate on its own unconfirmed data",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: NOTIFIED }),
+            config: { transfers: "declared" },
+            expect: [
+                { resource: "customers-replication", level: "mandatory", messageIncludes: ["Germany (DE) is not shown to be adequate", "add DE to adequateCountries", "allowNonAdequate: true"] },
+                { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
+            ],
+        },
+        {
             title: "transfers: declared to a country that is not adequate (the United States) needs allowNonAdequate",
-            resources: replicated("customers-us", US_PROVIDER, { sourceTags: { "cross-border-transfer": "RKN notification 77-22-012345" } }),
+            resources: replicated("customers-us", US_PROVIDER, { sourceTags: NOTIFIED }),
             config: { transfers: "declared" },
             expect: [
                 { resource: "customers-replication", level: "mandatory", messageIncludes: ["United States", "allowNonAdequate: true"] },

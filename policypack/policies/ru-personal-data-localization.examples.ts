@@ -6,7 +6,7 @@ const bucket = "aws:s3/bucket:Bucket";
 export const localizationExamples: PolicyExamples = {
     allowed: [
         {
-            title: "Russian users' personal data in Yandex Object Storage, through a provider with a custom s3 endpoint",
+            title: "Russian citizens' personal data in Yandex Object Storage, through a provider with a custom s3 endpoint",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
             expect: { level: "none" },
         },
@@ -86,9 +86,9 @@ export const localizationExamples: PolicyExamples = {
     ],
     disallowed: [
         {
-            title: "Russian users' personal data in Frankfurt",
+            title: "Russian citizens' personal data in Frankfurt",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
-            expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian users but is not in Russia", '"eu-central-1"', "Germany (DE)"] },
+            expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", '"eu-central-1"', "Germany (DE)"] },
         },
         {
             title: "Personal data with no declared subjects is assumed to include Russians",
@@ -191,7 +191,7 @@ export const localizationExamples: PolicyExamples = {
         {
             title: "An Azure storage account in germanywestcentral",
             resource: { type: "azure-native:storage:StorageAccount", name: "customers", props: { location: "germanywestcentral", resourceGroupName: "rg", tags: personalRu } },
-            expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian users but is not in Russia", '"germanywestcentral"', "Germany (DE)"] },
+            expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", '"germanywestcentral"', "Germany (DE)"] },
         },
         {
             title: "A Yandex disk in the Kazakhstan region",

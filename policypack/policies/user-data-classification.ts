@@ -17,7 +17,7 @@ export const classificationPolicy: ResourceValidationPolicy = {
     tags: ["data-classification", "personal-data", "tagging"],
     remediationSteps: [
         "1. Tag every storage resource with user-data: the categories it holds (personal, special, biometric, public, depersonalized), or none / anonymous.",
-        "2. Tag data about people with data-subjects: ISO 3166-1 codes (RU, KZ) or * for every country; a stack tag data-subjects sets it for the whole stack.",
+        "2. Tag data about people with data-subjects: the citizenships of the people whose data it holds, as ISO 3166-1 codes (RU for citizens of Russia wherever they live, KZ) or * for every country; a stack tag data-subjects sets it for the whole stack.",
         "3. A provider's defaultTags apply to every resource of that provider, which is the easiest way to classify a whole stack.",
         "4. Retype any tag the message says contains look-alike or invisible characters.",
     ].join("\n"),

@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { AnalysisResult, analyzeResources, DEFAULT_PACK_DIR } from "../analyze";
+import { AnalysisResult, analyzeResources, analyzeUpdate, DEFAULT_PACK_DIR } from "../analyze";
 import { EngineResource, PackStartError } from "../engine/runner";
 import { buildDataMap, DataMap } from "../report/data-map";
 import { renderHtml } from "../report/html";
@@ -22,28 +22,75 @@ export const EXIT_OK = 0;
 export const EXIT_BLOCKED = 1;
 export const EXIT_USAGE = 2;
 
-const USAGE = `Usage:
-  ru-residency preview <program-dir> [--stack NAME] [--policy-pack-config FILE] [--stack-tag KEY=VALUE ...] [--update] [--json]
-  ru-residency analyze --file <export.json> [--policy-pack-config FILE] [--stack-tag KEY=VALUE ...] [--json]
-  ru-residency report (<program-dir> [--stack NAME] [--update] | --file <export.json>) [--policy-pack-config FILE]
-                      --format markdown|json|sarif|junit|html [--output FILE]
+const COMMAND_USAGE: Record<string, string> = {
+    preview: `  ru-residency preview <program-dir> [--stack NAME] [--policy-pack-config FILE] [--stack-tag KEY=VALUE ...] [--update] [--json]`,
+    analyze: `  ru-residency analyze --file <export.json> [--policy-pack-config FILE] [--json]`,
+    report: `  ru-residency report (<program-dir> [--stack NAME] [--update] [--stack-tag KEY=VALUE ...] | --file <export.json>) [--policy-pack-config FILE]
+                      --format markdown|json|sarif|junit|html [--output FILE]`,
+};
 
-preview   runs a Pulumi TypeScript program under the SDK's mocks (no cloud, no credentials) and
-          analyses what it would deploy with the policy pack, as a preview: values that come
-          from other resources are unknown. --update analyses it as an update instead.
-analyze   analyses a \`pulumi stack export\` file (what is already deployed).
-report    writes the data map (every store of personal data, how it was classified and
-          located, the flows out of it, each policy's verdict, exemptions) for a review:
-          Markdown for a pull-request comment, JSON (docs/schema/data-map-1.0.schema.json),
-          SARIF 2.1.0 for code scanning, JUnit XML, or a self-contained HTML page.
+const COMMAND_HELP: Record<string, string> = {
+    preview: `runs a Pulumi TypeScript or JavaScript program under the SDK's mocks (no cloud, no
+credentials) and analyses what it would deploy with the policy pack, as a preview:
+values that come from other resources are unknown. --update analyses it as an update
+instead.`,
+    analyze: `analyses a \`pulumi stack export\` file (what is already deployed), as \`pulumi policy
+analyze\` does: resources pending deletion are left out, and no stack tags are sent.`,
+    report: `writes the data map (every store of personal data, how it was classified and located,
+the flows out of it, each policy's verdict, exemptions) for a review: Markdown for a
+pull-request comment, JSON (docs/schema/data-map-1.0.schema.json), SARIF 2.1.0 for
+code scanning, JUnit XML, or a self-contained HTML page.`,
+};
 
-Options:
+const OPTIONS_HELP = `Options:
   --policy-pack DIR          the policy pack (default: this package's policypack/)
   --policy-pack-config FILE  JSON config, as for pulumi --policy-pack-config
-  --stack-tag KEY=VALUE      a stack tag (e.g. data-subjects=RU); repeatable
+  --stack-tag KEY=VALUE      a stack tag (e.g. data-subjects=RU); repeatable; programs only
   --json                     print the result as JSON
+  -h, --help                 this help;  --version  the version of ru-residency
+
+Environment: PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE decrypts the secrets of a
+stack that uses the passphrase secrets provider, as the Pulumi CLI does.
 
 Exit codes: 0 no mandatory violation, 1 the deployment would be blocked, 2 bad usage or input.`;
+
+const USAGE = `Usage:
+${Object.values(COMMAND_USAGE).join("\n")}
+  ru-residency --version
+
+${Object.entries(COMMAND_HELP)
+    .map(([c, h]) => `${c.padEnd(9)} ${h.split("\n").join("\n          ")}`)
+    .join("\n")}
+
+${OPTIONS_HELP}`;
+
+function commandUsage(command: string): string {
+    return `Usage:\n${COMMAND_USAGE[command]}\n\n${COMMAND_HELP[command]}\n\n${OPTIONS_HELP}`;
+}
+
+/** The options each command takes; parsing is per command, so none is silently ignored. */
+const COMMON_OPTIONS = {
+    "policy-pack": { type: "string" },
+    "policy-pack-config": { type: "string" },
+    json: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+} as const;
+const COMMAND_OPTIONS = {
+    preview: { ...COMMON_OPTIONS, stack: { type: "string" }, "stack-tag": { type: "string", multiple: true }, update: { type: "boolean" } },
+    analyze: { ...COMMON_OPTIONS, file: { type: "string" } },
+    report: {
+        ...COMMON_OPTIONS,
+        file: { type: "string" },
+        stack: { type: "string" },
+        "stack-tag": { type: "string", multiple: true },
+        update: { type: "boolean" },
+        format: { type: "string" },
+        output: { type: "string", short: "o" },
+    },
+} as const;
+type Command = keyof typeof COMMAND_OPTIONS;
+const OPTION_OWNER: Record<string, string> = {
+    "stack-tag": "programs (preview, report <program-dir>): pulumi policy analyze sends a stack export's resources with no stack tags", format: "the report command", output: "the report command", file: "analyze and report", stack: "preview and report", update: "preview and report" };
 
 class UsageError extends Error {}
 
@@ -70,22 +117,28 @@ export function progress(enabled: boolean, write: (s: string) => void = (s) => p
 const REPORT_FORMATS = ["markdown", "json", "sarif", "junit", "html"];
 
 interface Collected {
+    warnings: string[];
     resources: EngineResource[];
     stackResources?: EngineResource[];
     project: string;
     stack: string;
     organization?: string;
     dryRun: boolean;
+    /** For an update: the program's registrations as an update makes them (after the preview). */
+    update?: () => Promise<EngineResource[]>;
     subject: DataMap["subject"];
 }
 
 /** The resources to analyse: from a program run under mocks, or from a stack export. */
-async function collect(command: string, values: { file?: string; stack?: string; update?: boolean }, positionals: string[]): Promise<Collected> {
+async function collect(command: string, values: { file?: string; stack?: string; update?: boolean; "stack-tag"?: string[] }, positionals: string[]): Promise<Collected> {
     if (values.file) {
-        if (command === "preview") throw new UsageError("preview runs a program; use analyze --file for a stack export");
         if (positionals.length > 0) throw new UsageError(`${command} takes a program directory or --file, not both`);
+        if (values.stack || values.update) throw new UsageError(`--${values.stack ? "stack" : "update"} is for a program directory, not --file`);
+        // `pulumi policy analyze` configures no stack: the pack sees no stack tags.
+        if (values["stack-tag"]?.length) throw new UsageError("--stack-tag is for programs: pulumi policy analyze sends a stack export's resources with no stack tags, and so does --file");
         const exported = readStackExport(values.file);
         return {
+            warnings: [],
             resources: exported.resources,
             stackResources: exported.stackResources,
             project: exported.project,
@@ -98,13 +151,27 @@ async function collect(command: string, values: { file?: string; stack?: string;
     if (positionals.length !== 1) throw new UsageError(`${command} takes one program directory${command === "report" ? " or --file <export.json>" : ""}`);
     const dir = positionals[0]!;
     const dryRun = !values.update;
-    const captured = await runProgram(dir, { stack: values.stack, preview: dryRun });
+    // An update is previewed first, as `pulumi up` does; the program runs again for the update.
+    const captured = await runProgram(dir, { stack: values.stack, preview: true });
+    if (captured.remoteComponents.length > 0) {
+        // Their children exist only inside their provider plugin: what they deploy is not seen, so
+        // nothing about them can be passed.
+        const [first, ...more] = captured.remoteComponents;
+        const pkg = first!.type.split(":")[0];
+        throw new InputError(
+            `${dir}: cannot check inside the remote component ${first!.type} "${first!.name}"${more.length ? ` and ${more.length} more (${more.map((c) => `${c.type} "${c.name}"`).join(", ")})` : ""}: ` +
+                `its resources are created by the ${pkg} provider plugin, which does not run offline, so they are not seen and the deployment is not passed. ` +
+                `Check this program with pulumi preview --policy-pack, where the engine shows the pack every resource the component creates`,
+        );
+    }
     return {
+        warnings: captured.warnings,
         resources: captured.resources,
         project: captured.project,
         stack: captured.stack,
         organization: captured.organization,
         dryRun,
+        update: dryRun ? undefined : async () => (await runProgram(dir, { stack: values.stack, preview: false })).resources,
         subject: { kind: "program", path: dir, project: captured.project, stack: captured.stack, mode: dryRun ? "preview" : "update" },
     };
 }
@@ -127,6 +194,25 @@ function renderReport(format: string, input: Collected, result: AnalysisResult, 
     }
 }
 
+function isCommand(c: string): c is Command {
+    return Object.prototype.hasOwnProperty.call(COMMAND_OPTIONS, c);
+}
+
+/** A parse error in our own words: Node's parseArgs messages are written for programmers. */
+function parseError(command: Command, e: unknown): string {
+    const err = e as { code?: string; message?: string };
+    const option = /'(-{1,2}[^' ]+)/.exec(err.message ?? "")?.[1] ?? "";
+    const bare = option.replace(/^-+/, "");
+    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+        return OPTION_OWNER[bare] ? `${command}: ${option} is for ${OPTION_OWNER[bare]}` : `${command}: unknown option ${option}`;
+    }
+    if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+        const o = (COMMAND_OPTIONS[command] as Record<string, { type: string }>)[bare];
+        return o?.type === "boolean" ? `${command}: ${option} takes no value` : `${command}: ${option} needs a value`;
+    }
+    return `${command}: cannot read the command line`;
+}
+
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
     const [command, ...rest] = argv;
     if (!command) {
@@ -134,55 +220,73 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return EXIT_USAGE;
     }
     if (command === "--help" || command === "-h" || command === "help") {
-        out(`${USAGE}\n`);
+        const topic = rest[0];
+        out(`${topic && isCommand(topic) ? commandUsage(topic) : USAGE}\n`);
         return EXIT_OK;
+    }
+    if (command === "--version" || command === "-v" || command === "version") {
+        out(`${TOOL_VERSION}\n`);
+        return EXIT_OK;
+    }
+    if (!isCommand(command)) {
+        process.stderr.write(`ru-residency: unknown command ${JSON.stringify(command)}\n\n${USAGE}\n`);
+        return EXIT_USAGE;
     }
     let parsed;
     try {
-        parsed = parseArgs({
-            args: rest,
-            allowPositionals: true,
-            options: {
-                stack: { type: "string" },
-                file: { type: "string" },
-                "policy-pack": { type: "string" },
-                "policy-pack-config": { type: "string" },
-                "stack-tag": { type: "string", multiple: true },
-                update: { type: "boolean" },
-                json: { type: "boolean" },
-                format: { type: "string" },
-                output: { type: "string", short: "o" },
-            },
-        });
+        parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: COMMAND_OPTIONS[command] });
     } catch (e) {
-        process.stderr.write(`ru-residency: ${(e as Error).message}\n\n${USAGE}\n`);
+        process.stderr.write(`ru-residency: ${parseError(command, e)}\n\n${commandUsage(command)}\n`);
         return EXIT_USAGE;
     }
-    const { values, positionals } = parsed;
+    const values = parsed.values as { [k: string]: string | boolean | string[] | undefined } & {
+        file?: string;
+        stack?: string;
+        update?: boolean;
+        json?: boolean;
+        help?: boolean;
+        format?: string;
+        output?: string;
+        "policy-pack"?: string;
+        "policy-pack-config"?: string;
+        "stack-tag"?: string[];
+    };
+    const { positionals } = parsed;
+    if (values.help) {
+        out(`${commandUsage(command)}\n`);
+        return EXIT_OK;
+    }
     const packDir = values["policy-pack"] ? path.resolve(values["policy-pack"]) : DEFAULT_PACK_DIR;
     const packLabel = path.relative(process.cwd(), packDir) || ".";
     try {
         const tags = stackTags(values["stack-tag"]);
-        if (command !== "preview" && command !== "analyze" && command !== "report") throw new UsageError(`unknown command ${JSON.stringify(command)}`);
         const format = values.format;
         if (command === "report") {
             if (!format) throw new UsageError("report needs --format markdown|json|sarif|junit|html");
             if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(format)}: expected one of ${REPORT_FORMATS.join(", ")}`);
-        } else if (format || values.output) {
-            throw new UsageError("--format and --output are for the report command");
         }
         const input = await collect(command, values, positionals);
-        const result = await analyzeResources(input.resources, {
+        for (const w of input.warnings) process.stderr.write(`ru-residency: warning: ${w}\n`);
+        const analysisOptions = {
             packDir,
             configFile: values["policy-pack-config"],
             project: input.project,
             stack: input.stack,
             organization: input.organization,
-            dryRun: input.dryRun,
             stackTags: tags,
-            stackResources: input.stackResources,
             onProgress: progress(process.stderr.isTTY === true),
-        });
+        };
+        let result: AnalysisResult;
+        if (input.update) {
+            const runUpdate = input.update;
+            result = await analyzeUpdate({ resources: input.resources }, async () => {
+                // The report describes what the update would deploy.
+                input.resources = await runUpdate();
+                return { resources: input.resources };
+            }, analysisOptions);
+        } else {
+            result = await analyzeResources(input.resources, { ...analysisOptions, dryRun: input.dryRun, stackResources: input.stackResources });
+        }
         if (command === "report") {
             const text = renderReport(format!, input, result, tags);
             if (values.output) {
@@ -197,12 +301,13 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
             }
             return result.mandatory > 0 ? EXIT_BLOCKED : EXIT_OK;
         }
-        const subject = { [input.subject.kind === "program" ? "program" : "file"]: input.subject.path, project: input.project, stack: input.stack, mode: input.subject.mode };
+        const subject: Record<string, unknown> = { [input.subject.kind === "program" ? "program" : "file"]: input.subject.path, project: input.project, stack: input.stack, mode: input.subject.mode };
+        if (input.warnings.length > 0) subject.warnings = input.warnings;
         out(`${values.json ? jsonResult(result, subject) : formatPreview(result, packLabel)}\n`);
         return result.mandatory > 0 ? EXIT_BLOCKED : EXIT_OK;
     } catch (e) {
         if (e instanceof UsageError) {
-            process.stderr.write(`ru-residency: ${e.message}\n\n${USAGE}\n`);
+            process.stderr.write(`ru-residency: ${e.message}\n\n${commandUsage(command)}\n`);
             return EXIT_USAGE;
         }
         if (e instanceof InputError || e instanceof PackStartError) {

@@ -20,6 +20,10 @@ export interface AnalyzerStub extends grpc.Client {
     configureStack: Unary<InstanceType<pb["AnalyzerStackConfigureRequest"]>, unknown>;
     analyze: Unary<InstanceType<pb["AnalyzeRequest"]>, InstanceType<pb["AnalyzeResponse"]>>;
     analyzeStack: Unary<InstanceType<pb["AnalyzeStackRequest"]>, InstanceType<pb["AnalyzeResponse"]>>;
+    handshake: Unary<InstanceType<pb["AnalyzerHandshakeRequest"]>, unknown>;
+    getPluginInfo: Unary<InstanceType<typeof emptyPb.Empty>, unknown>;
+    remediate: Unary<InstanceType<pb["AnalyzeRequest"]>, unknown>;
+    cancel: Unary<InstanceType<typeof emptyPb.Empty>, unknown>;
 }
 
 /** The engine's marker for a secret value: {sig: secret, value}. */

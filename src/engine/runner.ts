@@ -241,6 +241,7 @@ export class PackSession {
         private readonly engine: grpc.Server,
         private readonly client: AnalyzerStub,
         readonly port: number,
+        private readonly engineAddressValue: string,
     ) {}
 
     get stderr(): string {
@@ -303,7 +304,7 @@ export class PackSession {
             "grpc.max_receive_message_length": 400 * 1024 * 1024,
             "grpc.max_send_message_length": 400 * 1024 * 1024,
         });
-        const session = new PackSession(dir, child, server, client, port);
+        const session = new PackSession(dir, child, server, client, port, address);
         session.logs.push(...logs);
         session.stderrText = stderr;
         child.stderr!.on("data", (d: string) => {
@@ -341,7 +342,15 @@ export class PackSession {
         await call(this.client.configure.bind(this.client), req);
     }
 
-    async configureStack(stack: { stack: string; project: string; organization: string; dryRun: boolean; tags?: Record<string, string>; config?: Record<string, string> }): Promise<void> {
+    async configureStack(stack: {
+        stack: string;
+        project: string;
+        organization: string;
+        dryRun: boolean;
+        tags?: Record<string, string>;
+        config?: Record<string, string>;
+        configSecretKeys?: string[];
+    }): Promise<void> {
         const req = new analyzerPb.AnalyzerStackConfigureRequest();
         req.setStack(stack.stack);
         req.setProject(stack.project);
@@ -349,7 +358,54 @@ export class PackSession {
         req.setDryRun(stack.dryRun);
         for (const [k, v] of Object.entries(stack.tags ?? {})) req.getTagsMap().set(k, v);
         for (const [k, v] of Object.entries(stack.config ?? {})) req.getConfigMap().set(k, v);
+        req.setConfigSecretKeysList(stack.configSecretKeys ?? []);
         await call(this.client.configureStack.bind(this.client), req);
+    }
+
+    /**
+     * The engine's first call to a policy pack (sdk/go/common/resource/plugin/analyzer_plugin.go,
+     * NewPolicyAnalyzer). Packs that do not implement it (@pulumi/policy 1.21 does not) answer
+     * UNIMPLEMENTED, which the engine, and so this, accepts.
+     */
+    async handshake(engineAddress: string): Promise<void> {
+        const req = new analyzerPb.AnalyzerHandshakeRequest();
+        req.setEngineAddress(engineAddress);
+        req.setRootDirectory(this.packDir);
+        req.setProgramDirectory(this.packDir);
+        try {
+            await call(this.client.handshake.bind(this.client), req);
+        } catch (e) {
+            if ((e as grpc.ServiceError).code !== grpc.status.UNIMPLEMENTED) throw e;
+        }
+    }
+
+    async getPluginInfo(): Promise<void> {
+        await call(this.client.getPluginInfo.bind(this.client), new emptyPb.Empty());
+    }
+
+    /**
+     * The engine asks every pack for remediations before it analyses a resource
+     * (pkg/resource/deploy/step_generator.go, "First pass: perform remediations"). Our pack has no
+     * remediation policies; the call is made so that the pack sees what it sees under the engine.
+     */
+    async remediate(r: EngineResource): Promise<void> {
+        const req = setResourceFields(new analyzerPb.AnalyzeRequest(), r);
+        if (r.provider) req.setProvider(providerProto(r.provider));
+        await call(this.client.remediate.bind(this.client), req);
+    }
+
+    /** The engine cancels each analyzer when the deployment ends. */
+    async cancel(): Promise<void> {
+        try {
+            await call(this.client.cancel.bind(this.client), new emptyPb.Empty());
+        } catch (e) {
+            if ((e as grpc.ServiceError).code !== grpc.status.UNIMPLEMENTED) throw e;
+        }
+    }
+
+    /** The address of the Engine service this session serves to the pack. */
+    get engineAddress(): string {
+        return this.engineAddressValue;
     }
 
     async analyze(r: EngineResource): Promise<Diagnostic[]> {

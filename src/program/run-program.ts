@@ -11,6 +11,8 @@ export interface RunProgramOptions {
     preview: boolean;
     organization?: string;
     timeoutMs?: number;
+    /** The environment for reading the stack (passphrase) and running the program; defaults to this process's. */
+    env?: NodeJS.ProcessEnv;
 }
 
 /** The compiled capture entry point (tests import this module from source, next to no .js). */
@@ -19,20 +21,27 @@ function captureScript(): string {
     return path.resolve(__dirname, "..", "..", "dist", "src", "program", "capture.js");
 }
 
-export async function runProgram(dir: string, options: RunProgramOptions): Promise<CapturedStack> {
-    const files = readStackFiles(dir, options.stack);
+export interface RanProgram extends CapturedStack {
+    /** What the program could not see as a real deployment would (ESC environments, secrets). */
+    warnings: string[];
+}
+
+export async function runProgram(dir: string, options: RunProgramOptions): Promise<RanProgram> {
+    const env = options.env ?? process.env;
+    const files = readStackFiles(dir, options.stack, env);
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-"));
     const requestFile = path.join(work, "request.json");
     const outFile = path.join(work, "stack.json");
     const request: CaptureRequest = { files, preview: options.preview, organization: options.organization ?? "organization" };
-    fs.writeFileSync(requestFile, JSON.stringify(request));
+    // The request may hold decrypted config: only this user may read it, and the child removes it.
+    fs.writeFileSync(requestFile, JSON.stringify(request), { mode: 0o600 });
     const timeoutMs = options.timeoutMs ?? 120_000;
     try {
         const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
             const child = spawn(process.execPath, [captureScript(), requestFile, outFile], {
                 cwd: files.dir,
                 stdio: ["ignore", "ignore", "pipe"],
-                env: { ...process.env, PULUMI_NODEJS_STACK: files.stack, PULUMI_NODEJS_PROJECT: files.project },
+                env: { ...env, PULUMI_NODEJS_STACK: files.stack, PULUMI_NODEJS_PROJECT: files.project },
             });
             let err = "";
             child.stderr.setEncoding("utf8");
@@ -53,10 +62,14 @@ export async function runProgram(dir: string, options: RunProgramOptions): Promi
             });
         });
         if (code !== 0 || !fs.existsSync(outFile)) {
-            const line = stderr.split("\n").find((l) => l.startsWith("program error: ")) ?? stderr.trim().split("\n").slice(-1)[0] ?? "";
-            throw new InputError(`${dir}: the program failed: ${line.replace(/^program error: /, "") || `exit code ${code}`}`);
+            // The child reports what the program threw as one line; anything else (a crash of
+            // Node itself) is summed up by its first line that is not a stack frame.
+            const lines = stderr.split("\n");
+            const reported = lines.filter((l) => l.startsWith("program error: ")).pop()?.slice("program error: ".length);
+            const other = lines.find((l) => l.trim() !== "" && !/^\s+at /.test(l) && !/^node:internal/.test(l))?.trim();
+            throw new InputError(`${dir}: the program failed: ${reported || other || `exit code ${code}`}`);
         }
-        return JSON.parse(fs.readFileSync(outFile, "utf8")) as CapturedStack;
+        return { ...(JSON.parse(fs.readFileSync(outFile, "utf8")) as CapturedStack), warnings: files.warnings };
     } finally {
         fs.rmSync(work, { recursive: true, force: true });
     }

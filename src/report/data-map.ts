@@ -7,12 +7,17 @@ import { Exemption, findExemption } from "../../policypack/src/decide/exemptions
 import { extractFlows, Endpoint } from "../../policypack/src/flows/flows";
 import { StackIndex, StackResource } from "../../policypack/src/flows/stack";
 import { computeTaint } from "../../policypack/src/flows/taint";
+import { transferEvidence, TRANSFER_DATE_TAG, TRANSFER_TAG } from "../../policypack/src/decide/cross-border";
+import { LAW, LAW_FILE, NOTICE } from "../../policypack/src/law";
 import { locate } from "../../policypack/src/locate";
 import type { AnalysisResult } from "../analyze";
 import { SECRET_SIG, SECRET_SIG_KEY } from "../engine/protocol";
 import type { EngineResource } from "../engine/runner";
 
 export const DATA_MAP_SCHEMA_VERSION = "1.0";
+
+/** How a report names the tags a declared transfer carries. */
+export const TRANSFER_TAGS = `${TRANSFER_TAG} / ${TRANSFER_DATE_TAG}`;
 
 export type ClassificationSource = "own tags" | "provider default tags" | "stack tag" | "config default" | "taint";
 
@@ -74,17 +79,36 @@ export interface FlowEnd {
     how: string;
 }
 
+/** The evidence a declared transfer carries (152-FZ Art. 12(3)), as tagged, for the auditor. */
+export interface TransferRecord {
+    /** The resource whose tags carry it: the flow resource, or the source store when the flow resource cannot carry tags. */
+    taggedOn: string;
+    /** The identifier of the cross-border notification (tag cross-border-transfer), if present and known. */
+    notification?: string;
+    /** The date it was filed (tag cross-border-transfer-date), as tagged. */
+    filed?: string;
+}
+
 export interface FlowEntry {
     id: string;
     kind: string;
     flowResource: { urn: string; type: string; name: string };
     from: FlowEnd;
     to: FlowEnd;
+    transfer?: TransferRecord;
+}
+
+/** What every report carries about the law: the notice, and which law file it was built from. */
+export interface LegalNote {
+    notice: string;
+    lawFile: string;
+    lawReviewed: string;
 }
 
 export interface DataMap {
     schemaVersion: string;
     generatedAt: string;
+    legal: LegalNote;
     pack: { name: string; version: string };
     subject: { kind: "program" | "stack-export"; path: string; project: string; stack: string; mode: "preview" | "update" | "analyze" };
     summary: {
@@ -198,7 +222,14 @@ export function buildDataMap(input: DataMapInput): DataMap {
         const id = `flow-${i + 1}`;
         const from = end(f.from);
         const to = end(f.to);
-        flowEntries.push({ id, kind: f.kind, flowResource: { urn: f.flow.urn, type: f.flow.type, name: f.flow.name }, from, to });
+        const entry: FlowEntry = { id, kind: f.kind, flowResource: { urn: f.flow.urn, type: f.flow.type, name: f.flow.name }, from, to };
+        const evidence = transferEvidence(f.flow, f.from.kind === "resource" ? f.from.resource : undefined);
+        if (evidence.notification.status !== "absent" || evidence.date.status !== "absent") {
+            entry.transfer = { taggedOn: evidence.carrier.urn };
+            if (evidence.notification.status === "present") entry.transfer.notification = evidence.notification.value;
+            if (evidence.date.status === "present") entry.transfer.filed = evidence.date.value;
+        }
+        flowEntries.push(entry);
         if (from.urn) flowsOut.set(from.urn, [...(flowsOut.get(from.urn) ?? []), id]);
         if (to.urn) flowsIn.set(to.urn, [...(flowsIn.get(to.urn) ?? []), id]);
     });
@@ -284,6 +315,7 @@ export function buildDataMap(input: DataMapInput): DataMap {
     return {
         schemaVersion: DATA_MAP_SCHEMA_VERSION,
         generatedAt: now.toISOString(),
+        legal: { notice: NOTICE, lawFile: LAW_FILE, lawReviewed: LAW.reviewed },
         pack: { name: analysis.pack.name, version: analysis.pack.version },
         subject: input.subject,
         summary: {

@@ -1,7 +1,8 @@
 // The data map as one self-contained HTML page: a diagram of stores and flows (inline SVG, no
 // script, no network) and the details, laid out to read well on screen and on paper.
 import { countryName } from "../../policypack/src/countries";
-import type { DataMap, FlowEnd } from "./data-map";
+import { TRANSFER_TAGS, type DataMap, type FlowEnd } from "./data-map";
+import { transferText } from "./markdown";
 
 function h(text: string): string {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -91,7 +92,7 @@ th{background:#f3f3f3} code{font-family:ui-monospace,Menlo,Consolas,monospace;fo
 dl{display:grid;grid-template-columns:9em 1fr;gap:.2em .8em;margin:.4em 0} dt{font-weight:600} dd{margin:0}
 .mandatory{color:#b3261e;font-weight:600} .advisory{color:#a36b00;font-weight:600} .tag{background:#eef;border-radius:3px;padding:0 .3em;font-size:.85em}
 svg text.col{font-weight:700;font-size:14px} svg text.t{font-size:13px;font-weight:600} svg text.s{font-size:11px;fill:#555}
-section.store{border-top:1px solid #ddd;padding-top:.4em} pre{white-space:pre-wrap;background:#f7f7f7;padding:.6em;border-radius:4px}
+section.store{border-top:1px solid #ddd;padding-top:.4em} .notice{border-top:2px solid #888;margin-top:2em;padding-top:.6em;font-size:.92em} pre{white-space:pre-wrap;background:#f7f7f7;padding:.6em;border-radius:4px}
 @media print{body{margin:0;max-width:none;font-size:11pt} section,table,svg,pre{break-inside:avoid} a{color:inherit}}
 </style></head><body>
 <h1 class="${s.blocked ? "status-blocked" : s.advisory > 0 ? "status-warn" : "status-ok"}">${h(status)}</h1>
@@ -105,11 +106,12 @@ ${map.violations.length ? `<table><tr><th>Level</th><th>Policy</th><th>Resource<
 <h2>Stores of personal data</h2>
 ${stores || "<p>No resource holds classified personal data.</p>"}
 <h2>Flows</h2>
-${map.flows.length ? `<table><tr><th>Flow</th><th>Resource</th><th>From</th><th>To</th></tr>${rows(map.flows.map((f) => [h(f.kind), `<code>${h(f.flowResource.name)}</code>`, h(`${f.from.label} (${where(f.from.inRussia ?? "unknown", f.from.country)})`), h(`${f.to.label} (${where(f.to.inRussia ?? "unknown", f.to.country)})`)]))}</table>` : "<p>None.</p>"}
+${map.flows.length ? `<table><tr><th>Flow</th><th>Resource</th><th>From</th><th>To</th><th>Declared transfer (${h(TRANSFER_TAGS)})</th></tr>${rows(map.flows.map((f) => [h(f.kind), `<code>${h(f.flowResource.name)}</code>`, h(`${f.from.label} (${where(f.from.inRussia ?? "unknown", f.from.country)})`), h(`${f.to.label} (${where(f.to.inRussia ?? "unknown", f.to.country)})`), h(transferText(f))]))}</table>` : "<p>None.</p>"}
 <h2>Storage without a user-data tag</h2>
 ${map.unclassifiedStorage.length ? `<ul>${map.unclassifiedStorage.map((u) => `<li>${h(u.type)} <code>${h(u.name)}</code> (${h(u.service)})</li>`).join("")}</ul>` : "<p>None.</p>"}
 <h2>Exemptions</h2>
 ${map.exemptions.length ? `<table><tr><th>Policy</th><th>Resource</th><th>Reason</th><th>Expires</th><th>Matches</th></tr>${rows(map.exemptions.map((e) => [h(e.policy), `<code>${h(e.resource)}</code>`, h(e.reason), `${h(e.expires)}${e.expired ? ' <span class="mandatory">expired</span>' : e.expiresWithin30Days ? ' <span class="advisory">expires within 30 days</span>' : ""}`, String(e.matches.length)]))}</table>` : "<p>None.</p>"}
+<p class="notice"><strong>Not legal advice.</strong> ${h(map.legal.notice.replace(/^Not legal advice\. /, ""))} Law file: <code>${h(map.legal.lawFile)}</code>, reviewed ${h(map.legal.lawReviewed)}.</p>
 </body></html>
 `;
 }

@@ -58,7 +58,8 @@ export function renderJunit(map: DataMap, resources: readonly JunitResource[]): 
         failures += suiteFailures;
         suites.push(
             `  <testsuite name="${xml(p.name)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0" timestamp="${map.generatedAt.slice(0, 19)}">\n` +
-                `    <properties>\n      <property name="severity" value="${xml(p.severity)}"/>\n      <property name="enforcementLevel" value="${xml(p.enforcementLevel)}"/>\n    </properties>\n` +
+                `    <properties>\n      <property name="severity" value="${xml(p.severity)}"/>\n      <property name="enforcementLevel" value="${xml(p.enforcementLevel)}"/>\n` +
+                `      <property name="notice" value="${xml(map.legal.notice)}"/>\n      <property name="lawFile" value="${xml(map.legal.lawFile)} (reviewed ${xml(map.legal.lawReviewed)})"/>\n    </properties>\n` +
                 `${cases.join("\n")}\n  </testsuite>`,
         );
     }

@@ -1,6 +1,6 @@
 // The data map as Markdown for a pull-request comment: a summary table first, details after.
 import { countryName } from "../../policypack/src/countries";
-import type { DataMap, FlowEnd, FlowEntry, StoreEntry } from "./data-map";
+import { TRANSFER_TAGS, type DataMap, type FlowEnd, type FlowEntry, type StoreEntry } from "./data-map";
 
 function esc(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\n/g, " ").replace(/</g, "&lt;");
@@ -19,6 +19,12 @@ function firstLine(message: string): string {
 
 function end(e: FlowEnd): string {
     return `${e.label} (${where({ inRussia: e.inRussia ?? "unknown", country: e.country })})`;
+}
+
+/** The evidence a declared transfer carries, as the auditor reads it. */
+export function transferText(f: FlowEntry): string {
+    if (!f.transfer) return "none tagged";
+    return `notification ${f.transfer.notification ?? "(no identifier)"}, filed ${f.transfer.filed ?? "(no date)"}`;
 }
 
 function store(s: StoreEntry, flows: ReadonlyMap<string, FlowEntry>): string {
@@ -65,8 +71,8 @@ export function renderMarkdown(map: DataMap): string {
     const flowsById = new Map(map.flows.map((f) => [f.id, f]));
     for (const st of map.stores) out.push(store(st, flowsById));
     if (map.flows.length > 0) {
-        out.push("### Flows", "", "| Flow | Resource | From | To |", "| --- | --- | --- | --- |");
-        for (const f of map.flows) out.push(`| ${esc(f.kind)} | \`${esc(f.flowResource.name)}\` | ${esc(end(f.from))} | ${esc(end(f.to))} |`);
+        out.push("### Flows", "", `| Flow | Resource | From | To | Declared transfer (${TRANSFER_TAGS}) |`, "| --- | --- | --- | --- | --- |");
+        for (const f of map.flows) out.push(`| ${esc(f.kind)} | \`${esc(f.flowResource.name)}\` | ${esc(end(f.from))} | ${esc(end(f.to))} | ${esc(transferText(f))} |`);
         out.push("");
     }
     if (map.unclassifiedStorage.length > 0) {
@@ -84,5 +90,6 @@ export function renderMarkdown(map: DataMap): string {
         for (const v of map.violations) out.push(`**[${v.level}] ${v.policy}** on ${esc(v.type)} \`${esc(v.name)}\``, "", "```", v.message, "```", "");
         out.push("</details>", "");
     }
+    out.push(`> **Not legal advice.** ${esc(map.legal.notice.replace(/^Not legal advice\. /, ""))} Law file: \`${esc(map.legal.lawFile)}\`, reviewed ${map.legal.lawReviewed}.`, "");
     return out.join("\n");
 }

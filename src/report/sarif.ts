@@ -64,6 +64,7 @@ export function renderSarif(map: DataMap, options: SarifOptions): Log {
                 automationDetails: { id: `ru-residency/${map.subject.project}/${map.subject.stack}/` },
                 originalUriBaseIds: { "%SRCROOT%": { uri: `file://${options.baseDir.endsWith("/") ? options.baseDir : `${options.baseDir}/`}` } },
                 results,
+                properties: { notice: map.legal.notice, lawFile: map.legal.lawFile, lawReviewed: map.legal.lawReviewed },
             },
         ],
     };

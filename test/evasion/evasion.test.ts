@@ -1,4 +1,4 @@
-// The cheap ways around the guard, each on a resource that holds Russian users' personal data
+// The cheap ways around the guard, each on a resource that holds Russian citizens' personal data
 // outside Russia, with the exact outcome expected of every policy. A case that is genuinely not
 // classified is reported by the classification policy instead. Controls (the same trick on a
 // resource that really is in Russia) make sure the defence does not simply block everything.

@@ -15,7 +15,7 @@ describe("types named like Object's members", () => {
             const type = `aws:${module}/thing:Thing`;
             const violations = await runAll({ type, name: "t", props: { tags: PERSONAL_RU }, provider: frankfurt });
             expect(outcomes(violations)).toEqual([[LOCALIZATION, "mandatory"]]);
-            expect(violations[0]!.message).toContain("holds personal data of Russian users but is not in Russia");
+            expect(violations[0]!.message).toContain("holds personal data of Russian citizens but is not in Russia");
         }
     });
 
@@ -30,7 +30,7 @@ describe("types named like Object's members", () => {
             { type: "aws:s3/bucket:Bucket", name: "replica", props: { bucket: "replica" }, provider: frankfurt },
             { type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: "repl", props: { bucket: "customers", rules: [{ id: "r", status: "Enabled", destination: { bucket: "arn:aws:s3:::replica" } }] }, provider: yandex, propertyDependencies: { bucket: [src], rules: [dest] } },
         ]);
-        // The replication, and the Frankfurt bucket it fills with Russian users' personal data.
+        // The replication, and the Frankfurt bucket it fills with Russian citizens' personal data.
         expect(violations.map((v) => [v.urn, v.policy, v.level])).toEqual([
             [cfg, CROSS_BORDER, "mandatory"],
             [dest, CROSS_BORDER, "mandatory"],

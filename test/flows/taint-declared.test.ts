@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { computeTaint } from "../../policypack/src/flows/taint";
 import { adequacyEntries, adequacyOf } from "../../policypack/src/decide/adequacy";
@@ -55,7 +57,10 @@ describe("taint", () => {
 });
 
 describe("declared transfers", () => {
-    const notified = { ...PERSONAL_RU, "cross-border-transfer": "77-22-012345" };
+    // The evidence a declared transfer carries (152-FZ Art. 12(3)): the cross-border notification's
+    // identifier and filing date. The test settings read the config on 2026-01-01.
+    const evidence = { "cross-border-transfer": "CBT-2025-000123", "cross-border-transfer-date": "2025-11-20" };
+    const notified = { ...PERSONAL_RU, ...evidence };
     const table = (name: string, place: Place, tags?: Record<string, string>): Spec => ({
         type: "aws:dynamodb/table:Table",
         name,
@@ -70,47 +75,80 @@ describe("declared transfers", () => {
     });
     const REP = urn("aws:dynamodb/tableReplica:TableReplica", "rep");
     const declared = { transfers: "declared" };
+    const germany = { ...declared, adequateCountries: ["DE"] };
 
     it("is strict by default: a notified copy is still a violation", () => {
-        expect(outcome(decide([table("t", "ru", PERSONAL_RU), replica("abroad", { "cross-border-transfer": "77-22-012345" })]))).toEqual([[REP, false]]);
+        expect(outcome(decide([table("t", "ru", PERSONAL_RU), replica("abroad", evidence)]))).toEqual([[REP, false]]);
     });
-    it("allows a tagged copy from Russia to an adequate country (Germany)", () => {
-        expect(decide([table("t", "ru", PERSONAL_RU), replica("abroad", { "cross-border-transfer": "77-22-012345" })], declared)).toEqual([]);
+    it("allows a notified copy from Russia to a country the config confirms as adequate (Germany)", () => {
+        expect(decide([table("t", "ru", PERSONAL_RU), replica("abroad", evidence)], germany)).toEqual([]);
     });
-    it("names the missing tag", () => {
-        const [f] = decide([table("t", "ru", PERSONAL_RU), replica("abroad")], declared);
+    it("does not treat Germany as adequate on the pack's own data: Convention membership is not confirmed as a listing", () => {
+        const [f] = decide([table("t", "ru", PERSONAL_RU), replica("abroad", evidence)], declared);
+        expect(f!.message).toContain(
+            "Germany (DE) is not shown to be adequate: the pack's adequacy data has it only as unverified (named as a party to Council of Europe Convention 108 by https://inview.nl/document/iddf2c47d40cdbac5fd651677064594204), and the pack applies no listing it could not confirm; once your lawyer has checked it against Roskomnadzor's current list (Roskomnadzor Order No. 128 of 2022-08-05 as amended, or its successor), add DE to adequateCountries; a transfer to a country not shown to be adequate also needs allowNonAdequate: true",
+        );
+    });
+    it("names the missing tags", () => {
+        const [f] = decide([table("t", "ru", PERSONAL_RU), replica("abroad")], germany);
         expect(f!.urn).toBe(REP);
-        expect(f!.message).toContain('has no tag "cross-border-transfer"');
+        expect(f!.message).toContain(
+            `aws:dynamodb/tableReplica:TableReplica "rep" has no tag "cross-border-transfer" with the identifier of the cross-border notification to Roskomnadzor (152-FZ Art. 12(3); an operator-register number under 152-FZ Art. 22 is a different filing)`,
+        );
+        expect(f!.message).toContain(`aws:dynamodb/tableReplica:TableReplica "rep" has no tag "cross-border-transfer-date" with the date (YYYY-MM-DD) the cross-border notification was filed`);
+    });
+    it("asks for the filing date as well as the identifier", () => {
+        const [f] = decide([table("t", "ru", PERSONAL_RU), replica("abroad", { "cross-border-transfer": "CBT-2025-000123" })], germany);
+        expect(f!.message).toContain(`has no tag "cross-border-transfer-date"`);
+        expect(f!.message).not.toContain(`has no tag "cross-border-transfer" `);
+    });
+    it("rejects a date that is not a date, or that lies in the future", () => {
+        const bad = (date: string) => decide([table("t", "ru", PERSONAL_RU), replica("abroad", { ...evidence, "cross-border-transfer-date": date })], germany)[0]!.message;
+        expect(bad("2025-02-30")).toContain(`the tag "cross-border-transfer-date" on aws:dynamodb/tableReplica:TableReplica "rep" is "2025-02-30", not a date (YYYY-MM-DD)`);
+        expect(bad("20.11.2025")).toContain(`is "20.11.2025", not a date (YYYY-MM-DD)`);
+        expect(bad("2026-01-02")).toContain(`is 2026-01-02, after today (2026-01-01); the notification must be filed before the transfer starts`);
     });
     it("rejects an empty tag and an unknown one", () => {
-        expect(decide([table("t", "ru", PERSONAL_RU), replica("abroad", { "cross-border-transfer": " " })], declared)[0]!.message).toContain("is empty");
-        expect(decide([table("t", "ru", PERSONAL_RU), replica("abroad", { "cross-border-transfer": UNKNOWN })], declared)[0]!.message).toContain("is not known yet");
+        expect(decide([table("t", "ru", PERSONAL_RU), replica("abroad", { ...evidence, "cross-border-transfer": " " })], germany)[0]!.message).toContain("is empty");
+        expect(decide([table("t", "ru", PERSONAL_RU), replica("abroad", { ...evidence, "cross-border-transfer": UNKNOWN })], germany)[0]!.message).toContain("is not known yet");
+        expect(decide([table("t", "ru", PERSONAL_RU), replica("abroad", { ...evidence, "cross-border-transfer-date": UNKNOWN })], germany)[0]!.message).toContain(
+            `the tag "cross-border-transfer-date" on aws:dynamodb/tableReplica:TableReplica "rep" is not known yet`,
+        );
     });
     it("requires the source store to be in Russia", () => {
-        const [f] = decide([table("t", "abroad", PERSONAL_RU), replica("abroad", { "cross-border-transfer": "77-22-012345" }, "eu-west-1")], declared);
+        const [f] = decide([table("t", "abroad", PERSONAL_RU), replica("abroad", evidence, "eu-west-1")], { ...declared, adequateCountries: ["IE"] });
         expect(f!.message).toContain("a declared transfer must copy from a primary store in Russia");
     });
-    it("requires allowNonAdequate for a country not on the list, and then allows it", () => {
-        const tags = { "cross-border-transfer": "77-22-012345" };
-        const us = [table("t", "ru", PERSONAL_RU), replica("abroad", tags, "us-east-1")];
+    it("requires allowNonAdequate for a country not shown to be adequate, and then the review period", () => {
+        const us = [table("t", "ru", PERSONAL_RU), replica("abroad", evidence, "us-east-1")];
         const [f] = decide(us, declared);
-        expect(f!.message).toContain("United States of America (US) is neither a Convention 108 party nor on Roskomnadzor's list");
+        expect(f!.message).toContain(
+            "United States of America (US) is not shown to be adequate: it is not in the pack's adequacy data, and the pack applies no listing it could not confirm; once your lawyer has checked it against Roskomnadzor's current list (Roskomnadzor Order No. 128 of 2022-08-05 as amended, or its successor), add US to adequateCountries; a transfer to a country not shown to be adequate also needs allowNonAdequate: true",
+        );
+        // Filed 2025-11-20, 42 calendar days before 2026-01-01: the review period is over.
         expect(decide(us, { ...declared, allowNonAdequate: true })).toEqual([]);
+        const recent = [table("t", "ru", PERSONAL_RU), replica("abroad", { ...evidence, "cross-border-transfer-date": "2025-12-15" }, "us-east-1")];
+        expect(decide(recent, { ...declared, allowNonAdequate: true })[0]!.message).toContain(
+            "the cross-border notification was filed on 2025-12-15, 17 calendar days ago; a transfer to a country not shown to be adequate must wait out Roskomnadzor's review period (152-FZ Art. 12: 10 working days), which the pack counts as 30 calendar days (policypack/data/law.json reading-review-period)",
+        );
+        // 30 calendar days is enough; an adequate destination does not wait.
+        const thirty = [table("t", "ru", PERSONAL_RU), replica("abroad", { ...evidence, "cross-border-transfer-date": "2025-12-02" }, "us-east-1")];
+        expect(decide(thirty, { ...declared, allowNonAdequate: true })).toEqual([]);
+        expect(decide(recent, { ...declared, adequateCountries: ["US"] })).toEqual([]);
     });
     it("does not apply an unverified adequacy entry until the config confirms it", () => {
-        const tags = { "cross-border-transfer": "77-22-012345" };
-        const jp = [table("t", "ru", PERSONAL_RU), replica("abroad", tags, "ap-northeast-1")];
-        expect(decide(jp, declared)[0]!.message).toContain("unverified");
+        const jp = [table("t", "ru", PERSONAL_RU), replica("abroad", evidence, "ap-northeast-1")];
+        expect(decide(jp, declared)[0]!.message).toContain("Japan (JP) is not shown to be adequate: the pack's adequacy data has it only as unverified");
         expect(decide(jp, { ...declared, adequateCountries: ["JP"] })).toEqual([]);
     });
     it("cannot check adequacy when the destination's country is unknown", () => {
-        const [f] = decide([table("t", "ru", PERSONAL_RU), replica("unknown", { "cross-border-transfer": "77-22-012345" })], declared);
+        const [f] = decide([table("t", "ru", PERSONAL_RU), replica("unknown", evidence)], germany);
         expect(f!.downgrade).toBe(true);
         expect(f!.message).toContain("the destination's country is not known");
     });
-    it("reads the tag from the source store when the flow resource cannot carry tags", () => {
+    it("reads the tags from the source store when the flow resource cannot carry tags", () => {
         const specs: Spec[] = [{ ...bucket("a", "ru", notified) }, bucket("b", "abroad"), repl("ab", "a", "b")];
-        expect(decide(specs, declared)).toEqual([]);
+        expect(decide(specs, germany)).toEqual([]);
     });
     it("rejects bad config values by name", () => {
         expect(() => settings({ transfers: "maybe" })).toThrow('transfers must be "forbid" or "declared"');
@@ -120,10 +158,15 @@ describe("declared transfers", () => {
 });
 
 describe("adequacy data", () => {
-    it("has a source and a status for every entry, one entry per country, and never Russia", () => {
+    const data = JSON.parse(fs.readFileSync(path.join(__dirname, "../../policypack/data/adequacy.json"), "utf8")) as {
+        order: { versions: { id: string; date: string; officialSource: string; textRead: boolean }[] };
+        entries: { source: string; retrieved: string; statusReason?: string }[];
+    };
+    it("has a source, a retrieval date and a status for every entry, one entry per country, and never Russia", () => {
         const seen = new Set<string>();
         for (const e of adequacyEntries()) {
-            expect(e.source).toMatch(/^https?:\/\//);
+            expect(e.source.length).toBeGreaterThan(0);
+            expect(e.retrieved).toMatch(/^\d{4}-\d{2}-\d{2}$/);
             expect(["verified", "unverified"]).toContain(e.status);
             expect(["convention-108", "rkn-order-128"]).toContain(e.basis);
             expect(seen.has(e.country)).toBe(false);
@@ -131,10 +174,21 @@ describe("adequacy data", () => {
             seen.add(e.country);
         }
     });
-    it("treats verified entries and configured countries as adequate", () => {
-        expect(adequacyOf("DE", []).adequate).toBe(true);
-        expect(adequacyOf("KZ", []).adequate).toBe(true);
+    it("marks an entry verified only on the official text of an order version it has read; otherwise says why not", () => {
+        const read = data.order.versions.filter((v) => v.textRead);
+        for (const e of adequacyEntries()) {
+            if (e.status === "verified") expect(read.some((v) => e.source.startsWith(v.officialSource))).toBe(true);
+            else expect(e.statusReason?.length).toBeGreaterThan(10);
+        }
+        // Today no version's text could be read, so nothing is verified.
+        expect(read).toEqual([]);
+        expect(adequacyEntries().filter((e) => e.status === "verified")).toEqual([]);
+        expect(data.order.versions.map((v) => `${v.id} ${v.date}`)).toEqual(["rkn-order-128 2022-08-05"]);
+    });
+    it("applies no country on its own data: only the config's adequateCountries counts", () => {
+        expect(adequacyOf("DE", []).adequate).toBe(false);
+        expect(adequacyOf("KZ", []).adequate).toBe(false);
         expect(adequacyOf("US", []).adequate).toBe(false);
-        expect(adequacyOf("US", ["US"]).adequate).toBe(true);
+        expect(adequacyOf("US", ["US"])).toEqual({ adequate: true, why: "the pack config adequateCountries lists United States of America (US), as checked by you against Roskomnadzor's list" });
     });
 });

@@ -85,6 +85,50 @@ describe("catalogue", () => {
     it("Selectel pools with no verified location are unknown, not Russia", () => {
         for (const pool of ["ru-2", "ru-6", "ru-8"]) expect(entryCountry(findRegion("selectel", pool)!)).toBeUndefined();
     });
+    it("every entry has a retrieval date, and a verified one from code is pinned to a commit", () => {
+        const all = [...Object.values(cloudEntries()), ...clouds().flatMap((c) => regionEntries(c)), ...endpointEntries()] as { source: string; status: string; retrieved?: string }[];
+        for (const e of all) expect(e.retrieved, e.source).toMatch(/^(\d{4}-\d{2}-\d{2}|not recorded \(in the catalogue before 2026-12-01\))$/);
+        // Entries reviewed for this change cite code by commit, never by branch.
+        for (const e of all) {
+            if (e.retrieved !== "2026-12-01" || e.status !== "verified") continue;
+            if (/github\.com\/[^/]+\/[^/]+\/blob\//.test(e.source) && !/\.(md|yaml)$/.test(e.source)) expect(e.source, e.source).toMatch(/\/blob\/[0-9a-f]{40}\//);
+        }
+    });
+});
+
+describe("catalogue corrections of 2026-12-01", () => {
+    const s = settings();
+    const bucket = (endpoint: string) => locate(view("aws:s3/bucket:Bucket", {}, { region: "ru-1", endpoints: JSON.stringify([{ s3: endpoint }]) }), s);
+    it("Selectel's S3 endpoint for pool ru-1 is Russia, from Selectel's own infrastructure examples", () => {
+        const l = bucket("https://s3.ru-1.storage.selcloud.ru");
+        expect(l).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(bucket("https://my-bucket.s3.ru-1.storage.selcloud.ru").inRussia).toBe("yes");
+    });
+    it("Selectel's S3 hosts for ru-3, ru-7 and gis-1 stay unknown: only third-party code names them", () => {
+        for (const pool of ["ru-3", "ru-7", "gis-1"]) {
+            expect(bucket(`https://s3.${pool}.storage.selcloud.ru`).inRussia, pool).toBe("unknown");
+            expect(entryCountry(findRegion("selectel", pool)!), pool).toBe(RUSSIA);
+        }
+    });
+    it("Selectel's pools abroad are foreign locations", () => {
+        expect(bucket("https://s3.uz-2.srvstorage.uz")).toMatchObject({ inRussia: "no", country: "UZ" });
+        expect(bucket("https://s3.kz-1.srvstorage.kz")).toMatchObject({ inRussia: "no", country: "KZ" });
+        expect(bucket("https://s3.kz-1.storage.selcloud.ru")).toMatchObject({ inRussia: "no", country: "KZ" });
+        expect(entryCountry(findRegion("selectel", "uz-2")!)).toBe("UZ");
+        expect(entryCountry(findRegion("selectel", "kz-1")!)).toBe("KZ");
+    });
+    it("Yandex Cloud: the .NET SDK host and the private-endpoint host are Russia, storage.yandexcloud.kz is Kazakhstan (verified)", () => {
+        expect(bucket("https://s3.yandexcloud.net")).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(bucket("https://storage.pe.yandexcloud.net")).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(bucket("https://storage.yandexcloud.kz")).toMatchObject({ inRussia: "no", country: "KZ" });
+        expect(endpointEntries().find((e) => e.host === "storage.yandexcloud.kz")?.status).toBe("verified");
+        expect(findZone("yandex", "ru-central1-e")?.id).toBe("ru-central1");
+        expect(locate(view("yandex:index/computeDisk:ComputeDisk", { zone: "ru-central1-e" }), s).inRussia).toBe("yes");
+    });
+    it("Cloud.ru: *.ru-moscow-1.hc.cloud.ru is Russia; s3.cloud.ru stays unknown without Cloud.ru's own docs", () => {
+        expect(bucket("https://obs.ru-moscow-1.hc.cloud.ru")).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(bucket("https://s3.cloud.ru").inRussia).toBe("unknown");
+    });
 });
 
 describe("storage types of other providers", () => {

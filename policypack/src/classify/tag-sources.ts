@@ -134,9 +134,25 @@ function readLayer(name: string, root: unknown, sources: readonly { path: readon
  * `tagsAll`, then the provider's default tags.
  */
 export function tagLayers(props: unknown, providerProps: unknown): TagLayer[] {
-    return [
-        readLayer("resource", props, RESOURCE_SOURCES),
-        readLayer("computed", props, COMPUTED_SOURCES),
-        readLayer("provider", providerProps, PROVIDER_SOURCES),
-    ];
+    const resource = readLayer("resource", props, RESOURCE_SOURCES);
+    const computed = readLayer("computed", props, COMPUTED_SOURCES);
+    const provider = readLayer("provider", providerProps, PROVIDER_SOURCES);
+    return [resource, derivableTagsAll(computed, resource, provider), provider];
+}
+
+/**
+ * AWS `tagsAll` is the provider's `defaultTags.tags` overlaid with the resource's `tags`, and
+ * nothing else (pulumi-aws/terraform-provider-aws tags interceptor; the SDK offers no input for
+ * it). In a preview, the provider's Check makes the whole map unknown as soon as one value in it
+ * is unknown — a per-resource `Name` from another resource is enough. When both the resource's
+ * `tags` and the provider's default tags are themselves readable, such an unknown `tagsAll`
+ * hides nothing the other two layers do not already show, so it is not counted as unknown.
+ * GCP's `effectiveLabels` is different: it also holds labels set outside Pulumi, so it stays.
+ */
+function derivableTagsAll(computed: TagLayer, resource: TagLayer, provider: TagLayer): TagLayer {
+    if (!computed.unknownSources.includes("tagsAll")) return computed;
+    const tagsSeen = !resource.unknownSources.includes("tags") && !resource.unreadableSources.some((s) => s === "tags" || s.startsWith("tags "));
+    const defaultsSeen = provider.unknownSources.length === 0 && provider.unreadableSources.length === 0;
+    if (!tagsSeen || !defaultsSeen) return computed;
+    return { ...computed, unknownSources: computed.unknownSources.filter((s) => s !== "tagsAll") };
 }

@@ -18,7 +18,7 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
         findings.push({
             message: [
                 `${label(r)} is ${service} storage and has no ${quote(key)} tag, so nobody has said whether it holds user data.`,
-                `Fix: add the tag ${quote(key)} with the categories it holds (${CATEGORY_TOKENS_HELP}); for data about people also add ${quote(settings.subjectsTagKey)} with their countries (ISO 3166-1 codes, or * for all). A provider's defaultTags count too.`,
+                `Fix: add the tag ${quote(key)} with the categories it holds (${CATEGORY_TOKENS_HELP}); for data about people also add ${quote(settings.subjectsTagKey)} with their citizenships (ISO 3166-1 codes, RU for citizens of Russia wherever they live, or * for all). A provider's defaultTags count too.`,
             ].join("\n"),
             downgrade: false,
         });
@@ -51,7 +51,7 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
     if (c.hiddenCategories > 0 || c.hiddenSubjects > 0) {
         const which = [c.hiddenCategories > 0 ? `the ${quote(key)} tag (${c.categoriesFrom ?? "tags"})` : "", c.hiddenSubjects > 0 ? `the subjects (${c.subjectsFrom})` : ""].filter(Boolean).join(" and ");
         findings.push({
-            message: `${label(r)}: ${which} ${c.hiddenCategories > 0 && c.hiddenSubjects > 0 ? "have" : "has"} a value longer than ${MAX_SHOWN_TAG_VALUE} characters with words the pack does not know, so it is read as personal data of possibly Russian users. The value is not shown.\nFix: shorten the tag to the category words and country codes.`,
+            message: `${label(r)}: ${which} ${c.hiddenCategories > 0 && c.hiddenSubjects > 0 ? "have" : "has"} a value longer than ${MAX_SHOWN_TAG_VALUE} characters with words the pack does not know, so it is read as personal data of possibly Russian citizens. The value is not shown.\nFix: shorten the tag to the category words and country codes.`,
             downgrade: false,
         });
     }

@@ -24,6 +24,8 @@ export interface Settings extends ClassificationSettings, LocationSettings {
     adequateCountries: string[];
     /** ARN or name of a store outside the stack → ISO alpha-2 country, for flow destinations. */
     destinationLocations: Record<string, string>;
+    /** The day (YYYY-MM-DD, UTC) the settings were read for: dates in tags are compared with it. */
+    today?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -65,13 +67,13 @@ export const CONFIG_PROPERTIES = {
         type: "string",
         minLength: 1,
         default: DEFAULT_CLASSIFICATION_SETTINGS.subjectsTagKey,
-        description: "Tag (or label) key that lists whose data it is, as ISO 3166-1 country codes or * for every country. Also read from the stack tags.",
+        description: "Tag (or label) key that lists the citizenships of the people whose data it is (not where they live), as ISO 3166-1 country codes or * for every country. Also read from the stack tags.",
     },
     defaultSubjects: {
         type: "array",
         items: { type: "string", minLength: 1 },
         default: [...DEFAULT_CLASSIFICATION_SETTINGS.defaultSubjects],
-        description: "Subjects assumed for personal data when neither the resource nor the stack declares them. The default, every country, includes Russia.",
+        description: "Citizenships assumed for personal data when neither the resource nor the stack declares them. The default, every country, includes Russian citizens.",
     },
     endpointCountries: countryMap(
         "Endpoint host (exact, or *.domain for a domain and its subdomains) → ISO 3166-1 country code, for endpoints the catalogue does not know.",
@@ -103,18 +105,18 @@ export const CONFIG_PROPERTIES = {
         enum: ["forbid", "declared"],
         default: "forbid",
         description:
-            "forbid (the default): no copy of Russian users' personal data may leave Russia. declared: a copy may, if the flow resource carries the cross-border-transfer tag with the Roskomnadzor notification number, the source store is in Russia, and the destination country is adequate (or allowNonAdequate is true).",
+            "forbid (the default): no copy of Russian citizens' personal data may leave Russia. declared: a copy may, if the flow resource carries the cross-border-transfer tag (the identifier of the cross-border notification to Roskomnadzor, 152-FZ Art. 12(3)) and the cross-border-transfer-date tag (the date it was filed), the source store is in Russia, and the destination country is in adequateCountries, or allowNonAdequate is true and the notification was filed at least 30 calendar days before.",
     },
     allowNonAdequate: {
         type: "boolean",
         default: false,
-        description: "Under transfers: declared, also allow declared transfers to countries not on the adequacy list (152-FZ Art. 12 lets them start 10 working days after the notification).",
+        description: "Under transfers: declared, also allow declared transfers to countries not shown to be adequate, once Roskomnadzor's review period has passed (152-FZ Art. 12: 10 working days, which the pack counts as 30 calendar days from cross-border-transfer-date).",
     },
     adequateCountries: {
         type: "array",
         items: { type: "string", pattern: COUNTRY_PATTERN },
         default: [],
-        description: "ISO 3166-1 codes to treat as adequate in addition to the pack's list (Convention 108 parties and Roskomnadzor Order No. 128, data/adequacy.json).",
+        description: "ISO 3166-1 codes of destination countries that you have checked against Roskomnadzor's current adequacy list (152-FZ Art. 12(2); Order No. 128 of 2022-08-05 or its successor). The pack applies no adequacy listing of its own: its data (data/adequacy.json) could not be confirmed against the order.",
     },
     destinationLocations: countryMap("ARN or name of a flow destination outside the stack (such as an S3 bucket, whose ARN carries no region) → ISO 3166-1 country code."),
 } satisfies Record<string, PolicyConfigJSONSchema>;
@@ -240,6 +242,7 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
             allowNonAdequate,
             adequateCountries,
             destinationLocations: readCountryMap(config.destinationLocations, "destinationLocations", errors),
+            today,
         },
         errors,
     };

@@ -1,5 +1,5 @@
 // Decide ru-personal-data-cross-border-transfer for a stack: follow every flow out of a store that
-// holds Russian users' personal data (by its tags, or because it receives them), locate the
+// holds Russian citizens' personal data (by its tags, or because it receives them), locate the
 // destination, and report flows that leave Russia against the resource that creates them.
 import { canonicalKey } from "../classify/text";
 import { tagLayers } from "../classify/tag-sources";
@@ -9,12 +9,18 @@ import { quote } from "../values";
 import { Endpoint, endpointKey, extractFlows, Flow, label, UNTAGGABLE_FLOW_TYPES } from "../flows/flows";
 import { StackIndex, StackResource } from "../flows/stack";
 import { Classifier, Holding, propagate } from "../flows/taint";
+import { LAW_FILE, provision, readingSentence, ruleSentence } from "../law";
 import { adequacyOf } from "./adequacy";
-import type { Settings } from "./config";
+import { todayUtc, type Settings } from "./config";
 import { Exemption, findExemption } from "./exemptions";
 import { describeClassification, Finding, holdsNoData, LOCALIZATION_RULE } from "./localization";
 
+/** The identifier of the cross-border notification to Roskomnadzor (152-FZ Art. 12(3)). */
 export const TRANSFER_TAG = "cross-border-transfer";
+/** The date (YYYY-MM-DD) that notification was filed. */
+export const TRANSFER_DATE_TAG = "cross-border-transfer-date";
+/** The pack's stand-in for Roskomnadzor's 10-working-day review (law.json reading-review-period). */
+export const REVIEW_CALENDAR_DAYS = 30;
 
 export interface StackInput {
     resources: readonly StackResource[];
@@ -26,8 +32,15 @@ export interface StackFinding extends Finding {
     urn: string;
 }
 
-const CROSS_BORDER_RULE =
-    "152-FZ Art. 18(5) (as amended by 23-FZ from 2025-07-01) requires Russian citizens' personal data to be recorded, stored, updated and extracted using databases in Russia; a replica, backup, copy, export or stream abroad is such a database. Art. 12 governs transfers abroad (notify Roskomnadzor first; adequate countries are the Convention 108 parties and Roskomnadzor's list).";
+// Built from the law file (policypack/data/law.json): the rule, the pack's own reading that a copy
+// abroad is a database abroad, and what Art. 12 asks of a transfer.
+const CROSS_BORDER_RULE = ruleSentence("152fz-18-5");
+const COPY_READING = readingSentence("reading-copy-abroad");
+const ART_12 = ["152fz-12-3", "152fz-12-5", "152fz-12-2", "152fz-12-review"].map((id) => {
+    const p = provision(id);
+    return `${p.cite}: ${p.short ?? p.english}`;
+});
+const TRANSFER_RULE = `${ART_12.join("; ")}. [${LAW_FILE} 152fz-12-3, 152fz-12-5, 152fz-12-2, 152fz-12-review, reviewed ${provision("152fz-12-3").reviewed}; from secondary sources; the official text was not reached]`;
 
 const MAX_LISTED = 5;
 
@@ -65,9 +78,11 @@ function endpointName(e: Endpoint): string {
     return `a destination the pack cannot identify (${e.label})`;
 }
 
-/** The transfer tag on a resource: its own tags, then tagsAll, then the provider's default tags. */
-function transferTag(r: StackResource): { status: "absent" | "unknown" | "empty" | "present"; value?: string; where?: string } {
-    const wanted = canonicalKey(TRANSFER_TAG).text;
+type TagRead = { status: "absent" | "unknown" | "empty" | "present"; value?: string; where?: string };
+
+/** A tag on a resource: its own tags, then tagsAll, then the provider's default tags. */
+function readTag(r: StackResource, key: string): TagRead {
+    const wanted = canonicalKey(key).text;
     for (const layer of tagLayers(r.props, r.provider?.props)) {
         const match = layer.tags.find((t) => t.canonicalKey === wanted);
         if (!match) {
@@ -96,8 +111,8 @@ function describeHolding(ctx: Context, r: StackResource, h: Holding): string {
     const originText = origin ? label(origin) : quote(h.from);
     const viaText = via ? ` through ${label(via)}` : "";
     return h.status === "yes"
-        ? `${label(r)}, which holds Russian users' personal data because it receives them from ${originText}${viaText}`
-        : `${label(r)}, which may hold Russian users' personal data because it receives data from ${originText}${viaText}, whose classification is not known`;
+        ? `${label(r)}, which holds Russian citizens' personal data because it receives them from ${originText}${viaText}`
+        : `${label(r)}, which may hold Russian citizens' personal data because it receives data from ${originText}${viaText}, whose classification is not known`;
 }
 
 /** What a flow's source holds: "yes", "unknown", or nothing to report. */
@@ -110,20 +125,63 @@ function sourceHolding(ctx: Context, from: Endpoint): { status: "yes" | "unknown
     if (!h) return undefined;
     const text = `${describeHolding(ctx, r, h)}; found because ${from.how}`;
     if (h.status === "unknown" && h.own) {
-        return { status: "unknown", text: `${text}; whether it holds Russian users' personal data cannot be decided: ${ctx.classifier.of(r).unknowns.join("; ")}`, resource: r };
+        return { status: "unknown", text: `${text}; whether it holds Russian citizens' personal data cannot be decided: ${ctx.classifier.of(r).unknowns.join("; ")}`, resource: r };
     }
     return { status: h.status, text, resource: r };
+}
+
+/** The resource that carries a flow's transfer tags: the flow resource, or the source store when the flow resource cannot carry tags. */
+export function transferTagCarrier(flow: StackResource, source: StackResource | undefined): StackResource {
+    return UNTAGGABLE_FLOW_TYPES.has(flow.type) && source ? source : flow;
+}
+
+/** The evidence a declared transfer carries: the notification's identifier and filing date, as tagged. */
+export interface TransferEvidence {
+    carrier: StackResource;
+    notification: TagRead;
+    date: TagRead;
+}
+
+export function transferEvidence(flow: StackResource, source: StackResource | undefined): TransferEvidence {
+    const carrier = transferTagCarrier(flow, source);
+    return { carrier, notification: readTag(carrier, TRANSFER_TAG), date: readTag(carrier, TRANSFER_DATE_TAG) };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date YYYY-MM-DD, as milliseconds at UTC midnight. */
+function parseDay(text: string): number | undefined {
+    const m = ISO_DATE.exec(text);
+    if (!m) return undefined;
+    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    return new Date(ms).toISOString().slice(0, 10) === text ? ms : undefined;
 }
 
 /** Under transfers: declared, the conditions this flow misses (empty: the transfer is allowed). */
 function missingConditions(ctx: Context, f: Flow, source: StackResource | undefined, dest: Location): string[] {
     const missing: string[] = [];
-    const tagOn = UNTAGGABLE_FLOW_TYPES.has(f.flow.type) && source ? source : f.flow;
+    const evidence = transferEvidence(f.flow, source);
+    const tagOn = evidence.carrier;
     const tagWhere = tagOn === f.flow ? label(f.flow) : `the source ${label(tagOn)} (${f.flow.type} cannot carry tags)`;
-    const tag = transferTag(tagOn);
-    if (tag.status === "absent") missing.push(`${tagWhere} has no tag ${quote(TRANSFER_TAG)} with the Roskomnadzor notification number`);
+    const art12 = provision("152fz-12-3").cite;
+    const tag = evidence.notification;
+    if (tag.status === "absent") missing.push(`${tagWhere} has no tag ${quote(TRANSFER_TAG)} with the identifier of the cross-border notification to Roskomnadzor (${art12}; an operator-register number under ${provision("152fz-22").cite} is a different filing)`);
     else if (tag.status === "unknown") missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is not known yet (${tag.where})`);
-    else if (tag.status === "empty") missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is empty; its value must be the Roskomnadzor notification number`);
+    else if (tag.status === "empty") missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is empty; its value must be the identifier of the cross-border notification (${art12})`);
+    const today = ctx.settings.today ?? todayUtc();
+    const date = evidence.date;
+    let filed: number | undefined;
+    if (date.status === "absent") missing.push(`${tagWhere} has no tag ${quote(TRANSFER_DATE_TAG)} with the date (YYYY-MM-DD) the cross-border notification was filed`);
+    else if (date.status === "unknown") missing.push(`the tag ${quote(TRANSFER_DATE_TAG)} on ${tagWhere} is not known yet (${date.where})`);
+    else if (date.status === "empty") missing.push(`the tag ${quote(TRANSFER_DATE_TAG)} on ${tagWhere} is empty; its value must be the date (YYYY-MM-DD) the cross-border notification was filed`);
+    else {
+        filed = parseDay(date.value ?? "");
+        if (filed === undefined) missing.push(`the tag ${quote(TRANSFER_DATE_TAG)} on ${tagWhere} is ${quote(date.value ?? "")}, not a date (YYYY-MM-DD)`);
+        else if (filed > (parseDay(today) ?? Date.now())) {
+            missing.push(`the tag ${quote(TRANSFER_DATE_TAG)} on ${tagWhere} is ${date.value}, after today (${today}); the notification must be filed before the transfer starts`);
+            filed = undefined;
+        }
+    }
     if (!source) missing.push("the source store cannot be identified, so the pack cannot show the primary store is in Russia");
     else {
         const loc = ctx.locator.of(source);
@@ -132,7 +190,15 @@ function missingConditions(ctx: Context, f: Flow, source: StackResource | undefi
     if (!dest.country) missing.push("the destination's country is not known, so its adequacy cannot be checked");
     else {
         const adequacy = adequacyOf(dest.country, ctx.settings.adequateCountries);
-        if (!adequacy.adequate && !ctx.settings.allowNonAdequate) missing.push(`${adequacy.why}; a transfer there also needs allowNonAdequate: true`);
+        if (!adequacy.adequate && !ctx.settings.allowNonAdequate) missing.push(`${adequacy.why}; a transfer to a country not shown to be adequate also needs allowNonAdequate: true`);
+        else if (!adequacy.adequate && filed !== undefined) {
+            const days = Math.floor(((parseDay(today) ?? Date.now()) - filed) / 86_400_000);
+            if (days < REVIEW_CALENDAR_DAYS) {
+                missing.push(
+                    `the cross-border notification was filed on ${date.value}, ${days} calendar day${days === 1 ? "" : "s"} ago; a transfer to a country not shown to be adequate must wait out Roskomnadzor's review period (${provision("152fz-12-review").cite}: 10 working days), which the pack counts as ${REVIEW_CALENDAR_DAYS} calendar days (${LAW_FILE} reading-review-period)`,
+                );
+            }
+        }
     }
     return missing;
 }
@@ -153,7 +219,7 @@ function fixFor(settings: Settings, location: Location, kind: string): string {
     const declared =
         settings.transfers === "declared"
             ? "or meet the missing conditions above for a declared transfer;"
-            : "or, if your lawyers allow a foreign copy of a primary database in Russia, switch to transfers: declared and tag the flow with cross-border-transfer = <Roskomnadzor notification number>;";
+            : `or, if your lawyers allow a foreign copy of a primary database in Russia, switch to transfers: declared and tag the flow with ${TRANSFER_TAG} = <identifier of the cross-border notification> and ${TRANSFER_DATE_TAG} = <date it was filed, YYYY-MM-DD>;`;
     return [`Send the ${kind} to a destination in Russia, or remove it;`, declared, "or, while you migrate, add a time-limited exemption (resource, reason, expires) for this resource to this policy's exemptions."].join(" ");
 }
 
@@ -213,7 +279,7 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
         const allUnknownSources = g.sources.every((s) => s.status === "unknown");
         // quote(): the region can be any string from the resource (issue 6 fuzzing found a 145 KB message).
         const where = g.location.country ? countryName(g.location.country) : g.location.region ? `region ${quote(g.location.region)}` : "a place the pack cannot determine";
-        const what = allUnknownSources ? "data that may be Russian users' personal data" : "Russian users' personal data";
+        const what = allUnknownSources ? "data that may be Russian citizens' personal data" : "Russian citizens' personal data";
         const lines: string[] = [];
         if (destUnknown) lines.push(`${label(g.flow)} sends ${what} (${g.kind}) to ${endpointName(g.to)}, and where that is cannot be decided.`);
         else lines.push(`${label(g.flow)} sends ${what} out of Russia (${g.kind}): to ${endpointName(g.to)} in ${where}.`);
@@ -224,15 +290,17 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
             const missing = [...new Set(g.sources.flatMap((s) => s.missing))];
             lines.push(`Not a declared transfer (transfers: declared): ${missing.join("; ")}.`);
         } else {
-            lines.push("Transfers: forbid (the default): no copy of Russian users' personal data may leave Russia.");
+            lines.push("Transfers: forbid (the default): no copy of Russian citizens' personal data may leave Russia.");
         }
         lines.push(...expiredNote(g.expired));
         lines.push(`Rule: ${CROSS_BORDER_RULE}`);
+        lines.push(`Reading: ${COPY_READING}`);
+        lines.push(`Cross-border transfer: ${TRANSFER_RULE}`);
         lines.push(`Fix: ${fixFor(settings, g.location, g.kind)}`);
         findings.push({ urn: g.flow.urn, message: lines.join("\n"), downgrade: destUnknown || allUnknownSources });
     }
 
-    // A store that holds Russian users' personal data only because a reported flow brings them is
+    // A store that holds Russian citizens' personal data only because a reported flow brings them is
     // itself a localization problem; the localization policy, which sees one resource at a time,
     // cannot know, so it is reported here (unless the flow resource is the store itself, already reported).
     const reported = new Set(findings.map((f) => f.urn));
@@ -254,6 +322,7 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
             `Location: ${location.how}.`,
             ...expiredNote(findExemption(expired, r.urn, r.name)),
             `Rule: ${LOCALIZATION_RULE}`,
+            `Reading: ${COPY_READING}`,
             "Fix: stop the flow into it (see the finding on the flow resource), or move the store to Russia.",
         ];
         findings.push({ urn: r.urn, message: lines.join("\n"), downgrade: h.status === "unknown" || location.inRussia === "unknown" });

@@ -3,6 +3,7 @@ import { classify, Classification, describeCategories, describeSubjects } from "
 import { endpointEntries } from "../locate/catalogue";
 import { locate, Location, packageOf, ResourceView } from "../locate";
 import { BoundedCache } from "../bounded-cache";
+import { ruleSentence } from "../law";
 import { quote } from "../values";
 import type { Settings } from "./config";
 import { Exemption, findExemption } from "./exemptions";
@@ -17,8 +18,8 @@ export interface Finding {
     downgrade: boolean;
 }
 
-export const LOCALIZATION_RULE =
-    "152-FZ Art. 18(5) (as amended by 23-FZ from 2025-07-01): Russian citizens' personal data must be recorded, stored, updated and extracted using databases located in Russia.";
+/** The rule as the law file states it (policypack/data/law.json 152fz-18-5), with its review date. */
+export const LOCALIZATION_RULE = ruleSentence("152fz-18-5");
 
 /** Resources that hold no data of their own: the engine's providers and stack, and components. */
 export function holdsNoData(r: ResourceView): boolean {
@@ -34,7 +35,7 @@ export function describeClassification(c: Classification): string {
     let text = descriptions.get(c);
     if (text === undefined) {
         const cats = c.categoriesFrom ? `${describeCategories(c)} (${c.categoriesFrom})` : "not declared";
-        text = `user data ${cats}; subjects ${describeSubjects(c)} (${c.subjectsFrom})`;
+        text = `user data ${cats}; data subjects' citizenship ${describeSubjects(c)} (${c.subjectsFrom})`;
         descriptions.set(c, text);
     }
     return text;
@@ -63,7 +64,7 @@ function fixFor(r: ResourceView, location: Location): string {
     const hint = russianEndpointHint(r.type);
     return [
         `Move the resource to a location in Russia${hint ? `, ${hint}` : ""};`,
-        "or, if it holds no Russian users' personal data, say so with the data-subjects tag;",
+        "or, if it holds no personal data of Russian citizens (wherever they live), say so with the data-subjects tag, which lists the data subjects' citizenships;",
         "or, while you migrate, add a time-limited exemption (resource, reason, expires) to this policy's exemptions in the policy pack config.",
     ].join(" ");
 }
@@ -88,13 +89,13 @@ export function decideLocalization(r: ResourceInput, settings: Settings): Findin
     const unknownClass = classification.russianPersonalData === "unknown";
     const unknownPlace = location.inRussia === "unknown";
     if (!unknownClass && !unknownPlace) {
-        lines.push(`${label(r)} holds personal data of Russian users but is not in Russia.`);
+        lines.push(`${label(r)} holds personal data of Russian citizens but is not in Russia.`);
     } else if (unknownClass && !unknownPlace) {
-        lines.push(`${label(r)} is not in Russia, and whether it holds Russian users' personal data cannot be decided: ${classification.unknowns.join("; ")}.`);
+        lines.push(`${label(r)} is not in Russia, and whether it holds Russian citizens' personal data cannot be decided: ${classification.unknowns.join("; ")}.`);
     } else if (!unknownClass && unknownPlace) {
-        lines.push(`${label(r)} holds personal data of Russian users, and where it is cannot be decided.`);
+        lines.push(`${label(r)} holds personal data of Russian citizens, and where it is cannot be decided.`);
     } else {
-        lines.push(`${label(r)} may hold Russian users' personal data (${classification.unknowns.join("; ")}) and where it is cannot be decided.`);
+        lines.push(`${label(r)} may hold Russian citizens' personal data (${classification.unknowns.join("; ")}) and where it is cannot be decided.`);
     }
     lines.push(`Found: ${describeClassification(classification)}.`);
     lines.push(`Location: ${location.how}.`);

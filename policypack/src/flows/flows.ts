@@ -779,6 +779,29 @@ function dedupe(endpoints: readonly Endpoint[]): Endpoint[] {
     return out;
 }
 
+/**
+ * In a preview the engine hands stack policies each resource's planned state, and for a resource
+ * whose provider's configuration is not known yet that state is empty: the engine does not ask
+ * the provider (sdk/go/common/resource/plugin/provider_plugin.go, Create: "if the configuration
+ * for the provider is not fully known, hand back an empty property map"). Every resource that
+ * creates flows has required inputs, so an empty state means the flow cannot be seen, not that
+ * there is none.
+ */
+function isEmptyPlannedState(r: StackResource): boolean {
+    return isPlainObject(r.props) && Object.keys(r.props).length === 0 && r.provider !== undefined && containsUnknown(r.provider.props);
+}
+
+function containsUnknown(value: unknown, depth = 0): boolean {
+    if (isUnknown(value)) return true;
+    if (depth > 32 || value === null || typeof value !== "object") return false;
+    return Object.values(value as Record<string, unknown>).some((v) => containsUnknown(v, depth + 1));
+}
+
+function unseenFlows(r: StackResource): Flow[] {
+    const how = `the engine gave no planned state for ${label(r)} in this preview (it does not ask a provider whose configuration is not known yet), so the pack cannot see what it copies or where`;
+    return [{ kind: "a copy the pack cannot see", flow: r, from: { kind: "unknown", label: "source", how }, to: { kind: "unknown", label: "destination", how } }];
+}
+
 export interface FlowExtraction {
     flows: Flow[];
     /** Resources whose flows could not be read (an extractor failed): reported, never skipped silently. */
@@ -796,7 +819,7 @@ export function extractFlows(index: StackIndex, settings: FlowSettings): FlowExt
         if (!extractor) continue;
         let found: Flow[];
         try {
-            found = extractor(r, ctx);
+            found = isEmptyPlannedState(r) ? unseenFlows(r) : extractor(r, ctx);
         } catch (e) {
             failures.push({ resource: r, error: e instanceof Error ? e.message : String(e) });
             continue;

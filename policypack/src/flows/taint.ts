@@ -1,4 +1,4 @@
-// Taint: a store that receives Russian users' personal data holds it, whatever its own tags say.
+// Taint: a store that receives Russian citizens' personal data holds it, whatever its own tags say.
 // Propagated breadth-first over the flows (A → B → C), each flow followed once: linear in flows.
 import { classify, Classification, ClassificationSettings, DEFAULT_CLASSIFICATION_SETTINGS, Tri } from "../classify/classification";
 import { DEFAULT_LOCATION_SETTINGS } from "../locate";
@@ -6,7 +6,7 @@ import { extractFlows, Flow, FlowSettings } from "./flows";
 import { StackIndex, StackResource } from "./stack";
 
 export interface Holding {
-    /** "yes": holds Russian users' personal data; "unknown": may (a source's classification or identity is not known). */
+    /** "yes": holds Russian citizens' personal data; "unknown": may (a source's classification or identity is not known). */
     status: Exclude<Tri, "no">;
     /** True when the resource's own tags say so; false when it was reached through flows. */
     own: boolean;
@@ -98,7 +98,7 @@ export interface TaintEntry {
 }
 
 /**
- * Resources that hold Russian users' personal data only because they receive it through a flow,
+ * Resources that hold Russian citizens' personal data only because they receive it through a flow,
  * keyed by URN: where the data comes from and through which flow. For the data map.
  */
 export function computeTaint(

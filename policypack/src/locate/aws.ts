@@ -127,7 +127,11 @@ export function locateAws(resource: ResourceView, settings: LocationSettings): L
         }
         // A resource-level region that names an AWS region elsewhere contradicts a Russian endpoint:
         // at best the configuration is confused, at worst the resource goes to AWS. Do not pass it.
-        if (first.inRussia === "yes" && resourceRegion.kind === "value") {
+        // The same region as the provider's is no contradiction: pulumi-aws v7's Check copies the
+        // provider's region into every resource that sets none, and an S3-compatible cloud is
+        // commonly configured with a placeholder AWS region for request signing.
+        const copiedFromProvider = providerRegion.kind === "value" && resourceRegion.kind === "value" && providerRegion.value === resourceRegion.value;
+        if (first.inRussia === "yes" && resourceRegion.kind === "value" && !copiedFromProvider) {
             const regionEntry = findRegion("aws", resourceRegion.value);
             if (regionEntry) {
                 const country = entryCountry(regionEntry);

@@ -11,6 +11,8 @@ export interface RegionEntry {
     zones?: string[];
     status: string;
     source: string;
+    /** When the source was read (YYYY-MM-DD), or "not recorded (...)" for entries older than the field. */
+    retrieved?: string;
     note?: string;
 }
 
@@ -26,6 +28,7 @@ export interface EndpointEntry {
     region?: string;
     status: string;
     source: string;
+    retrieved?: string;
     note?: string;
 }
 

@@ -1,0 +1,111 @@
+// Runs one command of the real `pulumi` CLI on a Pulumi program, exactly as a user types it,
+// except that the program runs in this process: we serve the LanguageRuntime the CLI talks to
+// (@pulumi/pulumi's own Automation API language server) and pass its address with --client, the
+// way Automation API inline programs do. This needs no pulumi-language-nodejs, which the module
+// proxy here cannot serve. The CLI, the engine, the providers' Check/Create and the policy packs
+// all run as in `pulumi preview`.
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { registerTypeScript } from "../program/capture";
+
+export interface CliRunRequest {
+    pulumi: string;
+    env: Record<string, string>;
+    /** Where Pulumi.yaml and Pulumi.<stack>.yaml are (the CLI's working directory). */
+    workDir: string;
+    /** The program's main module; omit for commands that do not run the program. */
+    main?: string;
+    /** The CLI's arguments, e.g. ["preview", "--stack", "dev", "--policy-pack", "…"]. */
+    args: string[];
+    timeoutMs?: number;
+}
+
+export interface CliRunResult {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+function loadProgram(main: string): () => Promise<Record<string, unknown> | void> {
+    return async () => {
+        // A fresh evaluation for every run: resources are registered as the module loads.
+        const root = path.dirname(main) + path.sep;
+        for (const k of Object.keys(require.cache)) if (k.startsWith(root) && !k.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[k];
+        const exported = require(main) as unknown; // eslint-disable-line @typescript-eslint/no-require-imports
+        // As the Node language host does: a function export is the program, its result the outputs.
+        const value = typeof exported === "function" ? await (exported as () => unknown)() : exported;
+        if (value && typeof value === "object") {
+            const outputs: Record<string, unknown> = {};
+            for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (k !== "__esModule" && typeof v !== "function") outputs[k] = v;
+            return outputs;
+        }
+        return undefined;
+    };
+}
+
+export async function runCli(req: CliRunRequest): Promise<CliRunResult> {
+    const args = [...req.args];
+    let server: grpc.Server | undefined;
+    let onExit: ((hasError: boolean) => void) | undefined;
+    if (req.main) {
+        // CommonJS loading (require) only: the conformance programs are CommonJS.
+        registerTypeScript(path.dirname(path.resolve(req.main)), false);
+        /* eslint-disable @typescript-eslint/no-require-imports */
+        const { LanguageServer } = require("@pulumi/pulumi/automation/server") as { LanguageServer: new (p: unknown) => { onPulumiExit(e: boolean): void } };
+        const langGrpc = require("@pulumi/pulumi/proto/language_grpc_pb") as { LanguageRuntimeService: grpc.ServiceDefinition };
+        /* eslint-enable @typescript-eslint/no-require-imports */
+        const languageServer = new LanguageServer(loadProgram(path.resolve(req.main)));
+        server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+        server.addService(langGrpc.LanguageRuntimeService, languageServer as unknown as grpc.UntypedServiceImplementation);
+        const port = await new Promise<number>((resolve, reject) =>
+            server!.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+        );
+        args.push(`--client=127.0.0.1:${port}`, "--exec-kind", "auto.inline");
+        onExit = (hasError) => languageServer.onPulumiExit(hasError);
+    }
+    try {
+        return await new Promise<CliRunResult>((resolve, reject) => {
+            const child = spawn(req.pulumi, args, { cwd: req.workDir, env: req.env, stdio: ["ignore", "pipe", "pipe"] });
+            let stdout = "";
+            let stderr = "";
+            child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+            child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+            const timer = setTimeout(() => child.kill("SIGKILL"), req.timeoutMs ?? 300_000);
+            child.on("error", (e) => {
+                clearTimeout(timer);
+                reject(e);
+            });
+            child.on("close", (code, signal) => {
+                clearTimeout(timer);
+                resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+            });
+        }).then((r) => {
+            try {
+                onExit?.(r.code !== 0);
+            } catch {
+                /* leaked promises after a failed run are the program's, not ours */
+            }
+            return r;
+        });
+    } finally {
+        server?.forceShutdown();
+    }
+}
+
+// Child-process entry: a program owns its process's Pulumi runtime, so each command runs in its own.
+if (require.main === module) {
+    const [requestFile, outFile] = process.argv.slice(2);
+    const request = JSON.parse(fs.readFileSync(requestFile!, "utf8")) as CliRunRequest;
+    runCli(request).then(
+        (r) => {
+            fs.writeFileSync(outFile!, JSON.stringify(r));
+            process.exit(0);
+        },
+        (e: unknown) => {
+            process.stderr.write(`run-cli: ${(e as Error)?.message ?? String(e)}\n`);
+            process.exit(3);
+        },
+    );
+}

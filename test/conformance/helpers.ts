@@ -1,0 +1,43 @@
+// Shared set-up of the conformance suite: the real CLI, an isolated environment, the examples.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CliEnvironment, makeCliEnvironment } from "../../src/pulumi-cli/environment";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const PACK = path.join(ROOT, "policypack");
+export const SPY_PACK = path.join(ROOT, "test", "conformance", "spy-pack");
+export const EXAMPLES = path.join(ROOT, "examples");
+
+export function pulumiCli(): string {
+    const p = process.env.RU_RESIDENCY_PULUMI;
+    if (!p || !fs.existsSync(p)) throw new Error("no real pulumi CLI: the suite's global setup did not find one (run npm run pulumi:cli)");
+    return p;
+}
+
+export function environment(): CliEnvironment {
+    return makeCliEnvironment(pulumiCli(), { keep: process.env.RU_RESIDENCY_KEEP === "1" });
+}
+
+export interface Expected {
+    outcome: string;
+    exitCode: number;
+    policyPackConfig?: string;
+    violations: { urn: string; policy: string; level: string }[];
+}
+
+export function exampleNames(): string[] {
+    return fs
+        .readdirSync(EXAMPLES)
+        .filter((d) => fs.existsSync(path.join(EXAMPLES, d, "expected.json")))
+        .sort();
+}
+
+export function expectedOf(example: string): Expected {
+    return JSON.parse(fs.readFileSync(path.join(EXAMPLES, example, "expected.json"), "utf8")) as Expected;
+}
+
+export type Triple = { urn: string; policy: string; level: string };
+
+export function sortTriples(t: Triple[]): Triple[] {
+    return [...t].sort((a, b) => a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy) || a.level.localeCompare(b.level));
+}
