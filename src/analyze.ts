@@ -86,6 +86,14 @@ export function readPackConfigFile(file: string | undefined): PackConfigInput {
     }
 }
 
+/** Warnings already printed: `--update` checks the one config twice, for its preview and for its update. */
+const printedWarnings = new Set<string>();
+function warnOnce(message: string): void {
+    if (printedWarnings.has(message)) return;
+    printedWarnings.add(message);
+    process.stderr.write(`ru-residency: warning: ${message}\n`);
+}
+
 /**
  * Reconcile the file's config with the pack's policies as pkg/engine/update.go does for a local
  * pack, and refuse what the CLI refuses, with its words: ESC environments (a DIY backend cannot
@@ -109,7 +117,7 @@ export function checkPackConfig(
         if (options.configFile) throw refused(options.configFile, [`policy pack ${goQuote(info.name)} at ${goQuote(packPath)} does not support config`]);
         return {};
     }
-    const warn = options.onWarning ?? ((m: string) => process.stderr.write(`ru-residency: warning: ${m}\n`));
+    const warn = options.onWarning ?? warnOnce;
     for (const w of ignoredConfig(info.policies, given.config)) warn(`${options.configFile ?? "the policy pack config"}: ${w}`);
     let config: PackConfig;
     try {

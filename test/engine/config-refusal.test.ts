@@ -167,6 +167,13 @@ describe("ru-residency refuses and accepts config as pulumi does, end to end", (
         expect(res.stdout).toBe(`${c.cliPoliciesSection!.split("<pack>").join("policypack")}Analysed 1 resource: 0 mandatory, 0 advisory policy violations; the deployment would proceed.\n`);
     });
 
+    it.concurrent("unknown-property under --update (a preview, then the update): warned once", async () => {
+        const c = byName.get("unknown-property")!;
+        const res = await runCli(["preview", PROGRAM, "--update", "--policy-pack-config", configFile(c)]);
+        expect(res.code).toBe(0);
+        expect(res.stderr).toBe(`ru-residency: warning: ${path.join(dir, `${c.name}.json`)}: ${WARNINGS["unknown-property"]![0]}\n`);
+    });
+
     it.concurrent("semantic: what only the pack can check is reported by the pack at its policies' levels (exit 1), with the CLI's very Policies section", async () => {
         const c = byName.get("semantic")!;
         const res = await run(c);
