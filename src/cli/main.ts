@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { AnalysisResult, analyzeResources, analyzeUpdate, DEFAULT_PACK_DIR } from "../analyze";
+import { stepResources } from "../engine/provider-steps";
 import { EngineResource, PackStartError } from "../engine/runner";
 import { buildDataMap, DataMap } from "../report/data-map";
 import { renderHtml } from "../report/html";
@@ -125,11 +126,20 @@ interface Collected {
     organization?: string;
     dryRun: boolean;
     /** For an update: the program's registrations as an update makes them (after the preview). */
-    update?: () => Promise<EngineResource[]>;
+    update?: () => Promise<{ resources: EngineResource[]; stackResources: EngineResource[] }>;
+    /** The stack's config, as the engine sends it to ConfigureStack (secrets as placeholders). */
+    stackConfig?: Record<string, string>;
+    stackConfigSecretKeys?: string[];
     subject: DataMap["subject"];
 }
 
 /** The resources to analyse: from a program run under mocks, or from a stack export. */
+/** What Analyze and AnalyzeStack see once the engine has stepped the registrations. */
+function steppedFor(registered: EngineResource[], preview: boolean): { resources: EngineResource[]; stackResources: EngineResource[] } {
+    const { analyze, stack } = stepResources(registered, { preview });
+    return { resources: analyze, stackResources: stack };
+}
+
 async function collect(command: string, values: { file?: string; stack?: string; update?: boolean; "stack-tag"?: string[] }, positionals: string[]): Promise<Collected> {
     if (values.file) {
         if (positionals.length > 0) throw new UsageError(`${command} takes a program directory or --file, not both`);
@@ -166,12 +176,14 @@ async function collect(command: string, values: { file?: string; stack?: string;
     }
     return {
         warnings: captured.warnings,
-        resources: captured.resources,
+        ...steppedFor(captured.resources, true),
+        stackConfig: captured.config,
+        stackConfigSecretKeys: captured.secretKeys,
         project: captured.project,
         stack: captured.stack,
         organization: captured.organization,
         dryRun,
-        update: dryRun ? undefined : async () => (await runProgram(dir, { stack: values.stack, preview: false })).resources,
+        update: dryRun ? undefined : async () => steppedFor((await runProgram(dir, { stack: values.stack, preview: false })).resources, false),
         subject: { kind: "program", path: dir, project: captured.project, stack: captured.stack, mode: dryRun ? "preview" : "update" },
     };
 }
@@ -274,15 +286,19 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
             stack: input.stack,
             organization: input.organization,
             stackTags: tags,
+            stackConfig: input.stackConfig,
+            stackConfigSecretKeys: input.stackConfigSecretKeys,
             onProgress: progress(process.stderr.isTTY === true),
         };
         let result: AnalysisResult;
         if (input.update) {
             const runUpdate = input.update;
-            result = await analyzeUpdate({ resources: input.resources }, async () => {
+            result = await analyzeUpdate({ resources: input.resources, stackResources: input.stackResources }, async () => {
                 // The report describes what the update would deploy.
-                input.resources = await runUpdate();
-                return { resources: input.resources };
+                const updated = await runUpdate();
+                input.resources = updated.resources;
+                input.stackResources = updated.stackResources;
+                return updated;
             }, analysisOptions);
         } else {
             result = await analyzeResources(input.resources, { ...analysisOptions, dryRun: input.dryRun, stackResources: input.stackResources });

@@ -24,11 +24,14 @@ export interface EngineResource {
     /** false for component resources and the stack. */
     custom: boolean;
     props: Record<string, unknown>;
+    /** A component's (or the stack's) registered outputs, which AnalyzeStack sees instead of props. */
+    outputs?: Record<string, unknown>;
     provider?: ProviderReference;
     parent?: string;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
     protect?: boolean;
+    additionalSecretOutputs?: string[];
     /** Where the program declared it (not sent to the pack; for reports). */
     source?: { file: string; line: number; column: number };
 }
@@ -148,7 +151,7 @@ function providerProto(p: ProviderReference): InstanceType<typeof analyzerPb.Ana
     out.setUrn(p.urn);
     out.setType(p.type);
     out.setName(p.name);
-    out.setProperties(toStruct(p.props));
+    out.setProperties(toStruct(withoutInternalKeys(p.props)));
     return out;
 }
 
@@ -200,18 +203,32 @@ function setResourceFields<
         setProperties(v: ReturnType<typeof toStruct>): unknown;
         setOptions(v: ReturnType<typeof optionsProto>): unknown;
     },
->(m: M, r: EngineResource): M {
+>(m: M, r: EngineResource, internal: "skip" | "keep" = "skip"): M {
     m.setType(r.type);
     m.setUrn(r.urn);
     m.setName(r.name);
-    m.setProperties(toStruct(r.props));
+    m.setProperties(toStruct(internal === "keep" ? r.props : withoutInternalKeys(r.props)));
     m.setOptions(optionsProto(r));
     return m;
+}
+
+/**
+ * Keys the engine keeps for itself ("__defaults", "__internal", …) at the top level. It marshals
+ * Analyze and AnalyzeStack properties, and providers' everywhere, with SkipInternalKeys, and
+ * Remediate's without (sdk/go/common/resource/plugin/analyzer_plugin.go).
+ */
+export function withoutInternalKeys(props: Record<string, unknown>): Record<string, unknown> {
+    // Only the top level: nested blocks keep theirs ("rules[0].__defaults" reaches Analyze).
+    if (!Object.keys(props).some((k) => k.startsWith("__"))) return props;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(props)) if (!k.startsWith("__")) out[k] = v;
+    return out;
 }
 
 function optionsProto(r: EngineResource): InstanceType<typeof analyzerPb.AnalyzerResourceOptions> {
     const o = new analyzerPb.AnalyzerResourceOptions();
     o.setProtect(r.protect ?? false);
+    o.setAdditionalsecretoutputsList(r.additionalSecretOutputs ?? []);
     if (r.parent) o.setParent(r.parent);
     o.setCustomtimeouts(new analyzerPb.AnalyzerResourceOptions.CustomTimeouts());
     return o;
@@ -389,7 +406,7 @@ export class PackSession {
      * remediation policies; the call is made so that the pack sees what it sees under the engine.
      */
     async remediate(r: EngineResource): Promise<void> {
-        const req = setResourceFields(new analyzerPb.AnalyzeRequest(), r);
+        const req = setResourceFields(new analyzerPb.AnalyzeRequest(), r, "keep");
         if (r.provider) req.setProvider(providerProto(r.provider));
         await call(this.client.remediate.bind(this.client), req);
     }

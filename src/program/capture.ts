@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as url from "node:url";
+import { stepOne } from "../engine/provider-steps";
 import type { EngineResource } from "../engine/runner";
 import { answersDataSource, invokeAws } from "../provider/aws/data-sources";
 import type { WireMap } from "../provider/aws/wire";
@@ -36,6 +37,8 @@ export interface CapturedStack {
     organization: string;
     /** The stack's config as the program saw it, with secret values replaced by "[secret]". */
     config: Record<string, string>;
+    /** The config keys whose values are secret (their values above are placeholders). */
+    secretKeys: string[];
     resources: EngineResource[];
     remoteComponents: RemoteComponent[];
 }
@@ -319,14 +322,35 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
         return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, unwrapSecrets(x)]));
     };
 
+    let registering: { urn: string; props: Record<string, unknown>; providerRef: string; version: string } | undefined;
+    /** The configuration of the provider a registration names, as the engine would configure it. */
+    const providerPropsFor = (type: string, providerRef: string, version: string): Record<string, unknown> => {
+        if (providerRef) return byUrn.get(providerRef.split("::").slice(0, -1).join("::"))?.props ?? {};
+        const pkg = type.split(":")[0]!;
+        const props: Record<string, unknown> = { ...defaultProviderConfig(pkg) };
+        if (version) props.version = version;
+        return props;
+    };
+
     await pulumi.runtime.setMocks(
         {
-            newResource: (args) =>
-                preview && !args.type.startsWith("pulumi:providers:")
+            newResource: (args) => {
+                const reg = registering;
+                registering = undefined;
+                // An aws resource gets what the provider's Check and Create give the engine: the
+                // planned state in a preview (known where Check makes it known, like an autoname),
+                // the created state in an update. The same emulation serves the real CLI in the
+                // conformance suite (src/provider/aws), so outputs flow on as they do there.
+                if (reg && reg.urn.endsWith(`::${args.name}`) && !args.type.startsWith("pulumi:providers:")) {
+                    const step = stepOne({ type: args.type, urn: reg.urn, props: reg.props, providerProps: providerPropsFor(args.type, reg.providerRef, reg.version) }, { preview });
+                    if (step) return { id: step.id || undefined, state: step.state };
+                }
+                return preview && !args.type.startsWith("pulumi:providers:")
                     ? // In a preview nothing exists yet: no id, and every output the program did not
                       // set is unknown (the SDK marks missing outputs unknown during a dry run).
                       { id: undefined, state: args.inputs }
-                    : { id: `${args.name}-id`, state: { ...updateOutputs(args.type, args.name, args.inputs), ...args.inputs } },
+                    : { id: `${args.name}-id`, state: { ...updateOutputs(args.type, args.name, args.inputs), ...args.inputs } };
+            },
             // Data sources: answered as the provider would, from its configuration; one this
             // checker does not know fails the program with its name, instead of answering with
             // the program's own inputs as the SDK's mocks do.
@@ -367,6 +391,13 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
     monitor.supportsFeature = (r, cb) => {
         const id = r.getId();
         cb(null, { getHassupport: () => id !== "outputValues" });
+    };
+    // Outputs a component (the stack included) registers: what AnalyzeStack sees of it.
+    const registeredOutputs = new Map<string, Record<string, unknown>>();
+    const registerOutputs = (monitor as unknown as { registerResourceOutputs(req: { getUrn(): string; getOutputs(): StructLike | undefined }, cb: Callback): void }).registerResourceOutputs.bind(monitor);
+    (monitor as unknown as { registerResourceOutputs: typeof registerOutputs }).registerResourceOutputs = (req, cb) => {
+        registeredOutputs.set(req.getUrn(), req.getOutputs()?.toJavaScript() ?? {});
+        registerOutputs(req, cb);
     };
     const stackTransforms: CallbackRef[] = [];
     const ownTransforms = new Map<string, CallbackRef[]>();
@@ -469,12 +500,18 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
             dependencies: request.getDependenciesList(),
             propertyDependencies,
             protect: request.getProtect(),
+            additionalSecretOutputs: request.getAdditionalsecretoutputsList(),
             source: sourcePosition(request),
         };
+        // The engine records an explicit provider's version among its inputs, as it does a
+        // default provider's (pkg/resource/deploy/providers: SetProviderVersion).
+        if (type.startsWith("pulumi:providers:") && request.getVersion() && resource.props.version === undefined) resource.props.version = request.getVersion();
         resources.push(resource);
         byUrn.set(urn, resource);
         if (request.getRemote?.() && !resource.custom) remoteComponents.push({ urn, type, name, source: resource.source });
         if (resource.custom && !type.startsWith("pulumi:providers:")) pending.push({ resource, providerRef: request.getProvider(), version: request.getVersion() });
+        // The mock's newResource runs synchronously inside register(): it reads this.
+        registering = { urn, props: resource.props, providerRef: request.getProvider(), version: request.getVersion() };
         return register(request, cb);
     };
 
@@ -544,6 +581,10 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
     // that use them), then everything in registration order.
     const stackIndex = resources.findIndex((r) => r.type === ROOT_STACK_TYPE);
     const [stackResource] = stackIndex >= 0 ? resources.splice(stackIndex, 1) : [{ urn: stackUrn, type: ROOT_STACK_TYPE, name: `${files.project}-${files.stack}`, custom: false, props: {}, dependencies: [], propertyDependencies: {} }];
+    for (const r of [stackResource!, ...resources]) {
+        const outputs = registeredOutputs.get(r.urn);
+        if (outputs && !r.custom) r.outputs = outputs;
+    }
     const config: Record<string, string> = {};
     for (const [k, v] of Object.entries(files.config)) config[k] = files.secretKeys.includes(k) ? "[secret]" : v;
     return {
@@ -551,6 +592,7 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
         stack: files.stack,
         organization,
         config,
+        secretKeys: [...files.secretKeys],
         resources: [stackResource!, ...defaults.values(), ...resources],
         remoteComponents,
     };

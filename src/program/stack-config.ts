@@ -55,7 +55,18 @@ function configKey(project: string, raw: string): string {
 function configString(value: unknown): string {
     if (typeof value === "string") return value;
     if (typeof value === "number" || typeof value === "boolean") return String(value);
-    return JSON.stringify(value);
+    // The CLI is Go: encoding/json writes object keys sorted.
+    return JSON.stringify(sortedKeys(value));
+}
+
+function sortedKeys(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(sortedKeys);
+    if (value === null || typeof value !== "object") return value;
+    return Object.fromEntries(
+        Object.keys(value as Record<string, unknown>)
+            .sort()
+            .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
+    );
 }
 
 /**

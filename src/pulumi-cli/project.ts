@@ -89,7 +89,10 @@ export class CliProject {
             if (/^Pulumi(\..+)?\.ya?ml$/.test(f)) fs.copyFileSync(path.join(programDir, f), path.join(this.workDir, f));
         }
         this.main = programMain(programDir);
-        this.extraEnv = extraEnv;
+        // A backend of its own: two projects of the same name and stack never meet.
+        const state = path.join(this.workDir, ".state");
+        fs.mkdirSync(state);
+        this.extraEnv = { PULUMI_BACKEND_URL: `file://${state}`, ...extraEnv };
     }
 
     private readonly extraEnv: Record<string, string>;

@@ -70,5 +70,6 @@ export function sessions(records: SpyRecord[]): SpySession[] {
         cur.sequence.push(r.method);
         cur.calls[r.method] = req;
     }
+    for (const s of out) s.stackOrder.sort();
     return out;
 }

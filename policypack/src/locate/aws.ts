@@ -149,7 +149,11 @@ export function locateAws(resource: ResourceView, settings: LocationSettings): L
 
     // No custom endpoint: the service is AWS itself, in the resource's or the provider's region.
     if (resourceRegion.kind === "unknown") return unknownLocation("the resource's region is not known yet");
-    if (resourceRegion.kind === "value") return awsRegionLocation(resourceRegion.value, "the resource's region", serviceKey);
+    if (resourceRegion.kind === "value") {
+        const same = providerRegion.kind === "value" && providerRegion.value === resourceRegion.value;
+        // pulumi-aws v7's Check copies the provider's region into the resource: say where it came from.
+        return awsRegionLocation(resourceRegion.value, same ? "the resource's region (its provider's, which pulumi-aws copies into every resource)" : "the resource's region", serviceKey);
+    }
     if (resourceRegion.kind === "invalid") return unknownLocation("the resource's region is not a string");
     if (providerRegion.kind === "unknown") return unknownLocation("the provider's region is not known yet");
     if (providerRegion.kind === "value") return awsRegionLocation(providerRegion.value, "the provider's region", serviceKey);
