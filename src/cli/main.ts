@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { AnalysisResult, analyzeResources, analyzeUpdate, DEFAULT_PACK_DIR } from "../analyze";
 import { stepResources } from "../engine/provider-steps";
+import { previewWithRealEngine } from "./real-engine";
 import { EngineResource, PackStartError } from "../engine/runner";
 import { buildDataMap, DataMap } from "../report/data-map";
 import { renderHtml } from "../report/html";
@@ -24,7 +25,7 @@ export const EXIT_BLOCKED = 1;
 export const EXIT_USAGE = 2;
 
 const COMMAND_USAGE: Record<string, string> = {
-    preview: `  ru-residency preview <program-dir> [--stack NAME] [--policy-pack-config FILE] [--stack-tag KEY=VALUE ...] [--update] [--json]`,
+    preview: `  ru-residency preview <program-dir> [--stack NAME] [--policy-pack-config FILE] [--stack-tag KEY=VALUE ...] [--update] [--json] [--engine mocks|pulumi]`,
     analyze: `  ru-residency analyze --file <export.json> [--policy-pack-config FILE] [--json]`,
     report: `  ru-residency report (<program-dir> [--stack NAME] [--update] [--stack-tag KEY=VALUE ...] | --file <export.json>) [--policy-pack-config FILE]
                       --format markdown|json|sarif|junit|html [--output FILE]`,
@@ -34,7 +35,8 @@ const COMMAND_HELP: Record<string, string> = {
     preview: `runs a Pulumi TypeScript or JavaScript program under the SDK's mocks (no cloud, no
 credentials) and analyses what it would deploy with the policy pack, as a preview:
 values that come from other resources are unknown. --update analyses it as an update
-instead.`,
+instead. --engine pulumi runs the real Pulumi CLI instead of the mocks, still offline (test
+providers, a temporary file backend, no credentials), when a CLI of the SDK's version is there.`,
     analyze: `analyses a \`pulumi stack export\` file (what is already deployed), as \`pulumi policy
 analyze\` does: resources pending deletion are left out, and no stack tags are sent.`,
     report: `writes the data map (every store of personal data, how it was classified and located,
@@ -77,7 +79,7 @@ const COMMON_OPTIONS = {
     help: { type: "boolean", short: "h" },
 } as const;
 const COMMAND_OPTIONS = {
-    preview: { ...COMMON_OPTIONS, stack: { type: "string" }, "stack-tag": { type: "string", multiple: true }, update: { type: "boolean" } },
+    preview: { ...COMMON_OPTIONS, stack: { type: "string" }, "stack-tag": { type: "string", multiple: true }, update: { type: "boolean" }, engine: { type: "string" } },
     analyze: { ...COMMON_OPTIONS, file: { type: "string" } },
     report: {
         ...COMMON_OPTIONS,
@@ -262,6 +264,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         "policy-pack"?: string;
         "policy-pack-config"?: string;
         "stack-tag"?: string[];
+        engine?: string;
     };
     const { positionals } = parsed;
     if (values.help) {
@@ -270,6 +273,33 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     }
     const packDir = values["policy-pack"] ? path.resolve(values["policy-pack"]) : DEFAULT_PACK_DIR;
     const packLabel = path.relative(process.cwd(), packDir) || ".";
+    const engine = typeof values.engine === "string" ? values.engine : "mocks";
+    if (engine !== "mocks" && engine !== "pulumi") {
+        process.stderr.write(`ru-residency: --engine ${JSON.stringify(engine)}: expected mocks or pulumi\n\n${commandUsage(command)}\n`);
+        return EXIT_USAGE;
+    }
+    if (engine === "pulumi") {
+        try {
+            if (positionals.length !== 1) throw new UsageError("preview takes one program directory");
+            if (values["stack-tag"]?.length) throw new UsageError("--stack-tag is not available with --engine pulumi: set stack tags on the stack");
+            const r = await previewWithRealEngine(positionals[0]!, { stack: values.stack, packDir, configFile: values["policy-pack-config"], update: values.update === true });
+            if (values.json) out(`${JSON.stringify({ engine: "pulumi", exitCode: r.code, mandatory: r.mandatory, advisory: r.advisory, violations: r.policyEvents }, null, 2)}\n`);
+            else out(r.stdout.endsWith("\n") ? r.stdout : `${r.stdout}\n`);
+            if (r.mandatory > 0) return EXIT_BLOCKED;
+            if (r.code !== 0) {
+                process.stderr.write(`ru-residency: pulumi exited with code ${r.code} without a mandatory policy violation; see its output above\n`);
+                return EXIT_USAGE;
+            }
+            return EXIT_OK;
+        } catch (e) {
+            if (e instanceof UsageError) {
+                process.stderr.write(`ru-residency: ${e.message}\n\n${commandUsage(command)}\n`);
+                return EXIT_USAGE;
+            }
+            process.stderr.write(`ru-residency: ${(e as Error)?.message ?? String(e)}\n`);
+            return EXIT_USAGE;
+        }
+    }
     try {
         const tags = stackTags(values["stack-tag"]);
         const format = values.format;

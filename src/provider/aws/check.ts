@@ -35,18 +35,9 @@ import { containsUnknowns, goJsonMarshal, isObject, isSecret, secret, skipNulls,
 
 export type { CheckFailure } from "./config";
 
-export type Kind = "s" | "n" | "b" | "a" | "m" | "o";
-export interface ResourceFacts {
-    r?: 1;
-    t?: 1;
-    pf?: 1;
-    n?: 1;
-    p?: string[];
-    c?: Record<string, Kind>;
-    b?: Record<string, number>;
-    s?: string[];
-    a?: string[];
-}
+// The shape of types.json's entries is the generator's; only the type is imported.
+import type { ResourceFacts } from "./generate-types";
+export type { Kind, ResourceFacts } from "./generate-types";
 
 const RESOURCES = typesFile.resources as Record<string, ResourceFacts>;
 const BLOCK_TYPES = typesFile.types as Record<string, number>[];
