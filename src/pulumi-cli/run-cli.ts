@@ -9,6 +9,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { performance } from "node:perf_hooks";
 import * as grpc from "@grpc/grpc-js";
 import { registerTypeScript } from "../program/capture";
 
@@ -33,6 +34,8 @@ export interface CliRunResult {
     code: number;
     stdout: string;
     stderr: string;
+    /** Wall time of the `pulumi` process, from its spawn to its exit, in ms. */
+    wallMs: number;
 }
 
 function loadProgram(main: string): () => Promise<Record<string, unknown> | void> {
@@ -138,6 +141,7 @@ export async function runCli(req: CliRunRequest): Promise<CliRunResult> {
     }
     try {
         const result = await new Promise<CliRunResult>((resolve, reject) => {
+            const started = performance.now();
             const child = spawn(req.pulumi, args, { cwd: req.workDir, env: req.env, stdio: ["ignore", "pipe", "pipe"] });
             let stdout = "";
             let stderr = "";
@@ -150,7 +154,7 @@ export async function runCli(req: CliRunRequest): Promise<CliRunResult> {
             });
             child.on("close", (code, signal) => {
                 clearTimeout(timer);
-                resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+                resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr, wallMs: performance.now() - started });
             });
         }).then((r) => {
             try {
