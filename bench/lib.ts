@@ -135,6 +135,11 @@ export interface CliPreviewResult {
     /** Median over pairs of pack / floor, each the whole `pulumi preview` process's wall time. */
     ratio: number;
     ratioOfMedians: number;
+    /** The first and third quartiles of the pairs' ratios: how far this machine's noise spreads them. */
+    ratioQuartiles: [number, number];
+    /** Each measured preview's wall time, in the order measured (pack[i] next to floor[i]). */
+    packRunsMs: number[];
+    floorRunsMs: number[];
     /** Median over pairs of pack - floor. */
     overheadMs: number;
     /** What every preview of each contender gave (all of them gave the same, or this throws). */
@@ -181,6 +186,8 @@ export async function cliPreviewOverhead(options: { pulumi: string; program: str
         const times = await mirroredPairs(options.runs, () => preview("pack"), () => preview("floor"));
         const pack = median(times.pack);
         const floor = median(times.floor);
+        const ratios = times.pack.map((t, i) => t / times.floor[i]!).sort((a, b) => a - b);
+        const quartile = (q: number) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))]!;
         return {
             program: options.program,
             warmup: options.warmup,
@@ -189,6 +196,9 @@ export async function cliPreviewOverhead(options: { pulumi: string; program: str
             floorMs: round(floor, 0),
             ratio: round(pairedRatio(times.pack, times.floor)),
             ratioOfMedians: round(pack / floor),
+            ratioQuartiles: [round(quartile(0.25)), round(quartile(0.75))],
+            packRunsMs: times.pack.map((t) => round(t, 0)),
+            floorRunsMs: times.floor.map((t) => round(t, 0)),
             overheadMs: round(median(times.pack.map((t, i) => t - times.floor[i]!)), 0),
             pack: verdicts.pack!,
             floor: verdicts.floor!,

@@ -220,7 +220,7 @@ async function cliPreview(floor: string) {
         process.stderr.write(`bench: cliPreview ${reason}\n`);
         return { skipped: reason };
     }
-    const r = await cliPreviewOverhead({ pulumi, program: path.join(ROOT, "examples", "frankfurt-bucket"), pack: PACK, floor, runs: QUICK ? 2 : 20, warmup: 1 });
+    const r = await cliPreviewOverhead({ pulumi, program: path.join(ROOT, "examples", "frankfurt-bucket"), pack: PACK, floor, runs: QUICK ? 2 : 30, warmup: 1 });
     return { ...r, program: path.relative(ROOT, r.program) };
 }
 
