@@ -7,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import { encodeAnalyzeStackRequest, PackSession, EngineResource } from "../src/engine/runner";
-import { asPolicySees, buildFloor as buildFloorIn, median, mirroredPairs, pairedRatio, round, speedProbeMs, vmHwmKb } from "./lib";
+import { asPolicySees, buildFloor as buildFloorIn, cliPreviewOverhead, findPulumiCli, median, mirroredPairs, pairedRatio, round, speedProbeMs, vmHwmKb } from "./lib";
 import { stackExport, syntheticStack, yandexBucket } from "./synthetic";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -209,29 +209,58 @@ async function cliAnalyze(size: number, shapeFloor: string) {
     }
 }
 
+/**
+ * The pack inside a real `pulumi preview` of examples/frankfurt-bucket against the floor, or,
+ * without the CLI (the bench never builds it), the reason it was not measured.
+ */
+async function cliPreview(floor: string) {
+    const pulumi = findPulumiCli(ROOT);
+    if (!pulumi) {
+        const reason = "not measured: no pulumi CLI of the pinned version on PATH, in the cache or in RU_RESIDENCY_PULUMI (npm run pulumi:cli builds it)";
+        process.stderr.write(`bench: cliPreview ${reason}\n`);
+        return { skipped: reason };
+    }
+    const r = await cliPreviewOverhead({ pulumi, program: path.join(ROOT, "examples", "frankfurt-bucket"), pack: PACK, floor, runs: QUICK ? 2 : 30, warmup: 1 });
+    return { ...r, program: path.relative(ROOT, r.program) };
+}
+
 async function main() {
     const floor = buildFloor();
     const shapeFloor = buildFloor(2, 1);
+    // In the order they run; --only NAME runs one of them (a figure wanted alone, for example
+    // cliPreview after a change of the CLI harness), and then latest.json is left as it is.
+    const sections: Record<string, () => unknown> = {
+        coldStart: () => coldStart(floor, QUICK ? 5 : 15),
+        perResource: () => perResource(floor, shapeFloor, QUICK ? 100 : 250, QUICK ? 6 : 40),
+        inProcess: () => inProcess(QUICK ? 1.5 : 5),
+        stackScale: () => stackScale(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000], shapeFloor),
+        stackPolicyInProcess: () => stackPolicyInProcess(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000]),
+        cliAnalyze: () => cliAnalyze(QUICK ? 10_000 : 50_000, shapeFloor),
+        cliPreview: () => cliPreview(floor),
+    };
+    const onlyAt = process.argv.indexOf("--only");
+    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
     try {
-        const results = {
+        if (onlyAt >= 0 && !(only && only in sections)) {
+            process.stderr.write(`bench: --only takes one of ${Object.keys(sections).join(", ")}\n`);
+            process.exitCode = 2;
+            return;
+        }
+        const results: Record<string, unknown> = {
             date: new Date().toISOString(),
             machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, platform: `${os.platform()} ${os.release()}` },
             quick: QUICK,
+            ...(only ? { only } : {}),
             speedProbeMsAtStart: speedProbeMs(),
-            coldStart: await coldStart(floor, QUICK ? 5 : 15),
-            perResource: await perResource(floor, shapeFloor, QUICK ? 100 : 250, QUICK ? 6 : 40),
-            inProcess: inProcess(QUICK ? 1.5 : 5),
-            stackScale: await stackScale(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000], shapeFloor),
-            stackPolicyInProcess: stackPolicyInProcess(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000]),
-            cliAnalyze: await cliAnalyze(QUICK ? 10_000 : 50_000, shapeFloor),
-            speedProbeMsAtEnd: speedProbeMs(),
-            speedProbeNote: "median ms of a fixed 30M-step arithmetic loop: lower is a faster machine at that moment",
         };
+        for (const [name, run] of Object.entries(sections)) if (!only || name === only) results[name] = await run();
+        results.speedProbeMsAtEnd = speedProbeMs();
+        results.speedProbeNote = "median ms of a fixed 30M-step arithmetic loop: lower is a faster machine at that moment";
         const text = JSON.stringify(results, null, 2);
         const dir = path.join(ROOT, "bench", "results");
         fs.mkdirSync(dir, { recursive: true });
-        if (!QUICK) fs.writeFileSync(path.join(dir, "latest.json"), `${text}\n`);
-        fs.writeFileSync(path.join(dir, `${results.date.replace(/[:.]/g, "-")}.json`), `${text}\n`);
+        if (!QUICK && !only) fs.writeFileSync(path.join(dir, "latest.json"), `${text}\n`);
+        fs.writeFileSync(path.join(dir, `${String(results.date).replace(/[:.]/g, "-")}.json`), `${text}\n`);
         process.stdout.write(`${text}\n`);
     } finally {
         fs.rmSync(floor, { recursive: true, force: true });

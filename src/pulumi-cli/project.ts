@@ -74,6 +74,12 @@ function policyEventsOf(events: Record<string, unknown>[]): PolicyEvent[] {
     return out;
 }
 
+/**
+ * How the program is served to the CLI: a Node program in-process (the default), or a Python
+ * program (`__main__.py` in its directory) by the Python SDK in `interpreter`'s environment.
+ */
+export type ProgramRuntime = { runtime: "nodejs" } | { runtime: "python"; interpreter: string };
+
 export class CliProject {
     readonly workDir: string;
     readonly main: string;
@@ -83,12 +89,13 @@ export class CliProject {
         readonly programDir: string,
         readonly stack: string,
         extraEnv: Record<string, string> = {},
+        readonly program: ProgramRuntime = { runtime: "nodejs" },
     ) {
         this.workDir = fs.mkdtempSync(path.join(env.dir, "project-"));
         for (const f of fs.readdirSync(programDir)) {
             if (/^Pulumi(\..+)?\.ya?ml$/.test(f)) fs.copyFileSync(path.join(programDir, f), path.join(this.workDir, f));
         }
-        this.main = programMain(programDir);
+        this.main = program.runtime === "python" ? path.resolve(programDir) : programMain(programDir);
         // A backend of its own: two projects of the same name and stack never meet.
         const state = path.join(this.workDir, ".state");
         fs.mkdirSync(state);
@@ -107,6 +114,7 @@ export class CliProject {
                 env: { ...this.env.env, ...this.extraEnv, ...options.env },
                 workDir: this.workDir,
                 main: options.runsProgram === false ? undefined : this.main,
+                python: this.program.runtime === "python" ? this.program.interpreter : undefined,
                 args: withLog,
             },
             this.env.dir,

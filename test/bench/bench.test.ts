@@ -1,9 +1,10 @@
 // What npm run bench measures must be what the issue describes: a floor that really is an empty
 // pack on the same @pulumi/policy, and synthetic stacks with the shape the figures claim.
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildFloor, median, mirroredPairs, pairedRatio } from "../../bench/lib";
+import { buildFloor, findPulumiCli, median, mirroredPairs, pairedRatio } from "../../bench/lib";
 import { mixedPopulation, stackExport, syntheticStack, yandexBucket } from "../../bench/synthetic";
 import { PackSession } from "../../src/engine/runner";
 import { parseStackExport } from "../../src/stack-export";
@@ -49,6 +50,25 @@ describe("bench helpers", () => {
                 await session.close();
                 fs.rmSync(dir, { recursive: true, force: true });
             }
+        }
+    });
+});
+
+describe("the bench without the real CLI", () => {
+    it("finds none where there is none, and does not build one", () => {
+        const saved = { ...process.env };
+        try {
+            process.env.RU_RESIDENCY_PULUMI = path.join(NODE_MODULES, "no-such-pulumi");
+            expect(findPulumiCli(path.resolve(NODE_MODULES, ".."))).toBeUndefined();
+            delete process.env.RU_RESIDENCY_PULUMI;
+            // No pulumi on PATH (only node's folder, for the script's version look-up) and an empty cache.
+            process.env.PATH = ["/usr/bin", "/bin", path.dirname(process.execPath)].join(path.delimiter);
+            process.env.RU_RESIDENCY_CACHE = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-empty-cache-"));
+            expect(findPulumiCli(path.resolve(NODE_MODULES, ".."))).toBeUndefined();
+            expect(fs.readdirSync(process.env.RU_RESIDENCY_CACHE)).toEqual([]);
+            fs.rmSync(process.env.RU_RESIDENCY_CACHE, { recursive: true, force: true });
+        } finally {
+            process.env = saved;
         }
     });
 });

@@ -7,10 +7,19 @@ export const ROOT = path.resolve(__dirname, "..", "..");
 export const PACK = path.join(ROOT, "policypack");
 export const SPY_PACK = path.join(ROOT, "test", "conformance", "spy-pack");
 export const EXAMPLES = path.join(ROOT, "examples");
+/** Python twins of some examples: same project, resources, names and tags. */
+export const PYTHON_PROGRAMS = path.join(ROOT, "test", "conformance", "python");
 
 export function pulumiCli(): string {
     const p = process.env.RU_RESIDENCY_PULUMI;
     if (!p || !fs.existsSync(p)) throw new Error("no real pulumi CLI: the suite's global setup did not find one (run npm run pulumi:cli)");
+    return p;
+}
+
+/** The interpreter of the virtualenv that python/python-venv.sh made (the suite's global setup). */
+export function pythonInterpreter(): string {
+    const p = process.env.RU_RESIDENCY_PYTHON;
+    if (!p || !fs.existsSync(p)) throw new Error("no Python virtualenv: the suite's global setup did not make one (run npm run pulumi:python)");
     return p;
 }
 

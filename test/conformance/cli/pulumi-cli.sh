@@ -3,7 +3,8 @@
 # takes:
 #   1. a `pulumi` of that version on PATH;
 #   2. a build cached outside the repository ($RU_RESIDENCY_CACHE, default ~/.cache/ru-residency);
-#   3. a fresh build of github.com/pulumi/pulumi/pkg/v3/cmd/pulumi from the Go module proxy.
+#   3. a fresh build of github.com/pulumi/pulumi/pkg/v3/cmd/pulumi from the Go module proxy, unless
+#      RU_RESIDENCY_FIND_ONLY is set (npm run bench looks for a CLI but never builds one).
 # pkg/go.mod replaces sdk/v3 with ../sdk, which is why `go install ...@version` refuses it: the two
 # module zips are laid side by side as pkg/ and sdk/, as in the pulumi/pulumi repository, and the
 # CLI is built inside pkg/ with the release's own flags (.goreleaser.yml). The language hosts
@@ -32,6 +33,7 @@ if [ -x "$out/bin/pulumi" ] && [ "$("$out/bin/pulumi" version 2>/dev/null)" = "v
   echo "$out/bin/pulumi"; exit 0
 fi
 
+[ -z "${RU_RESIDENCY_FIND_ONLY:-}" ] || { log "no pulumi v$version on PATH or in $out (npm run pulumi:cli builds it)"; exit 1; }
 command -v go >/dev/null || { log "no Go toolchain on PATH, and no cached pulumi v$version in $out"; exit 1; }
 start=$(date +%s)
 log "building pulumi v$version from the Go module proxy into $out (first time only)"
