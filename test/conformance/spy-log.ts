@@ -20,6 +20,8 @@ export function readSpyLog(file: string): SpyRecord[] {
 
 /** A request with what differs by nature between two runs taken out. */
 function scrub(value: unknown, key = ""): unknown {
+    // Dependencies are gathered in a set by the SDK; their order varies from run to run.
+    if (Array.isArray(value) && (key === "dependenciesList" || key === "urnsList")) return [...value].map((v) => scrub(v)).sort();
     if (Array.isArray(value)) return value.map((v) => scrub(v));
     if (value && typeof value === "object") {
         const out: Record<string, unknown> = {};
