@@ -95,6 +95,19 @@ export const crossBorderExamples: StackPolicyExamples = {
             expect: [{ resource: "sessions", level: "mandatory", messageIncludes: ["DynamoDB global table replica", 'replicas[0].regionName is "eu-west-1"', "Ireland (IE)"] }],
         },
         {
+            title: "A DynamoDB table served by AWS (no custom dynamodb endpoint) with a replica whose region is unknown during preview: replicas are always AWS regions, so it is known abroad, mandatory even with onUnknown: warn",
+            resources: [
+                {
+                    type: "aws:dynamodb/table:Table",
+                    name: "sessions",
+                    props: { name: "sessions", tags: personalRu, replicas: [{ regionName: UNKNOWN }] },
+                    provider: US_PROVIDER,
+                },
+            ],
+            config: { onUnknown: "warn" },
+            expect: [{ resource: "sessions", level: "mandatory", messageIncludes: ["DynamoDB global table replica", "replicas[0].regionName is not known yet, but a DynamoDB global table replica is always in an AWS region", "AWS has no region in Russia"] }],
+        },
+        {
             title: "A replication destination outside the stack: an S3 bucket ARN carries no region",
             resources: [
                 { type: bucket, name: "customers", props: { bucket: "customers", tags: personalRu }, provider: YANDEX_S3_PROVIDER },

@@ -142,15 +142,37 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "mandatory", messageIncludes: ["Kazakhstan (KZ)"] },
         },
         {
-            title: "During preview the provider's region is not known: blocked (onUnknown: block)",
-            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: UNKNOWN } } },
-            expect: { level: "mandatory", messageIncludes: ["the provider's region is not known yet"] },
+            title: "During preview the provider's endpoints are not known: blocked (onUnknown: block)",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
+            expect: { level: "mandatory", messageIncludes: ["the provider's endpoints are not known yet"] },
         },
         {
             title: "The same with onUnknown: warn is advisory",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
+            config: { onUnknown: "warn" },
+            expect: { level: "advisory", messageIncludes: ["the provider's endpoints are not known yet"] },
+        },
+        {
+            title: "A region unknown during preview, with no custom endpoint, is still AWS and so abroad: mandatory even with onUnknown: warn",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: UNKNOWN } } },
             config: { onUnknown: "warn" },
-            expect: { level: "advisory", messageIncludes: ["the provider's region is not known yet"] },
+            expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", "the provider's region is not known yet, but the provider has no custom endpoint", "AWS, which has no region in Russia"] },
+        },
+        {
+            title: "No region anywhere and no custom endpoint: AWS in whichever region the environment gives, so abroad, with onUnknown: warn too",
+            resource: { type: "aws:dynamodb/table:Table", name: "sessions", props: { tags: personalRu }, provider: { props: {} } },
+            config: { onUnknown: "warn" },
+            expect: { level: "mandatory", messageIncludes: ["neither the resource nor its provider sets a region", "outside Russia whichever region it gets"] },
+        },
+        {
+            title: "Two endpoints blocks that disagree on s3: the aws provider keeps them as a set, so the pack decides by the worse one, whichever is written last",
+            resource: {
+                type: bucket,
+                name: "customers",
+                props: { tags: personalRu },
+                provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://s3.eu-central-1.amazonaws.com" }, { s3: "https://storage.yandexcloud.net" }]) } },
+            },
+            expect: { level: "mandatory", messageIncludes: ["several endpoints for this service that disagree", "endpoints[0]", "endpoints[1]", "decides by the worst"] },
         },
         {
             title: "During preview the classification is not known and the bucket is abroad",
@@ -177,11 +199,6 @@ export const localizationExamples: PolicyExamples = {
             title: "An unrecognised category is read as personal data",
             resource: { type: bucket, name: "customers", props: { tags: { "user-data": "pii", "data-subjects": "RU" } }, provider: FRANKFURT_PROVIDER },
             expect: { level: "mandatory", messageIncludes: ['"pii" (not a known category, read as personal data)'] },
-        },
-        {
-            title: "No region anywhere",
-            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: {} } },
-            expect: { level: "mandatory", messageIncludes: ["neither the resource nor its provider sets a region"] },
         },
         {
             title: "A Google Cloud Storage bucket in the EU multi-region (labels in GCP's lowercase style)",

@@ -278,7 +278,13 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
         const destUnknown = g.location.inRussia === "unknown";
         const allUnknownSources = g.sources.every((s) => s.status === "unknown");
         // quote(): the region can be any string from the resource (issue 6 fuzzing found a 145 KB message).
-        const where = g.location.country ? countryName(g.location.country) : g.location.region ? `region ${quote(g.location.region)}` : "a place the pack cannot determine";
+        const where = g.location.country
+            ? countryName(g.location.country)
+            : g.location.region
+              ? `region ${quote(g.location.region)}`
+              : g.location.inRussia === "no"
+                ? "a country outside Russia the pack cannot name"
+                : "a place the pack cannot determine";
         const what = allUnknownSources ? "data that may be Russian citizens' personal data" : "Russian citizens' personal data";
         const lines: string[] = [];
         if (destUnknown) lines.push(`${label(g.flow)} sends ${what} (${g.kind}) to ${endpointName(g.to)}, and where that is cannot be decided.`);

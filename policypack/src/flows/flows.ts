@@ -3,6 +3,7 @@
 // type token; each resolves its source and destination references through the stack index.
 import { countryName, RUSSIA } from "../countries";
 import { entryCountry, findRegion } from "../locate/catalogue";
+import { servedByAws } from "../locate/aws";
 import { locateEndpoint } from "../locate/endpoint-location";
 import type { Location, LocationSettings } from "../locate";
 import { field, isPlainObject, isUnknown, quote } from "../values";
@@ -235,9 +236,20 @@ export function resolve(ctx: FlowContext, r: StackResource, ref: Ref): Endpoint[
     return [{ kind: "unknown", label: ref.path, how }];
 }
 
-function regionEndpoint(value: unknown, path: string): Endpoint[] {
+/**
+ * A destination named by an AWS region. `onAws` names the AWS-only feature when the flow resource
+ * is served by AWS itself (servedByAws): its destination is then an AWS region whatever the value
+ * says, and AWS has no region in Russia, so an unknown, unreadable or unlisted region name is a
+ * destination known to be abroad, not an unknown one.
+ */
+function regionEndpoint(value: unknown, path: string, onAws?: string): Endpoint[] {
     const v = read(value);
     if (v.kind === "absent") return [];
+    if (onAws && (v.kind !== "text" || !findRegion("aws", v.text))) {
+        const what = v.kind === "unknown" ? `${path} is not known yet` : v.kind === "invalid" ? `${path} is not a string` : `${path} is ${quote(v.text)}, which the pack's catalogue does not list as an AWS region`;
+        const how = `${what}, but ${onAws} is always in an AWS region (its provider has no custom endpoint for the service), and AWS has no region in Russia`;
+        return [{ kind: "external", label: v.kind === "text" ? `region ${quote(v.text)}` : path, location: { inRussia: "no", how, unknowns: [] }, how }];
+    }
     if (v.kind === "unknown") return [{ kind: "unknown", label: path, how: `${path} is not known yet` }];
     if (v.kind === "invalid") return [{ kind: "unknown", label: path, how: `${path} is not a string` }];
     const location = regionLocation(v.text, path);
@@ -322,7 +334,8 @@ const inventory: Extractor = (r, ctx) => {
 };
 
 const dynamoTable: Extractor = (r) => {
-    const to = eachItem(field(r.props, "replicas"), "replicas", (rep, p) => regionEndpoint(field(rep, "regionName"), `${p}.regionName`));
+    const onAws = servedByAws(r) ? "a DynamoDB global table replica" : undefined;
+    const to = eachItem(field(r.props, "replicas"), "replicas", (rep, p) => regionEndpoint(field(rep, "regionName"), `${p}.regionName`, onAws));
     return flows("DynamoDB global table replica", r, [self(r, "it is the table itself")], to);
 };
 
@@ -333,7 +346,8 @@ const tableReplica: Extractor = (r, ctx) => {
 
 const globalTable: Extractor = (r, ctx) => {
     const from = resolve(ctx, r, { value: field(r.props, "name"), path: "name", depKey: "name", types: TABLES });
-    const to = eachItem(field(r.props, "replicas"), "replicas", (rep, p) => regionEndpoint(field(rep, "regionName"), `${p}.regionName`));
+    const onAws = servedByAws(r) ? "a DynamoDB global table replica" : undefined;
+    const to = eachItem(field(r.props, "replicas"), "replicas", (rep, p) => regionEndpoint(field(rep, "regionName"), `${p}.regionName`, onAws));
     return flows("DynamoDB global table (2017 version)", r, from, to);
 };
 
@@ -407,7 +421,7 @@ const rdsClusterSnapshot: Extractor = (r, ctx) => {
 
 function copyDestination(r: StackResource): Endpoint[] {
     const dest = field(r.props, "destinationRegion");
-    if (read(dest).kind !== "absent") return regionEndpoint(dest, "destinationRegion");
+    if (read(dest).kind !== "absent") return regionEndpoint(dest, "destinationRegion", servedByAws(r) ? "a cross-region copy" : undefined);
     return [self(r, "it is the copy itself")];
 }
 
@@ -542,7 +556,7 @@ const efsReplication: Extractor = (r, ctx) => {
     if (isUnknown(dest)) to = [{ kind: "unknown", label: "destination", how: "destination is not known yet" }];
     else {
         to = resolve(ctx, r, { value: field(dest, "fileSystemId"), path: "destination.fileSystemId", depKey: "destination", types: FILE_SYSTEMS, exclude: urnsOf(from) }).filter((e) => e.kind !== "external");
-        if (to.length === 0) to = regionEndpoint(field(dest, "region"), "destination.region");
+        if (to.length === 0) to = regionEndpoint(field(dest, "region"), "destination.region", servedByAws(r) ? "an EFS replica" : undefined);
         if (to.length === 0) to = [{ kind: "unknown", label: "destination", how: "destination names neither a file system in this stack nor a region" }];
     }
     return flows("EFS replication", r, from, to);
