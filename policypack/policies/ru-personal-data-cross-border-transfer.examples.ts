@@ -9,8 +9,12 @@ const YANDEX_DYNAMODB_PROVIDER = {
     props: { region: "ru-central1", endpoints: JSON.stringify([{ dynamodb: "https://docapi.serverless.yandexcloud.net/ru-central1/b1g/etn" }]) },
 };
 const US_PROVIDER = { type: "pulumi:providers:aws", name: "virginia", props: { region: "us-east-1" } };
-/** The evidence of a declared transfer (152-FZ Art. 12(3)): the cross-border notification's identifier and the date it was filed. */
-const NOTIFIED = { "cross-border-transfer": "<cross-border notification identifier>", "cross-border-transfer-date": "2026-03-02" };
+/**
+ * The evidence of a declared transfer (152-FZ Art. 12(3)): the cross-border notification's
+ * identifier, as the Personal Data Portal gives it (Roskomnadzor publishes no format; this one is
+ * made up), and the date it was filed.
+ */
+const NOTIFIED = { "cross-border-transfer": "CBT-2026-000042", "cross-border-transfer-date": "2026-03-02" };
 
 /** A bucket in Yandex Object Storage holding Russian citizens' personal data, replicated to `destination`. */
 function replicated(destinationName: string, destinationProvider: object, extra: { sourceTags?: Record<string, string> } = {}) {
@@ -157,6 +161,15 @@ export const crossBorderExamples: StackPolicyExamples = {
             config: { transfers: "declared" },
             expect: [
                 { resource: "customers-replication", level: "mandatory", messageIncludes: ['has no tag "cross-border-transfer"', "cannot carry tags"] },
+                { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
+            ],
+        },
+        {
+            title: "transfers: declared with a placeholder for the notification's identifier (TBD, none, yes, n/a, 0) is not a declared transfer",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: { ...NOTIFIED, "cross-border-transfer": "TBD" } }),
+            config: { transfers: "declared", adequateCountries: ["DE"] },
+            expect: [
+                { resource: "customers-replication", level: "mandatory", messageIncludes: ['the tag "cross-border-transfer" on the source', 'is "TBD", a placeholder, not the identifier of a notification'] },
                 { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
             ],
         },

@@ -79,6 +79,23 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "none" },
         },
         {
+            title: "An exemption glob limited to one resource type of the stack is not broad: it leaves the stack's other resources out",
+            resource: { type: bucket, name: "legacy-export", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { exemptions: [{ resource: "urn:pulumi:test::test::aws:s3/bucket:Bucket::legacy-*", reason: "Migration to Yandex Cloud, ticket DATA-42", expires: "2999-12-31" }] },
+            expect: { level: "none" },
+        },
+        {
+            title: "endpointCountries may place your own domain in Russia, and a Russian cloud's hosts need no entry",
+            resource: {
+                type: bucket,
+                name: "archive",
+                props: { tags: personalRu },
+                provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://s3.corp.example.ru" }]) } },
+            },
+            config: { endpointCountries: { "*.corp.example.ru": "RU", "storage.example.de": "DE" } },
+            expect: { level: "none" },
+        },
+        {
             title: "A component resource holds no data itself (its children are checked)",
             resource: { type: "acme:storage:CustomerStore", name: "store", props: { tags: personalRu }, provider: null },
             expect: { level: "none" },
@@ -242,6 +259,36 @@ export const localizationExamples: PolicyExamples = {
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
             config: { exemptions: [{ resource: "*", reason: "Not now", expires: "2999-01-01" }] },
             expect: { level: "mandatory", messageIncludes: ['exemptions[0].resource "*" matches every resource'] },
+        },
+        {
+            title: "endpointCountries that maps a cloud's whole domain to Russia is refused: *.amazonaws.com would make every AWS endpoint Russian",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+            config: { endpointCountries: { "*.amazonaws.com": "RU" } },
+            expect: { level: "mandatory", messageIncludes: ['endpointCountries["*.amazonaws.com"] would place in Russia the host "amazonaws.com"', "AWS"] },
+        },
+        {
+            title: "endpointCountries that maps a public suffix to Russia is refused (*.com, *.ru, *.herokuapp.com: anyone can register a host there)",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+            config: { endpointCountries: { "*.ru": "RU" } },
+            expect: { level: "mandatory", messageIncludes: ['endpointCountries["*.ru"] would place in Russia every host under "ru", a public suffix'] },
+        },
+        {
+            title: "endpointCountries that maps a host the catalogue places abroad to Russia is refused (Yandex Cloud Kazakhstan)",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+            config: { endpointCountries: { "storage.yandexcloud.kz": "RU" } },
+            expect: { level: "mandatory", messageIncludes: ['endpointCountries["storage.yandexcloud.kz"] would place in Russia the host "storage.yandexcloud.kz"', "Kazakhstan"] },
+        },
+        {
+            title: "An exemption glob that in effect matches the whole stack is refused where it would apply, whatever else it says (urn:pulumi:test::test::*)",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { exemptions: [{ resource: "urn:pulumi:test::test::*", reason: "Not now", expires: "2999-01-01" }] },
+            expect: { level: "mandatory", messageIncludes: ["is not in Russia", 'exemptions[0].resource "urn:pulumi:test::test::*" is refused: it matches every resource of stack "test" of project "test"'] },
+        },
+        {
+            title: "An exemption glob that names the project inside wildcards (*test*) matches every resource of that project, and is refused",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { exemptions: [{ resource: "*test*", reason: "Not now", expires: "2999-01-01" }] },
+            expect: { level: "mandatory", messageIncludes: ['exemptions[0].resource "*test*" is refused: it matches every resource of project "test", in every stack'] },
         },
     ],
 };

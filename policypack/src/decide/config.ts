@@ -5,7 +5,8 @@ import type { PolicyConfigSchema } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { ClassificationSettings, DEFAULT_CLASSIFICATION_SETTINGS } from "../classify/classification";
 import { BoundedCache } from "../bounded-cache";
-import { countryCode } from "../countries";
+import { countryCode, RUSSIA } from "../countries";
+import { weakeningRussianPattern } from "../locate/endpoint-patterns";
 import { DEFAULT_LOCATION_SETTINGS, LocationSettings } from "../locate/location";
 import { isPlainObject, quote } from "../values";
 import { Exemption, readExemptions } from "./exemptions";
@@ -163,6 +164,20 @@ function readCountryMap(raw: unknown, name: string, errors: string[]): Record<st
     return out;
 }
 
+/**
+ * endpointCountries, with every entry that would place a host known to be abroad, a public
+ * suffix or a cloud's whole domain in Russia refused (locate/endpoint-patterns.ts).
+ */
+function readEndpointCountries(raw: unknown, errors: string[]): Record<string, string> {
+    const map = readCountryMap(raw, "endpointCountries", errors);
+    for (const [pattern, code] of Object.entries(map)) {
+        if (code !== RUSSIA) continue;
+        const why = weakeningRussianPattern(pattern);
+        if (why) errors.push(`endpointCountries[${quote(pattern)}] would place in Russia ${why}; map only your own hosts (an exact host, or *.your-domain)`);
+    }
+    return map;
+}
+
 function readKey(raw: unknown, name: string, fallback: string, errors: string[]): string {
     if (raw === undefined) return fallback;
     if (typeof raw !== "string" || raw.trim() === "") {
@@ -233,7 +248,7 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
             categoriesTagKey: readKey(config.categoriesTagKey, "categoriesTagKey", DEFAULT_SETTINGS.categoriesTagKey, errors),
             subjectsTagKey: readKey(config.subjectsTagKey, "subjectsTagKey", DEFAULT_SETTINGS.subjectsTagKey, errors),
             defaultSubjects,
-            endpointCountries: readCountryMap(config.endpointCountries, "endpointCountries", errors),
+            endpointCountries: readEndpointCountries(config.endpointCountries, errors),
             providerLocations: readCountryMap(config.providerLocations, "providerLocations", errors),
             clusterLocations: readCountryMap(config.clusterLocations, "clusterLocations", errors),
             exemptions: exemptions.exemptions,

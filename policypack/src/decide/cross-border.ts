@@ -12,7 +12,7 @@ import { Classifier, Holding, propagate } from "../flows/taint";
 import { LAW_FILE, provision, readingSentence, ruleSentence } from "../law";
 import { adequacyOf } from "./adequacy";
 import { todayUtc, type Settings } from "./config";
-import { Exemption, findExemption } from "./exemptions";
+import { Exemption, findExemption, refusedBroadExemptions } from "./exemptions";
 import { describeClassification, Finding, holdsNoData, LOCALIZATION_RULE } from "./localization";
 
 /** The identifier of the cross-border notification to Roskomnadzor (152-FZ Art. 12(3)). */
@@ -147,6 +147,30 @@ export function transferEvidence(flow: StackResource, source: StackResource | un
     return { carrier, notification: readTag(carrier, TRANSFER_TAG), date: readTag(carrier, TRANSFER_DATE_TAG) };
 }
 
+// Values that say a transfer is notified without identifying the notification. Roskomnadzor
+// publishes no format for the identifier of a cross-border notification (it is filed through the
+// form on the Personal Data Portal, pd.rkn.gov.ru; RKN news of 2023-02-10), so the pack cannot
+// check it against one; it refuses what is certainly not an identifier (docs/flows.md).
+const PLACEHOLDERS = new Set([
+    "none", "no", "yes", "y", "n", "true", "false", "ok", "done", "filed", "notified", "sent", "submitted",
+    "tbd", "tba", "tbc", "todo", "wip", "pending", "later", "soon", "unknown", "na", "n/a", "nil", "null", "undefined",
+    "0", "-", "--", "?", "x", "xx", "xxx", "xxxx", "test", "dummy", "placeholder", "example", "sample", "id", "number", "identifier",
+]);
+
+/** Why a cross-border-transfer value is not a notification identifier, or undefined if it may be one. */
+export function notificationIdProblem(value: string): string | undefined {
+    const v = value.trim();
+    const folded = v.toLowerCase();
+    if (PLACEHOLDERS.has(folded) || PLACEHOLDERS.has(folded.replace(/[^a-z0-9/?-]/g, ""))) return "a placeholder, not the identifier of a notification";
+    if (/^[<{[(].*[>}\])]$/.test(v) || /\$\{|\{\{|<[^>]*>/.test(v)) return "a template left unfilled, not the identifier of a notification";
+    if (!/\d/.test(v)) return "not an identifier: it has no digit";
+    const alnum = v.replace(/[^\p{L}\p{N}]/gu, "");
+    if (alnum.length < 3) return "too short to identify a notification";
+    if (/^(.)\1*$/u.test(alnum)) return `not an identifier: it repeats one character`;
+    if (v.length > 100) return "longer than any identifier (100 characters)";
+    return undefined;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar date YYYY-MM-DD, as milliseconds at UTC midnight. */
@@ -168,6 +192,10 @@ function missingConditions(ctx: Context, f: Flow, source: StackResource | undefi
     if (tag.status === "absent") missing.push(`${tagWhere} has no tag ${quote(TRANSFER_TAG)} with the identifier of the cross-border notification to Roskomnadzor (${art12}; an operator-register number under ${provision("152fz-22").cite} is a different filing)`);
     else if (tag.status === "unknown") missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is not known yet (${tag.where})`);
     else if (tag.status === "empty") missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is empty; its value must be the identifier of the cross-border notification (${art12})`);
+    else {
+        const problem = notificationIdProblem(tag.value ?? "");
+        if (problem) missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is ${quote(tag.value ?? "")}, ${problem}; its value must be the identifier Roskomnadzor's Personal Data Portal gives the filed cross-border notification (${art12})`);
+    }
     const today = ctx.settings.today ?? todayUtc();
     const date = evidence.date;
     let filed: number | undefined;
@@ -210,6 +238,8 @@ interface Group {
     location: Location;
     sources: { text: string; status: "yes" | "unknown"; missing: string[] }[];
     expired?: Exemption;
+    /** Notes on exemptions refused because they match the whole stack or project. */
+    refused: string[];
 }
 
 function fixFor(settings: Settings, location: Location, kind: string): string {
@@ -252,7 +282,7 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
     for (const f of flows) {
         const src = sourceHolding(ctx, f.from);
         if (!src) continue;
-        if (findExemption(active, f.flow.urn, f.flow.name)) continue;
+        if (findExemption(active, f.flow.urn, f.flow.name, settings.allowBroadExemptions)) continue;
         const location = ctx.locator.endpoint(f.to);
         if (location.inRussia === "yes") continue;
         let missing: string[] = [];
@@ -263,7 +293,7 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
         const key = `${f.flow.urn}\u0000${f.kind}\u0000${endpointKey(f.to)}`;
         let g = groups.get(key);
         if (!g) {
-            g = { flow: f.flow, kind: f.kind, to: f.to, location, sources: [], expired: findExemption(expired, f.flow.urn, f.flow.name) };
+            g = { flow: f.flow, kind: f.kind, to: f.to, location, sources: [], expired: findExemption(expired, f.flow.urn, f.flow.name, true), refused: refusedBroadExemptions(settings.exemptions, f.flow.urn, f.flow.name, settings.allowBroadExemptions) };
             groups.set(key, g);
         }
         g.sources.push({ text: src.text, status: src.status, missing });
@@ -299,6 +329,7 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
             lines.push("Transfers: forbid (the default): no copy of Russian citizens' personal data may leave Russia.");
         }
         lines.push(...expiredNote(g.expired));
+        lines.push(...g.refused);
         lines.push(`Rule: ${CROSS_BORDER_RULE}`);
         lines.push(`Reading: ${COPY_READING}`);
         lines.push(`Cross-border transfer: ${TRANSFER_RULE}`);
@@ -316,7 +347,7 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
         const h = holdings.get(urn);
         if (!r || !h || h.own || holdsNoData(r)) continue;
         if (classifier.of(r).russianPersonalData === "yes") continue; // the localization policy reports it
-        if (findExemption(active, r.urn, r.name)) continue;
+        if (findExemption(active, r.urn, r.name, settings.allowBroadExemptions)) continue;
         const location = ctx.locator.of(r);
         if (location.inRussia === "yes") continue;
         const flowsText = listed([...flowUrns].map((u) => index.byUrn.get(u)).filter((x): x is StackResource => x !== undefined), label);
@@ -326,7 +357,8 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
                 : `${describeHolding(ctx, r, h)}, is not in Russia.`,
             `Classification: from the data flow (${flowsText}), whatever the store's own tags say; the localization policy sees one resource at a time and cannot see this.`,
             `Location: ${location.how}.`,
-            ...expiredNote(findExemption(expired, r.urn, r.name)),
+            ...expiredNote(findExemption(expired, r.urn, r.name, true)),
+            ...refusedBroadExemptions(settings.exemptions, r.urn, r.name, settings.allowBroadExemptions),
             `Rule: ${LOCALIZATION_RULE}`,
             `Reading: ${COPY_READING}`,
             "Fix: stop the flow into it (see the finding on the flow resource), or move the store to Russia.",

@@ -6,7 +6,7 @@ import { BoundedCache } from "../bounded-cache";
 import { ruleSentence } from "../law";
 import { quote } from "../values";
 import type { Settings } from "./config";
-import { Exemption, findExemption } from "./exemptions";
+import { Exemption, findExemption, refusedBroadExemptions } from "./exemptions";
 
 export interface ResourceInput extends ResourceView {
     stackTags?: ReadonlyMap<string, string>;
@@ -79,8 +79,10 @@ export function decideLocalization(r: ResourceInput, settings: Settings): Findin
     if (classification.russianPersonalData === "no") return undefined;
 
     const exemptions = settings.exemptions;
-    if (exemptions.length > 0 && findExemption(exemptions.filter((e) => !e.expired), r.urn, r.name)) return undefined;
-    const expired = exemptions.length > 0 ? findExemption(exemptions.filter((e) => e.expired), r.urn, r.name) : undefined;
+    const allowBroad = settings.allowBroadExemptions;
+    if (exemptions.length > 0 && findExemption(exemptions.filter((e) => !e.expired), r.urn, r.name, allowBroad)) return undefined;
+    const expired = exemptions.length > 0 ? findExemption(exemptions.filter((e) => e.expired), r.urn, r.name, true) : undefined;
+    const refused = exemptions.length > 0 ? refusedBroadExemptions(exemptions, r.urn, r.name, allowBroad) : [];
 
     const location = locate(r, settings);
     if (location.inRussia === "yes") return undefined;
@@ -101,6 +103,7 @@ export function decideLocalization(r: ResourceInput, settings: Settings): Findin
     lines.push(`Location: ${location.how}.`);
     for (const l of classification.lookalikes) lines.push(`Note: ${l}.`);
     lines.push(...expiredNote(expired));
+    lines.push(...refused);
     lines.push(`Rule: ${LOCALIZATION_RULE}`);
     lines.push(`Fix: ${fixFor(r, location)}`);
     // Only a violation that rests on something unknown may be softened by onUnknown: warn; a
