@@ -239,6 +239,29 @@ export const crossBorderExamples: StackPolicyExamples = {
             ],
         },
         {
+            title: "In preview, an AWS Backup selection of every store (resources: [\"*\"]) copies a new Russian table, whose ARN is not known yet, to a vault in Frankfurt: the pattern counts it",
+            resources: [
+                { type: "aws:dynamodb/table:Table", name: "accounts", props: { name: "accounts", arn: UNKNOWN, tags: personalRu }, provider: YANDEX_DYNAMODB_PROVIDER },
+                {
+                    type: "aws:backup/plan:Plan",
+                    name: "nightly",
+                    props: { name: "nightly", rules: [{ ruleName: "nightly", targetVaultName: "local", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" }] }] },
+                    provider: YANDEX_DYNAMODB_PROVIDER,
+                },
+                {
+                    type: "aws:backup/selection:Selection",
+                    name: "everything",
+                    props: { name: "everything", planId: UNKNOWN, iamRoleArn: "arn:aws:iam::123456789012:role/backup", resources: ["*"] },
+                    provider: YANDEX_DYNAMODB_PROVIDER,
+                    propertyDependencies: { planId: ["nightly"] },
+                },
+            ],
+            expect: [
+                { resource: "nightly", level: "mandatory", messageIncludes: ["(AWS Backup)", "Germany (DE)", 'may match its ARN, which is not known yet'] },
+                { resource: "nightly", level: "mandatory", messageIncludes: ["a plan's target vault is in the plan's own region"] },
+            ],
+        },
+        {
             title: "A Firehose delivery stream in Frankfurt reads a Russian user's Kinesis stream and writes to Splunk",
             resources: [
                 { type: "aws:kinesis/stream:Stream", name: "clicks", props: { name: "clicks", arn: "arn:aws:kinesis:eu-central-1:123456789012:stream/clicks", tags: personalRu }, provider: FRANKFURT_PROVIDER },

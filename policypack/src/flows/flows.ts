@@ -471,6 +471,36 @@ function selectionsByPlan(ctx: FlowContext): Map<string, StackResource[]> {
     return byPlan;
 }
 
+// The service an ARN of each store type names (arn:<partition>:<service>:...), by type module.
+const ARN_SERVICE_BY_MODULE: Record<string, string> = {
+    s3: "s3",
+    dynamodb: "dynamodb",
+    kinesis: "kinesis",
+    rds: "rds",
+    docdb: "rds",
+    neptune: "rds",
+    redshift: "redshift",
+    efs: "elasticfilesystem",
+    ebs: "ec2",
+    ec2: "ec2",
+    fsx: "fsx",
+    opensearch: "es",
+    elasticsearch: "es",
+};
+
+/**
+ * False only when the pattern is an ARN pattern whose service is written out and differs from the
+ * service of the type's ARNs: "arn:aws:dynamodb:*" cannot select a bucket. Anything else may match.
+ */
+function mayMatchService(pattern: string, type: string): boolean {
+    if (!pattern.startsWith("arn:")) return true;
+    const service = pattern.split(":")[2];
+    if (service === undefined || /[*?]/.test(service)) return true;
+    const module = /^aws:([^/:]+)/.exec(type)?.[1];
+    const own = module && Object.prototype.hasOwnProperty.call(ARN_SERVICE_BY_MODULE, module) ? ARN_SERVICE_BY_MODULE[module] : undefined;
+    return own === undefined || own === service;
+}
+
 function globToRegExp(glob: string): RegExp {
     return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
 }
@@ -491,8 +521,19 @@ function selectedStores(ctx: FlowContext, s: StackResource): Endpoint[] {
         const path = `${sel} resources[${i}]`;
         if (v.kind === "text" && /[*?]/.test(v.text)) {
             const re = globToRegExp(v.text);
+            const withArn = new Set<string>();
             for (const [arn, rs] of ctx.index.withArns()) {
+                for (const m of rs) withArn.add(m.urn);
                 if (re.test(arn)) for (const m of rs) out.push({ kind: "resource", resource: m, how: `${path} ${quote(v.text)} matches its ARN` });
+            }
+            // In a preview a new store's ARN is not known yet, so nothing above matches it, yet the
+            // pattern will select it once it exists: count every store of the stack whose ARN is not
+            // known as selected (fail closed), unless the pattern names another service.
+            for (const t of STORES_AND_SNAPSHOTS) {
+                for (const m of ctx.index.ofType(t)) {
+                    if (withArn.has(m.urn) || !mayMatchService(v.text, m.type)) continue;
+                    out.push({ kind: "resource", resource: m, how: `${path} ${quote(v.text)} may match its ARN, which is not known yet (a new store in a preview), so the pack counts it as selected` });
+                }
             }
             return;
         }
