@@ -112,6 +112,13 @@ export const crossBorderExamples: StackPolicyExamples = {
             expect: [{ resource: "sessions", level: "mandatory", messageIncludes: ["DynamoDB global table replica", "replicas[0].regionName is not known yet, but a DynamoDB global table replica is always in an AWS region", "AWS has no region in Russia"] }],
         },
         {
+            title: "A replication rule to Frankfurt with status Disabled copies nothing: advisory, and the destination is not tainted",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER).map((r) =>
+                r.type === replication ? { ...r, props: { ...r.props, rules: [{ id: "all", status: "Disabled", destination: { bucket: UNKNOWN } }] } } : r,
+            ),
+            expect: [{ resource: "customers-replication", level: "advisory", messageIncludes: ["would send Russian citizens' personal data", 'rules[0].status is "Disabled"', "enabling it would be blocked"] }],
+        },
+        {
             title: "A replication destination outside the stack: an S3 bucket ARN carries no region",
             resources: [
                 { type: bucket, name: "customers", props: { bucket: "customers", tags: personalRu }, provider: YANDEX_S3_PROVIDER },

@@ -47,3 +47,32 @@ describe("wildcard backup selections in preview", () => {
         );
     });
 });
+
+// Issue class 10: a copy that copies nothing is advisory at most.
+describe("disabled replication rules", () => {
+    const src: Spec = { type: BUCKET, name: "src", props: { bucket: "src", arn: "arn:aws:s3:::src", tags: PERSONAL_RU } };
+    const dst: Spec = { type: BUCKET, name: "dst", props: { bucket: "dst", arn: "arn:aws:s3:::dst" }, place: "abroad" };
+    const repl = (rules: unknown[]): Spec => ({ type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: "repl", props: { bucket: "src", rules } });
+    const REPL = urn("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl");
+
+    it.each(["Disabled", "disabled", "DISABLED"])("status %s: one advisory finding on the rule's resource, none on the destination", (status) => {
+        const found = decide([src, dst, repl([{ status, destination: { bucket: "arn:aws:s3:::dst" } }])]);
+        expect(found.map((f) => [f.urn, f.advisory === true])).toEqual([[REPL, true]]);
+    });
+
+    it.each(["Enabled", UNKNOWN, undefined])("status %s counts as enabled (fail closed)", (status) => {
+        const found = decide([src, dst, repl([{ status, destination: { bucket: "arn:aws:s3:::dst" } }])]);
+        expect(found.map((f) => f.advisory === true)).toEqual([false, false]);
+        expect(outcome(found).map(([u]) => u)).toEqual([REPL, urn(BUCKET, "dst")].sort());
+    });
+
+    it("an enabled rule beside a disabled one still blocks", () => {
+        const found = decide([src, dst, repl([{ status: "Disabled", destination: { bucket: "arn:aws:s3:::dst" } }, { status: "Enabled", destination: { bucket: "arn:aws:s3:::dst" } }])]);
+        expect(found.filter((f) => f.urn === REPL).map((f) => f.advisory === true).sort()).toEqual([false, true]);
+    });
+
+    it("inline replicationConfiguration rules too", () => {
+        const found = decide([{ ...src, props: { ...src.props, replicationConfiguration: { role: "r", rules: [{ status: "Disabled", destination: { bucket: "arn:aws:s3:::dst" } }] } } }, dst]);
+        expect(found.map((f) => [f.urn, f.advisory === true])).toEqual([[urn(BUCKET, "src"), true]]);
+    });
+});

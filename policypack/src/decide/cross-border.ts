@@ -238,6 +238,8 @@ interface Group {
     location: Location;
     sources: { text: string; status: "yes" | "unknown"; missing: string[] }[];
     expired?: Exemption;
+    /** Why the copy copies nothing now (a disabled rule), if it does not. */
+    inactive?: string;
     /** Notes on exemptions refused because they match the whole stack or project. */
     refused: string[];
 }
@@ -290,14 +292,14 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
             missing = missingConditions(ctx, f, src.resource, location);
             if (missing.length === 0) continue;
         }
-        const key = `${f.flow.urn}\u0000${f.kind}\u0000${endpointKey(f.to)}`;
+        const key = `${f.flow.urn}\u0000${f.kind}\u0000${endpointKey(f.to)}\u0000${f.inactive ? "inactive" : "active"}`;
         let g = groups.get(key);
         if (!g) {
-            g = { flow: f.flow, kind: f.kind, to: f.to, location, sources: [], expired: findExemption(expired, f.flow.urn, f.flow.name, true), refused: refusedBroadExemptions(settings.exemptions, f.flow.urn, f.flow.name, settings.allowBroadExemptions) };
+            g = { flow: f.flow, kind: f.kind, to: f.to, location, inactive: f.inactive, sources: [], expired: findExemption(expired, f.flow.urn, f.flow.name, true), refused: refusedBroadExemptions(settings.exemptions, f.flow.urn, f.flow.name, settings.allowBroadExemptions) };
             groups.set(key, g);
         }
         g.sources.push({ text: src.text, status: src.status, missing });
-        if (f.to.kind === "resource") {
+        if (f.to.kind === "resource" && !f.inactive) {
             const set = violatedInto.get(f.to.resource.urn) ?? new Set<string>();
             set.add(f.flow.urn);
             violatedInto.set(f.to.resource.urn, set);
@@ -317,7 +319,8 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
                 : "a place the pack cannot determine";
         const what = allUnknownSources ? "data that may be Russian citizens' personal data" : "Russian citizens' personal data";
         const lines: string[] = [];
-        if (destUnknown) lines.push(`${label(g.flow)} sends ${what} (${g.kind}) to ${endpointName(g.to)}, and where that is cannot be decided.`);
+        if (g.inactive) lines.push(`${label(g.flow)} would send ${what} (${g.kind}) to ${endpointName(g.to)}${destUnknown ? ", whose location cannot be decided," : ` in ${where}`} if it were enabled: ${g.inactive}. Advisory: enabling it would be blocked.`);
+        else if (destUnknown) lines.push(`${label(g.flow)} sends ${what} (${g.kind}) to ${endpointName(g.to)}, and where that is cannot be decided.`);
         else lines.push(`${label(g.flow)} sends ${what} out of Russia (${g.kind}): to ${endpointName(g.to)} in ${where}.`);
         lines.push(`Source: ${listed(g.sources, (s) => s.text)}.`);
         lines.push(`Destination: ${endpointName(g.to)}${g.to.kind === "resource" ? `, found because ${g.to.how}` : ""}.`);
@@ -334,7 +337,7 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
         lines.push(`Reading: ${COPY_READING}`);
         lines.push(`Cross-border transfer: ${TRANSFER_RULE}`);
         lines.push(`Fix: ${fixFor(settings, g.location, g.kind)}`);
-        findings.push({ urn: g.flow.urn, message: lines.join("\n"), downgrade: destUnknown || allUnknownSources });
+        findings.push({ urn: g.flow.urn, message: lines.join("\n"), downgrade: destUnknown || allUnknownSources, ...(g.inactive ? { advisory: true } : {}) });
     }
 
     // A store that holds Russian citizens' personal data only because a reported flow brings them is

@@ -16,6 +16,8 @@ export interface ResourceInput extends ResourceView {
 export interface Finding {
     message: string;
     downgrade: boolean;
+    /** Always advisory, whatever onUnknown says (a copy that is switched off). */
+    advisory?: boolean;
 }
 
 /** The rule as the law file states it (policypack/data/law.json 152fz-18-5), with its review date. */

@@ -11,10 +11,14 @@ import { arnName, looksLikeArn, parseArn } from "./arn";
 import type { StackIndex, StackResource } from "./stack";
 
 /** One end of a flow: a resource in the stack, a place outside it, or something not known. */
-export type Endpoint =
+export type Endpoint = (
     | { kind: "resource"; resource: StackResource; how: string }
     | { kind: "external"; label: string; location: Location; how: string }
-    | { kind: "unknown"; label: string; how: string };
+    | { kind: "unknown"; label: string; how: string }
+) & {
+    /** Set when the copy to this destination is switched off (a replication rule with status Disabled): why, in words. */
+    inactive?: string;
+};
 
 export interface Flow {
     /** What moves the data, in words: "S3 replication", "AWS Backup copy". */
@@ -23,6 +27,8 @@ export interface Flow {
     flow: StackResource;
     from: Endpoint;
     to: Endpoint;
+    /** Set when the flow copies nothing now (a disabled rule): why, in words. Such a flow taints nothing and is reported as advisory at most. */
+    inactive?: string;
 }
 
 export interface FlowSettings extends LocationSettings {
@@ -266,7 +272,8 @@ function flows(kind: string, r: StackResource, from: readonly Endpoint[], to: re
     for (const f of from) {
         for (const t of to) {
             if (f.kind === "resource" && t.kind === "resource" && f.resource.urn === t.resource.urn) continue;
-            out.push({ kind, flow: r, from: f, to: t });
+            const inactive = t.inactive ?? f.inactive;
+            out.push(inactive ? { kind, flow: r, from: f, to: t, inactive } : { kind, flow: r, from: f, to: t });
         }
     }
     return out;
@@ -286,10 +293,17 @@ const urnsOf = (endpoints: readonly Endpoint[]): Set<string> => new Set(endpoint
 function s3ReplicationRules(ctx: FlowContext, r: StackResource, rules: unknown, path: string, depKey: string, exclude: ReadonlySet<string>): Endpoint[] {
     return eachItem(rules, path, (rule, p) => {
         const value = at(rule, "destination", "bucket");
+        // A rule with status Disabled replicates nothing (S3 ReplicationRule Status); one whose
+        // status is unknown in a preview, or anything else, counts as enabled (fail closed).
+        const status = read(field(rule, "status"));
+        const inactive = status.kind === "text" && status.text.toLowerCase() === "disabled" ? `${p}.status is ${quote(status.text)}, so the rule replicates nothing while it stays disabled` : undefined;
         // Every replication rule copies somewhere; a rule whose destination cannot be read is an
         // unknown destination, not the absence of a flow.
-        if (read(value).kind === "absent") return [{ kind: "unknown", label: `${p}.destination.bucket`, how: `${p}.destination.bucket is not set, so the pack cannot tell where the replica goes` }];
-        return resolve(ctx, r, { value, path: `${p}.destination.bucket`, depKey, types: BUCKETS, exclude });
+        const found: Endpoint[] =
+            read(value).kind === "absent"
+                ? [{ kind: "unknown", label: `${p}.destination.bucket`, how: `${p}.destination.bucket is not set, so the pack cannot tell where the replica goes` }]
+                : resolve(ctx, r, { value, path: `${p}.destination.bucket`, depKey, types: BUCKETS, exclude });
+        return inactive ? found.map((e) => ({ ...e, inactive })) : found;
     });
 }
 
@@ -826,7 +840,7 @@ function dedupe(endpoints: readonly Endpoint[]): Endpoint[] {
     const seen = new Set<string>();
     const out: Endpoint[] = [];
     for (const e of endpoints) {
-        const k = endpointKey(e);
+        const k = `${endpointKey(e)}\u0000${e.inactive ? "inactive" : "active"}`;
         if (seen.has(k)) continue;
         seen.add(k);
         out.push(e);
@@ -880,7 +894,7 @@ export function extractFlows(index: StackIndex, settings: FlowSettings): FlowExt
             continue;
         }
         for (const f of found) {
-            const k = `${r.urn}\u0000${f.kind}\u0000${endpointKey(f.from)}\u0000${endpointKey(f.to)}`;
+            const k = `${r.urn}\u0000${f.kind}\u0000${endpointKey(f.from)}\u0000${endpointKey(f.to)}\u0000${f.inactive ? "inactive" : "active"}`;
             if (seen.has(k)) continue;
             seen.add(k);
             out.push(f);
