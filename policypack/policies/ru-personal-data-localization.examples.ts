@@ -81,7 +81,7 @@ export const localizationExamples: PolicyExamples = {
         {
             title: "An exemption glob limited to one resource type of the stack is not broad: it leaves the stack's other resources out",
             resource: { type: bucket, name: "legacy-export", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
-            config: { exemptions: [{ resource: "urn:pulumi:test::test::aws:s3/bucket:Bucket::legacy-*", reason: "Migration to Yandex Cloud, ticket DATA-42", expires: "2999-12-31" }] },
+            config: { exemptions: [{ resource: "urn:pulumi:*::*::aws:s3/bucket:Bucket::legacy-*", reason: "Migration to Yandex Cloud, ticket DATA-42", expires: "2999-12-31" }] },
             expect: { level: "none" },
         },
         {
@@ -279,16 +279,17 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "mandatory", messageIncludes: ['endpointCountries["storage.yandexcloud.kz"] would place in Russia the host "storage.yandexcloud.kz"', "Kazakhstan"] },
         },
         {
-            title: "An exemption glob that in effect matches the whole stack is refused where it would apply, whatever else it says (urn:pulumi:test::test::*)",
+            title: "An exemption glob that in effect matches the whole stack is refused where it would apply, whatever else it says (urn:pulumi:dev::app::* for stack dev of project app)",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
-            config: { exemptions: [{ resource: "urn:pulumi:test::test::*", reason: "Not now", expires: "2999-01-01" }] },
-            expect: { level: "mandatory", messageIncludes: ["is not in Russia", 'exemptions[0].resource "urn:pulumi:test::test::*" is refused: it matches every resource of stack "test" of project "test"'] },
+            // The examples run in stack "test" of project "test" and, over gRPC, stack "dev" of project "examples".
+            config: { exemptions: [{ resource: "urn:pulumi:{test,dev}::{test,examples}::*", reason: "Not now", expires: "2999-01-01" }] },
+            expect: { level: "mandatory", messageIncludes: ["is not in Russia", 'exemptions[0].resource "urn:pulumi:{test,dev}::{test,examples}::*" is refused: it matches every resource of stack'] },
         },
         {
-            title: "An exemption glob that names the project inside wildcards (*test*) matches every resource of that project, and is refused",
+            title: "An exemption glob that names the project between wildcards (*::app::*, or *app* in project app) matches every resource of that project, and is refused",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
-            config: { exemptions: [{ resource: "*test*", reason: "Not now", expires: "2999-01-01" }] },
-            expect: { level: "mandatory", messageIncludes: ['exemptions[0].resource "*test*" is refused: it matches every resource of project "test", in every stack'] },
+            config: { exemptions: [{ resource: "*::{test,examples}::*", reason: "Not now", expires: "2999-01-01" }] },
+            expect: { level: "mandatory", messageIncludes: ['exemptions[0].resource "*::{test,examples}::*" is refused: it matches every resource of project', "in every stack"] },
         },
     ],
 };
