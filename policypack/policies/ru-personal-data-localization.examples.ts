@@ -58,6 +58,11 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "none" },
         },
         {
+            title: "A Yandex Object Storage bucket whose provider sets no storageEndpoint: the provider's documented default, storage.yandexcloud.net, is in Russia",
+            resource: { type: "yandex:index/storageBucket:StorageBucket", name: "customers", props: { bucket: "customers", tags: personalRu }, provider: { props: { folderId: "b1g0000000000000000" } } },
+            expect: { level: "none" },
+        },
+        {
             title: "A Yandex managed PostgreSQL cluster whose hosts are all in ru-central1 zones",
             resource: {
                 type: "yandex:index/mdbPostgresqlCluster:MdbPostgresqlCluster",
@@ -233,9 +238,10 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "mandatory", messageIncludes: ['the resource\'s zone is "kz1-a"', "Kazakhstan (KZ)"] },
         },
         {
-            title: "A Yandex bucket whose provider names no storageEndpoint (the environment could point it anywhere)",
+            title: "Under providerDefaults: strict, a Yandex bucket whose provider names no storageEndpoint is blocked (the environment could point it anywhere)",
             resource: { type: "yandex:index/storageBucket:StorageBucket", name: "customers", props: { bucket: "customers", tags: personalRu }, provider: { props: { zone: "ru-central1-a" } } },
-            expect: { level: "mandatory", messageIncludes: ["YC_STORAGE_ENDPOINT_URL", "Set yandex:storageEndpoint in the stack config"] },
+            config: { providerDefaults: "strict" },
+            expect: { level: "mandatory", messageIncludes: ["YC_STORAGE_ENDPOINT_URL", "providerDefaults: strict does not assume the default", "Set yandex:storageEndpoint in the stack config"] },
         },
         {
             title: "A PersistentVolumeClaim on a cluster clusterLocations does not map",

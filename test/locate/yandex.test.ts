@@ -24,11 +24,24 @@ describe("yandex: Object Storage goes where the provider's storageEndpoint is", 
         const l = locate(view(bucket, {}, { storageEndpoint: "https://storage.il.nebius.cloud" }), s);
         expect([l.inRussia, l.country]).toEqual(["no", "IL"]);
     });
-    it("no storageEndpoint is unknown: the env var may override the built-in default", () => {
+    it("no storageEndpoint: the provider's documented default storage.yandexcloud.net, and the message says so", () => {
         const l = locate(view(bucket, { bucket: "b" }, { zone: "ru-central1-a" }), s);
+        expect(l).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(l.how).toContain(`the Yandex provider's documented default storageEndpoint is host "storage.yandexcloud.net"`);
+        expect(l.how).toContain("YC_STORAGE_ENDPOINT_URL");
+        expect(l.how).toContain("providerDefaults: strict");
+    });
+    it("no storageEndpoint under providerDefaults: strict is unknown: the env var may override the default", () => {
+        const l = locate(view(bucket, { bucket: "b" }, { zone: "ru-central1-a" }), settings({ providerDefaults: "strict" }));
         expect(l.inRussia).toBe("unknown");
         expect(l.how).toContain("YC_STORAGE_ENDPOINT_URL");
         expect(l.how).toContain("Set yandex:storageEndpoint in the stack config");
+    });
+    it("no ymqEndpoint: the documented default message-queue.api.cloud.yandex.net; strict: unknown", () => {
+        const q = view("yandex:index/messageQueue:MessageQueue", { name: "q" }, {});
+        expect(locate(q, s)).toMatchObject({ inRussia: "yes" });
+        expect(locate(q, s).how).toContain("message-queue.api.cloud.yandex.net");
+        expect(locate(q, settings({ providerDefaults: "strict" })).inRussia).toBe("unknown");
     });
     it("an unknown storageEndpoint is unknown", () => {
         expect(locate(view(bucket, {}, { storageEndpoint: UNKNOWN }), s).how).toBe("the provider's storageEndpoint is not known yet");
@@ -117,8 +130,13 @@ describe("yandex: API resources are in the zone or region they name", () => {
     it("a resource with no zone is in the installation its explicit endpoint names", () => {
         expect(locate(view("yandex:index/function:Function", {}, { endpoint: "api.cloud.yandex.net:443" }), s).inRussia).toBe("yes");
     });
-    it("no zone and no endpoint is unknown", () => {
+    it("no zone and no endpoint: the installation of the documented default endpoint api.cloud.yandex.net", () => {
         const l = locate(view("yandex:index/function:Function", {}, {}), s);
+        expect(l).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(l.how).toContain("documented default endpoint");
+    });
+    it("no zone and no endpoint under providerDefaults: strict is unknown", () => {
+        const l = locate(view("yandex:index/function:Function", {}, {}), settings({ providerDefaults: "strict" }));
         expect(l.inRussia).toBe("unknown");
         expect(l.how).toContain("set yandex:zone or yandex:endpoint");
     });

@@ -81,6 +81,13 @@ export const CONFIG_PROPERTIES = {
     ),
     providerLocations: countryMap("Provider URN, provider name, provider type or package → ISO 3166-1 country code, for providers the pack has no resolver for."),
     clusterLocations: countryMap("Kubernetes provider URN, name, kubeconfig context or cluster name → ISO 3166-1 country code."),
+    providerDefaults: {
+        type: "string",
+        enum: ["documented", "strict"],
+        default: "documented",
+        description:
+            "documented (the default): a provider setting the stack leaves unset takes the provider's documented default, such as the Yandex provider's storageEndpoint storage.yandexcloud.net, and the message says so. strict: such a setting is unknown, for teams that set endpoints through deploy-time environment variables (YC_STORAGE_ENDPOINT_URL, YC_ENDPOINT, ...) that the pack cannot see.",
+    },
     exemptions: {
         type: "array",
         default: [],
@@ -133,6 +140,7 @@ export const RESIDENCY_PROPERTIES: readonly ConfigProperty[] = [
     "endpointCountries",
     "providerLocations",
     "clusterLocations",
+    "providerDefaults",
     "exemptions",
     "allowBroadExemptions",
 ];
@@ -211,6 +219,12 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
         } else errors.push("defaultSubjects must be a list of ISO 3166-1 country codes or *");
     }
 
+    let providerDefaults: "documented" | "strict" = "documented";
+    if (config.providerDefaults !== undefined) {
+        if (config.providerDefaults === "documented" || config.providerDefaults === "strict") providerDefaults = config.providerDefaults;
+        else errors.push(`providerDefaults must be "documented" or "strict", not ${JSON.stringify(config.providerDefaults)?.slice(0, 40)}`);
+    }
+
     let allowBroadExemptions = false;
     if (config.allowBroadExemptions !== undefined) {
         if (typeof config.allowBroadExemptions === "boolean") allowBroadExemptions = config.allowBroadExemptions;
@@ -251,6 +265,7 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
             endpointCountries: readEndpointCountries(config.endpointCountries, errors),
             providerLocations: readCountryMap(config.providerLocations, "providerLocations", errors),
             clusterLocations: readCountryMap(config.clusterLocations, "clusterLocations", errors),
+            providerDefaults,
             exemptions: exemptions.exemptions,
             allowBroadExemptions,
             transfers,
