@@ -73,6 +73,16 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "none" },
         },
         {
+            title: "A current Yandex PostgreSQL cluster (mdbPostgresqlClusterV2), whose hosts are a map of host name to host, all in ru-central1 zones",
+            resource: {
+                type: "yandex:index/mdbPostgresqlClusterV2:MdbPostgresqlClusterV2",
+                name: "accounts",
+                props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: { "pg-a": { zone: "ru-central1-a" }, "pg-b": { zone: "ru-central1-b" } } },
+                provider: { props: { zone: "ru-central1-a" } },
+            },
+            expect: { level: "none" },
+        },
+        {
             title: "A PersistentVolumeClaim on a cluster that clusterLocations places in Russia",
             resource: {
                 type: "kubernetes:core/v1:PersistentVolumeClaim",
@@ -231,6 +241,16 @@ export const localizationExamples: PolicyExamples = {
             title: "An Azure storage account in germanywestcentral",
             resource: { type: "azure-native:storage:StorageAccount", name: "customers", props: { location: "germanywestcentral", resourceGroupName: "rg", tags: personalRu } },
             expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", '"germanywestcentral"', "Germany (DE)"] },
+        },
+        {
+            title: "A location field the pack cannot read is named once, with why",
+            resource: {
+                type: "yandex:index/mdbPostgresqlClusterV2:MdbPostgresqlClusterV2",
+                name: "accounts",
+                props: { labels: { user_data: "personal" }, hosts: 3 },
+                provider: { props: {} },
+            },
+            expect: { level: "mandatory", messageIncludes: ["Location: the pack cannot read the resource's hosts (a number, neither a list nor a map)."] },
         },
         {
             title: "A Yandex disk in the Kazakhstan region",

@@ -144,3 +144,32 @@ describe("yandex: API resources are in the zone or region they name", () => {
         expect(locate(view(disk, { zone: "ru-central1-a" }, { endpoint: UNKNOWN }), s).inRussia).toBe("unknown");
     });
 });
+
+// Issue class 9: current Yandex resources, and location fields the pack cannot read.
+describe("current (V2) Yandex resources", () => {
+    const PG2 = "yandex:index/mdbPostgresqlClusterV2:MdbPostgresqlClusterV2";
+    it("hosts as a map (host name → host) in ru-central1 zones is Russia", () => {
+        const l = locate(view(PG2, { hosts: { "pg-a": { zone: "ru-central1-a" }, "pg-b": { zone: "ru-central1-b" } } }, {}), s);
+        expect(l).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(l.how).toContain('the resource\'s hosts["pg-a"].zone is "ru-central1-a"');
+    });
+    it("one host of the map in Kazakhstan is not Russia", () => {
+        expect(locate(view(PG2, { hosts: { a: { zone: "ru-central1-a" }, b: { zone: "kz1-a" } } }, {}), s)).toMatchObject({ inRussia: "no", country: "KZ" });
+    });
+    it.each([
+        ["yandex:index/mdbMysqlClusterV2:MdbMysqlClusterV2", { hosts: { h: { zone: "ru-central1-d" } } }],
+        ["yandex:index/mdbRedisClusterV2:MdbRedisClusterV2", { hosts: { h: { zone: "ru-central1-b" } } }],
+        ["yandex:index/mdbShardedPostgresqlCluster:MdbShardedPostgresqlCluster", { hosts: { h: { zone: "ru-central1-a" } } }],
+        ["yandex:index/mdbGreenplumClusterV2:MdbGreenplumClusterV2", { config: { zoneId: "ru-central1-a" } }],
+        ["yandex:index/mdbOpensearchCluster:MdbOpensearchCluster", { config: { opensearch: { nodeGroups: [{ zoneIds: ["ru-central1-a", "ru-central1-b"] }] } } }],
+    ])("%s reads its zones", (type, props) => {
+        expect(locate(view(type, props, { endpoint: "api.cloud.yandex.net:443" }), s)).toMatchObject({ inRussia: "yes" });
+    });
+    it("a location field it cannot read is named once, with why", () => {
+        const l = locate(view(PG2, { hosts: 42 }, {}), s);
+        expect(l.inRussia).toBe("unknown");
+        expect(l.how).toBe("the pack cannot read the resource's hosts (a number, neither a list nor a map)");
+        const z = locate(view(PG2, { hosts: { a: { zone: 7 } } }, {}), s);
+        expect(z.how).toBe('the pack cannot read the resource\'s hosts["a"].zone (a number, not a string)');
+    });
+});

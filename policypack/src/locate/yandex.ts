@@ -44,6 +44,13 @@ const RESOURCE_PATHS = [
     "master.regional.locations[].zone",
     "config.zones[]",
     "regionId",
+    // Current (plugin-framework) resources of terraform-provider-yandex, from their schemas
+    // (yandex-framework/services/*, commit b52b1df): the *V2 database clusters key hosts by name
+    // (hosts: map of host name → { zone }), which "hosts[].zone" walks; Greenplum V2 has
+    // config.zone_id; OpenSearch node groups have zone_ids.
+    "config.zoneId",
+    "config.opensearch.nodeGroups[].zoneIds[]",
+    "config.dashboards.nodeGroups[].zoneIds[]",
 ];
 
 type Kind = { kind: "storage" } | { kind: "queue" } | { kind: "api" };
