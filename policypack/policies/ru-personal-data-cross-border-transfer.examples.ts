@@ -60,6 +60,12 @@ export const crossBorderExamples: StackPolicyExamples = {
             expect: [],
         },
         {
+            title: "transfers: declared: the same copy whose destination honestly carries the personal / RU tags passes too (honest tags are never worse than none)",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: NOTIFIED }).map((r) => (r.name === "customers-eu" ? { ...r, props: { ...r.props, tags: personalRu } } : r)),
+            config: { transfers: "declared", adequateCountries: ["DE"] },
+            expect: [],
+        },
+        {
             title: "A time-limited exemption for the flow resource",
             resources: replicated("customers-eu", FRANKFURT_PROVIDER),
             config: { exemptions: [{ resource: "customers-replication", reason: "Migration to Yandex Cloud, ticket DATA-42", expires: "2999-12-31" }] },
@@ -179,6 +185,12 @@ export const crossBorderExamples: StackPolicyExamples = {
                 { resource: "customers-replication", level: "mandatory", messageIncludes: ['the tag "cross-border-transfer" on the source', 'is "TBD", a placeholder, not the identifier of a notification'] },
                 { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
             ],
+        },
+        {
+            title: "transfers: declared: a store in Frankfurt holding Russian citizens' personal data that no declared transfer reaches is a database abroad, decided here (the localization policy leaves it to this one)",
+            resources: [{ type: bucket, name: "eu-primary", props: { bucket: "eu-primary", tags: personalRu }, provider: FRANKFURT_PROVIDER }],
+            config: { transfers: "declared", adequateCountries: ["DE"] },
+            expect: [{ resource: "eu-primary", level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", "no allowed declared transfer from a store in Russia reaches it"] }],
         },
         {
             title: "transfers: declared to Germany without adequateCountries: the pack treats no country as adequate on its own unconfirmed data",

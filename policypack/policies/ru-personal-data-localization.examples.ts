@@ -111,6 +111,12 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "none" },
         },
         {
+            title: "Under transfers: declared, a store known to be outside Russia is decided by ru-personal-data-cross-border-transfer, which allows it only as the destination of a declared transfer (set transfers on both policies)",
+            resource: { type: bucket, name: "customers-eu", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { transfers: "declared" },
+            expect: { level: "none" },
+        },
+        {
             title: "A component resource holds no data itself (its children are checked)",
             resource: { type: "acme:storage:CustomerStore", name: "store", props: { tags: personalRu }, provider: null },
             expect: { level: "none" },
@@ -272,6 +278,12 @@ export const localizationExamples: PolicyExamples = {
                 provider: { name: "prod", props: {} },
             },
             expect: { level: "mandatory", messageIncludes: ["where it is cannot be decided", 'provider name "prod"', "clusterLocations"] },
+        },
+        {
+            title: "Under transfers: declared, a store whose location cannot be decided is still decided here",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
+            config: { transfers: "declared" },
+            expect: { level: "mandatory", messageIncludes: ["where it is cannot be decided"] },
         },
         {
             title: "An exemption without an expiry date is refused, and the policy blocks",

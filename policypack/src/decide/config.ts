@@ -113,7 +113,7 @@ export const CONFIG_PROPERTIES = {
         enum: ["forbid", "declared"],
         default: "forbid",
         description:
-            "forbid (the default): no copy of Russian citizens' personal data may leave Russia. declared: a copy may, if the flow resource carries the cross-border-transfer tag (the identifier of the cross-border notification to Roskomnadzor, 152-FZ Art. 12(3)) and the cross-border-transfer-date tag (the date it was filed), the source store is in Russia, and the destination country is in adequateCountries, or allowNonAdequate is true and the notification was filed at least 30 calendar days before.",
+            "forbid (the default): no copy of Russian citizens' personal data may leave Russia. Set the same value on ru-personal-data-localization and ru-personal-data-cross-border-transfer. declared: on the localization policy, a store known to be outside Russia is left to the cross-border policy, which allows it only as the destination of a declared transfer (tagged honestly or not); on the cross-border policy, a copy may, if the flow resource carries the cross-border-transfer tag (the identifier of the cross-border notification to Roskomnadzor, 152-FZ Art. 12(3)) and the cross-border-transfer-date tag (the date it was filed), the source store is in Russia, and the destination country is in adequateCountries, or allowNonAdequate is true and the notification was filed at least 30 calendar days before.",
     },
     allowNonAdequate: {
         type: "boolean",

@@ -13,7 +13,7 @@ import { LAW_FILE, provision, readingSentence, ruleSentence } from "../law";
 import { adequacyOf } from "./adequacy";
 import { todayUtc, type Settings } from "./config";
 import { Exemption, findExemption, refusedBroadExemptions } from "./exemptions";
-import { describeClassification, Finding, holdsNoData, LOCALIZATION_RULE } from "./localization";
+import { describeClassification, Finding, holdsNoData, LOCALIZATION_RULE, localizationFinding } from "./localization";
 
 /** The identifier of the cross-border notification to Roskomnadzor (152-FZ Art. 12(3)). */
 export const TRANSFER_TAG = "cross-border-transfer";
@@ -279,6 +279,8 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
     }
 
     const groups = new Map<string, Group>();
+    /** Under transfers: declared, destinations in the stack reached by an allowed declared transfer. */
+    const declaredInto = new Set<string>();
     /** Destinations in the stack reached by a flow that is reported, with the flow resources. */
     const violatedInto = new Map<string, Set<string>>();
     for (const f of flows) {
@@ -290,7 +292,10 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
         let missing: string[] = [];
         if (settings.transfers === "declared") {
             missing = missingConditions(ctx, f, src.resource, location);
-            if (missing.length === 0) continue;
+            if (missing.length === 0) {
+                if (f.to.kind === "resource" && !f.inactive) declaredInto.add(f.to.resource.urn);
+                continue;
+            }
         }
         const key = `${f.flow.urn}\u0000${f.kind}\u0000${endpointKey(f.to)}\u0000${f.inactive ? "inactive" : "active"}`;
         let g = groups.get(key);
@@ -367,6 +372,28 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
             "Fix: stop the flow into it (see the finding on the flow resource), or move the store to Russia.",
         ];
         findings.push({ urn: r.urn, message: lines.join("\n"), downgrade: h.status === "unknown" || location.inRussia === "unknown" });
+    }
+
+    // Under transfers: declared the localization policy leaves every store known to be abroad to
+    // this policy (decideLocalization): such a store is lawful only as the destination of an
+    // allowed declared transfer, and nothing that is not allowed may flow into it. The verdict is
+    // the same whether the store is tagged honestly or carries no tags at all.
+    if (settings.transfers === "declared") {
+        const done = new Set(findings.map((f) => f.urn));
+        for (const r of resources) {
+            if (done.has(r.urn)) continue;
+            const f = localizationFinding(r, settings);
+            if (!f || !f.knownAbroad) continue;
+            if (declaredInto.has(r.urn) && !violatedInto.has(r.urn)) continue;
+            const why = violatedInto.has(r.urn)
+                ? "a flow into it that is not an allowed declared transfer is reported on its flow resource"
+                : "no allowed declared transfer from a store in Russia reaches it, so it is a database outside Russia of its own";
+            findings.push({
+                urn: r.urn,
+                downgrade: f.downgrade,
+                message: `${f.message}\nTransfers: declared: a store outside Russia that holds Russian citizens' personal data is allowed only as the destination of a declared transfer from a primary store in Russia; ${why}.`,
+            });
+        }
     }
     return findings;
 }

@@ -75,7 +75,21 @@ function expiredNote(e: Exemption | undefined): string[] {
     return e ? [`Exemption exemptions[${e.index}] for ${quote(e.resource)} expired on ${e.expires} and no longer applies (reason given: ${quote(e.reason)}).`] : [];
 }
 
+/**
+ * The localization policy's decision. Under transfers: declared, a store known to be outside
+ * Russia that holds Russian citizens' personal data may be the lawful destination of a declared
+ * cross-border transfer (the reading a lawyer takes by choosing declared), which only the
+ * cross-border policy, seeing the whole stack, can establish: so it decides those stores, once,
+ * whether they are tagged or not (honest tags are never worse than none).
+ */
 export function decideLocalization(r: ResourceInput, settings: Settings): Finding | undefined {
+    const finding = localizationFinding(r, settings);
+    if (finding && settings.transfers === "declared" && finding.knownAbroad) return undefined;
+    return finding;
+}
+
+/** The localization verdict on its own, whatever transfers says; knownAbroad marks a store known to be outside Russia. */
+export function localizationFinding(r: ResourceInput, settings: Settings): (Finding & { knownAbroad: boolean }) | undefined {
     if (holdsNoData(r)) return undefined;
     const classification = classify({ props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, settings);
     if (classification.russianPersonalData === "no") return undefined;
@@ -110,5 +124,5 @@ export function decideLocalization(r: ResourceInput, settings: Settings): Findin
     lines.push(`Fix: ${fixFor(r, location)}`);
     // Only a violation that rests on something unknown may be softened by onUnknown: warn; a
     // resource known to hold Russian personal data and known to be abroad never is.
-    return { message: lines.join("\n"), downgrade: unknownClass || unknownPlace };
+    return { message: lines.join("\n"), downgrade: unknownClass || unknownPlace, knownAbroad: !unknownPlace };
 }
