@@ -117,6 +117,11 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "none" },
         },
         {
+            title: "The provider's defaultTags classify every resource, but a VPC, a subnet, an IAM role or a bucket policy holds no data: skipped (policypack/data/no-data-types.json)",
+            resource: { type: "aws:iam/role:Role", name: "app", props: { assumeRolePolicy: "{}" }, provider: { props: { region: "eu-central-1", defaultTags: JSON.stringify({ tags: personalRu }) } } },
+            expect: { level: "none" },
+        },
+        {
             title: "A component resource holds no data itself (its children are checked)",
             resource: { type: "acme:storage:CustomerStore", name: "store", props: { tags: personalRu }, provider: null },
             expect: { level: "none" },
@@ -284,6 +289,11 @@ export const localizationExamples: PolicyExamples = {
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
             config: { transfers: "declared" },
             expect: { level: "mandatory", messageIncludes: ["where it is cannot be decided"] },
+        },
+        {
+            title: "A type the pack knows neither as storage nor as holding no data is still judged (fail closed), and the message says why",
+            resource: { type: "aws:lambda/function:Function", name: "signup", props: {}, provider: { props: { region: "eu-central-1", defaultTags: JSON.stringify({ tags: personalRu }) } } },
+            expect: { level: "mandatory", messageIncludes: ["Holds data: aws:lambda/function:Function is neither a storage type the pack knows nor a type it knows to hold no data"] },
         },
         {
             title: "An exemption without an expiry date is refused, and the policy blocks",

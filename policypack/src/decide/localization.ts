@@ -1,6 +1,8 @@
 // Decide ru-personal-data-localization for one resource: classify, locate, apply exemptions.
 import { classify, Classification, describeCategories, describeSubjects } from "../classify/classification";
 import { endpointEntries } from "../locate/catalogue";
+import { knownNoData, memberOf, storageService } from "../classify/storage";
+import { FLOW_EXTRACTORS } from "../flows/flows";
 import { locate, Location, packageOf, ResourceView } from "../locate";
 import { BoundedCache } from "../bounded-cache";
 import { ruleSentence } from "../law";
@@ -23,9 +25,30 @@ export interface Finding {
 /** The rule as the law file states it (policypack/data/law.json 152fz-18-5), with its review date. */
 export const LOCALIZATION_RULE = ruleSentence("152fz-18-5");
 
-/** Resources that hold no data of their own: the engine's providers and stack, and components. */
+/**
+ * Resources that hold no data of their own: the engine's providers and stack, components, and
+ * types known to hold none (networking, identity and access, policies, DNS, monitoring
+ * configuration: data/no-data-types.json), so that a provider's defaultTags, which classify every
+ * resource, produce findings only on resources that hold data.
+ */
 export function holdsNoData(r: ResourceView): boolean {
-    return r.type.startsWith("pulumi:") || r.provider === undefined;
+    return r.type.startsWith("pulumi:") || r.provider === undefined || noDataType(r.type) !== undefined;
+}
+
+/** Why a type holds no data, or undefined. A storage type, a member of a store or a type that creates a data flow never counts as holding none. */
+export function noDataType(type: string): string | undefined {
+    const why = knownNoData(type);
+    if (why === undefined) return undefined;
+    if (storageService(type) !== undefined || memberOf(type) !== undefined || Object.prototype.hasOwnProperty.call(FLOW_EXTRACTORS, type)) return undefined;
+    return why;
+}
+
+/** The line that says why a type neither known as storage nor known to hold no data is judged anyway. */
+function holdsDataNote(type: string): string[] {
+    if (storageService(type) !== undefined || memberOf(type) !== undefined) return [];
+    return [
+        `Holds data: ${type} is neither a storage type the pack knows nor a type it knows to hold no data (policypack/data/no-data-types.json), so the pack treats it as possibly holding data and judges it (fail closed). If it holds none, remove the classification from it, or propose the type for no-data-types.json.`,
+    ];
 }
 
 export function label(r: ResourceView): string {
@@ -117,6 +140,7 @@ export function localizationFinding(r: ResourceInput, settings: Settings): (Find
     }
     lines.push(`Found: ${describeClassification(classification)}.`);
     lines.push(`Location: ${location.how}.`);
+    lines.push(...holdsDataNote(r.type));
     for (const l of classification.lookalikes) lines.push(`Note: ${l}.`);
     lines.push(...expiredNote(expired));
     lines.push(...refused);
