@@ -296,6 +296,11 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "mandatory", messageIncludes: ["Holds data: aws:lambda/function:Function is neither a storage type the pack knows nor a type it knows to hold no data"] },
         },
         {
+            title: "An EC2 instance classified only through its volumes' tags (volumeTags, rootBlockDevice.tags, ebsBlockDevices[].tags: paths from the generated type index)",
+            resource: { type: "aws:ec2/instance:Instance", name: "db", props: { ami: "ami-1", instanceType: "t3.micro", rootBlockDevice: { volumeSize: 50, tags: personalRu } }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "mandatory", messageIncludes: ['tag "user-data" in rootBlockDevice.tags'] },
+        },
+        {
             title: "An exemption without an expiry date is refused, and the policy blocks",
             resource: { type: bucket, name: "legacy-export", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
             config: { exemptions: [{ resource: "legacy-export", reason: "Migration" }] },

@@ -16,8 +16,8 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
     // are its business here. (A 300-file site in a tagged bucket: 2 findings, not 302.)
     const member = memberOf(r.type) !== undefined;
     const c = member
-        ? classify({ props: r.props, providerProps: undefined, stackTags: undefined }, settings)
-        : classify({ props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, settings);
+        ? classify({ type: r.type, props: r.props, providerProps: undefined, stackTags: undefined }, settings)
+        : classify({ type: r.type, props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, settings);
     const findings: Finding[] = [];
     const service = storageService(r.type);
     const key = settings.categoriesTagKey;

@@ -114,7 +114,7 @@ export function decideLocalization(r: ResourceInput, settings: Settings): Findin
 /** The localization verdict on its own, whatever transfers says; knownAbroad marks a store known to be outside Russia. */
 export function localizationFinding(r: ResourceInput, settings: Settings): (Finding & { knownAbroad: boolean }) | undefined {
     if (holdsNoData(r)) return undefined;
-    const classification = classify({ props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, settings);
+    const classification = classify({ type: r.type, props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, settings);
     if (classification.russianPersonalData === "no") return undefined;
 
     const exemptions = settings.exemptions;

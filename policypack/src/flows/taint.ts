@@ -30,7 +30,7 @@ export class Classifier {
     of(r: StackResource): Classification {
         let c = this.cache.get(r.urn);
         if (!c) {
-            c = classify({ props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, this.settings);
+            c = classify({ type: r.type, props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, this.settings);
             this.cache.set(r.urn, c);
         }
         return c;
