@@ -89,6 +89,8 @@ function shapes(node) {
     if (ts.isArrayTypeNode(node)) return shapes(node.elementType).map((s) => `list:${s}`);
     if (ts.isTypeLiteralNode(node) && node.members.some(ts.isIndexSignatureDeclaration)) {
         const idx = node.members.find(ts.isIndexSignatureDeclaration);
+        // {[key: string]: any} is how some SDKs (OpenStack) declare a map of strings.
+        if (idx.type.kind === ts.SyntaxKind.AnyKeyword) return ["map"];
         return shapes(idx.type).map((s) => (s === "string" ? "map" : `mapof:${s}`));
     }
     if (ts.isTypeReferenceNode(node)) {

@@ -61,4 +61,15 @@ describe("tags on a type's parts, from the index", () => {
         expect(c({ tags: { "user-data": "none" }, volumeTags: { "user-data": "none" } })).toBe("no");
         expect(c({ tags: { "user-data": "none" } })).toBe("no");
     });
+
+    it.each([
+        ["gcp:sql/databaseInstance:DatabaseInstance", { region: "europe-west3", settings: { tier: "db-f1-micro", userLabels: { user_data: "personal", data_subjects: "ru" } } }, "settings.userLabels"],
+        ["kubernetes:apps/v1:StatefulSet", { metadata: { name: "db" }, spec: { template: { metadata: { labels: { app: "db", "user-data": "personal" } } } } }, "spec.template.metadata.labels"],
+        ["kubernetes:apps/v1:StatefulSet", { metadata: { name: "db" }, spec: { volumeClaimTemplates: [{ metadata: { name: "data", labels: { "user-data": "personal" } } }] } }, "spec.volumeClaimTemplates[0].metadata.labels"],
+        ["openstack:blockstorage/volume:Volume", { size: 10, metadata: { "user-data": "personal", "data-subjects": "RU" } }, "metadata"],
+    ])("%s is classified through %s (index path %s)", (type, props, origin) => {
+        const c = classify({ type, props }, DEFAULT_SETTINGS);
+        expect(c.russianPersonalData).toBe("yes");
+        expect(c.categoriesFrom).toContain(origin);
+    });
 });
