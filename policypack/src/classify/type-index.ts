@@ -1,7 +1,7 @@
 // The per-type index generated from the provider SDKs' own declarations (data/type-index.json,
 // policypack/scripts/generate-type-index.mjs): where a type's tags live beyond the paths the pack
 // always reads, where its location lives, and whether it holds data.
-import typeIndex from "../../data/type-index.json";
+import typeIndexData from "../../data/type-index.json";
 
 interface Entry {
     t?: string[];
@@ -9,8 +9,13 @@ interface Entry {
     d?: string;
 }
 
+interface IndexFile {
+    packages: { package: string; version: string; types: Record<string, Entry> }[];
+}
+// Read through unknown: the file is generated data, and its literal type is thousands of keys wide.
+const typeIndex = typeIndexData as unknown as IndexFile;
 const entries = new Map<string, Entry>();
-for (const p of typeIndex.packages) for (const [token, e] of Object.entries(p.types as Record<string, Entry>)) entries.set(token, e);
+for (const p of typeIndex.packages) for (const [token, e] of Object.entries(p.types)) entries.set(token, e);
 
 const NONE: readonly string[] = Object.freeze([]);
 
