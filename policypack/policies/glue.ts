@@ -20,11 +20,11 @@ type ViolationObject = { message: string; enforcementLevel: "advisory"; urn?: st
 
 /**
  * Report a finding. A finding that rests only on unknown values becomes advisory under
- * onUnknown: warn; everything else keeps the level the policy runs at (mandatory by default, or
+ * onUnknown: warn, and one marked advisory (a copy that is switched off) always is; everything else keeps the level the policy runs at (mandatory by default, or
  * whatever the pack config set), so the pack never raises a level above the user's choice.
  */
 export function reportFinding(report: ReportViolation, description: string, finding: Finding, settings: Settings, urn?: string): void {
-    if (finding.downgrade && settings.onUnknown === "warn") {
+    if (finding.advisory || (finding.downgrade && settings.onUnknown === "warn")) {
         const violation: ViolationObject = { message: `${description}\n${finding.message}`, enforcementLevel: "advisory", urn };
         // @pulumi/policy accepts a violation object at run time (server.js makeReportViolationFun);
         // its type declaration only lists the string form.

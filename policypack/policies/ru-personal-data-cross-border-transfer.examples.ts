@@ -9,8 +9,12 @@ const YANDEX_DYNAMODB_PROVIDER = {
     props: { region: "ru-central1", endpoints: JSON.stringify([{ dynamodb: "https://docapi.serverless.yandexcloud.net/ru-central1/b1g/etn" }]) },
 };
 const US_PROVIDER = { type: "pulumi:providers:aws", name: "virginia", props: { region: "us-east-1" } };
-/** The evidence of a declared transfer (152-FZ Art. 12(3)): the cross-border notification's identifier and the date it was filed. */
-const NOTIFIED = { "cross-border-transfer": "<cross-border notification identifier>", "cross-border-transfer-date": "2026-03-02" };
+/**
+ * The evidence of a declared transfer (152-FZ Art. 12(3)): the cross-border notification's
+ * identifier, as the Personal Data Portal gives it (Roskomnadzor publishes no format; this one is
+ * made up), and the date it was filed.
+ */
+const NOTIFIED = { "cross-border-transfer": "CBT-2026-000042", "cross-border-transfer-date": "2026-03-02" };
 
 /** A bucket in Yandex Object Storage holding Russian citizens' personal data, replicated to `destination`. */
 function replicated(destinationName: string, destinationProvider: object, extra: { sourceTags?: Record<string, string> } = {}) {
@@ -56,6 +60,12 @@ export const crossBorderExamples: StackPolicyExamples = {
             expect: [],
         },
         {
+            title: "transfers: declared: the same copy whose destination honestly carries the personal / RU tags passes too (honest tags are never worse than none)",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: NOTIFIED }).map((r) => (r.name === "customers-eu" ? { ...r, props: { ...r.props, tags: personalRu } } : r)),
+            config: { transfers: "declared", adequateCountries: ["DE"] },
+            expect: [],
+        },
+        {
             title: "A time-limited exemption for the flow resource",
             resources: replicated("customers-eu", FRANKFURT_PROVIDER),
             config: { exemptions: [{ resource: "customers-replication", reason: "Migration to Yandex Cloud, ticket DATA-42", expires: "2999-12-31" }] },
@@ -93,6 +103,26 @@ export const crossBorderExamples: StackPolicyExamples = {
                 },
             ],
             expect: [{ resource: "sessions", level: "mandatory", messageIncludes: ["DynamoDB global table replica", 'replicas[0].regionName is "eu-west-1"', "Ireland (IE)"] }],
+        },
+        {
+            title: "A DynamoDB table served by AWS (no custom dynamodb endpoint) with a replica whose region is unknown during preview: replicas are always AWS regions, so it is known abroad, mandatory even with onUnknown: warn",
+            resources: [
+                {
+                    type: "aws:dynamodb/table:Table",
+                    name: "sessions",
+                    props: { name: "sessions", tags: personalRu, replicas: [{ regionName: UNKNOWN }] },
+                    provider: US_PROVIDER,
+                },
+            ],
+            config: { onUnknown: "warn" },
+            expect: [{ resource: "sessions", level: "mandatory", messageIncludes: ["DynamoDB global table replica", "replicas[0].regionName is not known yet, but a DynamoDB global table replica is always in an AWS region", "AWS has no region in Russia"] }],
+        },
+        {
+            title: "A replication rule to Frankfurt with status Disabled copies nothing: advisory, and the destination is not tainted",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER).map((r) =>
+                r.type === replication ? { ...r, props: { ...r.props, rules: [{ id: "all", status: "Disabled", destination: { bucket: UNKNOWN } }] } } : r,
+            ),
+            expect: [{ resource: "customers-replication", level: "advisory", messageIncludes: ["would send Russian citizens' personal data", 'rules[0].status is "Disabled"', "enabling it would be blocked"] }],
         },
         {
             title: "A replication destination outside the stack: an S3 bucket ARN carries no region",
@@ -146,6 +176,21 @@ export const crossBorderExamples: StackPolicyExamples = {
                 { resource: "customers-replication", level: "mandatory", messageIncludes: ['has no tag "cross-border-transfer"', "cannot carry tags"] },
                 { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
             ],
+        },
+        {
+            title: "transfers: declared with a placeholder for the notification's identifier (TBD, none, yes, n/a, 0) is not a declared transfer",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: { ...NOTIFIED, "cross-border-transfer": "TBD" } }),
+            config: { transfers: "declared", adequateCountries: ["DE"] },
+            expect: [
+                { resource: "customers-replication", level: "mandatory", messageIncludes: ['the tag "cross-border-transfer" on the source', 'is "TBD", a placeholder, not the identifier of a notification'] },
+                { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
+            ],
+        },
+        {
+            title: "transfers: declared: a store in Frankfurt holding Russian citizens' personal data that no declared transfer reaches is a database abroad, decided here (the localization policy leaves it to this one)",
+            resources: [{ type: bucket, name: "eu-primary", props: { bucket: "eu-primary", tags: personalRu }, provider: FRANKFURT_PROVIDER }],
+            config: { transfers: "declared", adequateCountries: ["DE"] },
+            expect: [{ resource: "eu-primary", level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", "no allowed declared transfer from a store in Russia reaches it"] }],
         },
         {
             title: "transfers: declared to Germany without adequateCountries: the pack treats no country as adequate on its own unconfirmed data",
@@ -210,6 +255,29 @@ export const crossBorderExamples: StackPolicyExamples = {
                 { resource: "nightly", level: "mandatory", messageIncludes: ["(AWS Backup)", '"arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" (not in this stack)', "Germany (DE)", "matches the ARN of aws:dynamodb/table:Table \"accounts\""] },
                 // The plan's own vault is where the plan is: AWS Backup, which has no region in Russia.
                 { resource: "nightly", level: "mandatory", messageIncludes: ["a plan's target vault is in the plan's own region", 'no custom endpoint for "backup"'] },
+            ],
+        },
+        {
+            title: "In preview, an AWS Backup selection of every store (resources: [\"*\"]) copies a new Russian table, whose ARN is not known yet, to a vault in Frankfurt: the pattern counts it",
+            resources: [
+                { type: "aws:dynamodb/table:Table", name: "accounts", props: { name: "accounts", arn: UNKNOWN, tags: personalRu }, provider: YANDEX_DYNAMODB_PROVIDER },
+                {
+                    type: "aws:backup/plan:Plan",
+                    name: "nightly",
+                    props: { name: "nightly", rules: [{ ruleName: "nightly", targetVaultName: "local", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" }] }] },
+                    provider: YANDEX_DYNAMODB_PROVIDER,
+                },
+                {
+                    type: "aws:backup/selection:Selection",
+                    name: "everything",
+                    props: { name: "everything", planId: UNKNOWN, iamRoleArn: "arn:aws:iam::123456789012:role/backup", resources: ["*"] },
+                    provider: YANDEX_DYNAMODB_PROVIDER,
+                    propertyDependencies: { planId: ["nightly"] },
+                },
+            ],
+            expect: [
+                { resource: "nightly", level: "mandatory", messageIncludes: ["(AWS Backup)", "Germany (DE)", 'may match its ARN, which is not known yet'] },
+                { resource: "nightly", level: "mandatory", messageIncludes: ["a plan's target vault is in the plan's own region"] },
             ],
         },
         {

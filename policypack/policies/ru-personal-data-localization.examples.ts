@@ -58,11 +58,26 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "none" },
         },
         {
+            title: "A Yandex Object Storage bucket whose provider sets no storageEndpoint: the provider's documented default, storage.yandexcloud.net, is in Russia",
+            resource: { type: "yandex:index/storageBucket:StorageBucket", name: "customers", props: { bucket: "customers", tags: personalRu }, provider: { props: { folderId: "b1g0000000000000000" } } },
+            expect: { level: "none" },
+        },
+        {
             title: "A Yandex managed PostgreSQL cluster whose hosts are all in ru-central1 zones",
             resource: {
                 type: "yandex:index/mdbPostgresqlCluster:MdbPostgresqlCluster",
                 name: "accounts",
                 props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: [{ zone: "ru-central1-a" }, { zone: "ru-central1-b" }] },
+                provider: { props: { zone: "ru-central1-a" } },
+            },
+            expect: { level: "none" },
+        },
+        {
+            title: "A current Yandex PostgreSQL cluster (mdbPostgresqlClusterV2), whose hosts are a map of host name to host, all in ru-central1 zones",
+            resource: {
+                type: "yandex:index/mdbPostgresqlClusterV2:MdbPostgresqlClusterV2",
+                name: "accounts",
+                props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: { "pg-a": { zone: "ru-central1-a" }, "pg-b": { zone: "ru-central1-b" } } },
                 provider: { props: { zone: "ru-central1-a" } },
             },
             expect: { level: "none" },
@@ -76,6 +91,34 @@ export const localizationExamples: PolicyExamples = {
                 provider: { name: "yc-msk", props: { context: "yc-msk" } },
             },
             config: { clusterLocations: { "yc-msk": "RU" } },
+            expect: { level: "none" },
+        },
+        {
+            title: "An exemption glob limited to one resource type of the stack is not broad: it leaves the stack's other resources out",
+            resource: { type: bucket, name: "legacy-export", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { exemptions: [{ resource: "urn:pulumi:*::*::aws:s3/bucket:Bucket::legacy-*", reason: "Migration to Yandex Cloud, ticket DATA-42", expires: "2999-12-31" }] },
+            expect: { level: "none" },
+        },
+        {
+            title: "endpointCountries may place your own domain in Russia, and a Russian cloud's hosts need no entry",
+            resource: {
+                type: bucket,
+                name: "archive",
+                props: { tags: personalRu },
+                provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://s3.corp.example.ru" }]) } },
+            },
+            config: { endpointCountries: { "*.corp.example.ru": "RU", "storage.example.de": "DE" } },
+            expect: { level: "none" },
+        },
+        {
+            title: "Under transfers: declared, a store known to be outside Russia is decided by ru-personal-data-cross-border-transfer, which allows it only as the destination of a declared transfer (set transfers on both policies)",
+            resource: { type: bucket, name: "customers-eu", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { transfers: "declared" },
+            expect: { level: "none" },
+        },
+        {
+            title: "The provider's defaultTags classify every resource, but a VPC, a subnet, an IAM role or a bucket policy holds no data: skipped (policypack/data/no-data-types.json)",
+            resource: { type: "aws:iam/role:Role", name: "app", props: { assumeRolePolicy: "{}" }, provider: { props: { region: "eu-central-1", defaultTags: JSON.stringify({ tags: personalRu }) } } },
             expect: { level: "none" },
         },
         {
@@ -142,15 +185,37 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "mandatory", messageIncludes: ["Kazakhstan (KZ)"] },
         },
         {
-            title: "During preview the provider's region is not known: blocked (onUnknown: block)",
-            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: UNKNOWN } } },
-            expect: { level: "mandatory", messageIncludes: ["the provider's region is not known yet"] },
+            title: "During preview the provider's endpoints are not known: blocked (onUnknown: block)",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
+            expect: { level: "mandatory", messageIncludes: ["the provider's endpoints are not known yet"] },
         },
         {
             title: "The same with onUnknown: warn is advisory",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
+            config: { onUnknown: "warn" },
+            expect: { level: "advisory", messageIncludes: ["the provider's endpoints are not known yet"] },
+        },
+        {
+            title: "A region unknown during preview, with no custom endpoint, is still AWS and so abroad: mandatory even with onUnknown: warn",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: UNKNOWN } } },
             config: { onUnknown: "warn" },
-            expect: { level: "advisory", messageIncludes: ["the provider's region is not known yet"] },
+            expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", "the provider's region is not known yet, but the provider has no custom endpoint", "AWS, which has no region in Russia"] },
+        },
+        {
+            title: "No region anywhere and no custom endpoint: AWS in whichever region the environment gives, so abroad, with onUnknown: warn too",
+            resource: { type: "aws:dynamodb/table:Table", name: "sessions", props: { tags: personalRu }, provider: { props: {} } },
+            config: { onUnknown: "warn" },
+            expect: { level: "mandatory", messageIncludes: ["neither the resource nor its provider sets a region", "outside Russia whichever region it gets"] },
+        },
+        {
+            title: "Two endpoints blocks that disagree on s3: the aws provider keeps them as a set, so the pack decides by the worse one, whichever is written last",
+            resource: {
+                type: bucket,
+                name: "customers",
+                props: { tags: personalRu },
+                provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://s3.eu-central-1.amazonaws.com" }, { s3: "https://storage.yandexcloud.net" }]) } },
+            },
+            expect: { level: "mandatory", messageIncludes: ["several endpoints for this service that disagree", "endpoints[0]", "endpoints[1]", "decides by the worst"] },
         },
         {
             title: "During preview the classification is not known and the bucket is abroad",
@@ -179,11 +244,6 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "mandatory", messageIncludes: ['"pii" (not a known category, read as personal data)'] },
         },
         {
-            title: "No region anywhere",
-            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: {} } },
-            expect: { level: "mandatory", messageIncludes: ["neither the resource nor its provider sets a region"] },
-        },
-        {
             title: "A Google Cloud Storage bucket in the EU multi-region (labels in GCP's lowercase style)",
             resource: { type: "gcp:storage/bucket:Bucket", name: "customers", props: { location: "EU", labels: { "user-data": "personal", "data-subjects": "ru" } } },
             expect: { level: "mandatory", messageIncludes: ['the resource\'s location is "EU"', "Google Cloud has no region in Russia"] },
@@ -194,14 +254,25 @@ export const localizationExamples: PolicyExamples = {
             expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", '"germanywestcentral"', "Germany (DE)"] },
         },
         {
+            title: "A location field the pack cannot read is named once, with why",
+            resource: {
+                type: "yandex:index/mdbPostgresqlClusterV2:MdbPostgresqlClusterV2",
+                name: "accounts",
+                props: { labels: { user_data: "personal" }, hosts: 3 },
+                provider: { props: {} },
+            },
+            expect: { level: "mandatory", messageIncludes: ["Location: the pack cannot read the resource's hosts (a number, neither a list nor a map)."] },
+        },
+        {
             title: "A Yandex disk in the Kazakhstan region",
             resource: { type: "yandex:index/computeDisk:ComputeDisk", name: "profiles", props: { zone: "kz1-a", labels: { user_data: "personal" } } },
             expect: { level: "mandatory", messageIncludes: ['the resource\'s zone is "kz1-a"', "Kazakhstan (KZ)"] },
         },
         {
-            title: "A Yandex bucket whose provider names no storageEndpoint (the environment could point it anywhere)",
+            title: "Under providerDefaults: strict, a Yandex bucket whose provider names no storageEndpoint is blocked (the environment could point it anywhere)",
             resource: { type: "yandex:index/storageBucket:StorageBucket", name: "customers", props: { bucket: "customers", tags: personalRu }, provider: { props: { zone: "ru-central1-a" } } },
-            expect: { level: "mandatory", messageIncludes: ["YC_STORAGE_ENDPOINT_URL", "Set yandex:storageEndpoint in the stack config"] },
+            config: { providerDefaults: "strict" },
+            expect: { level: "mandatory", messageIncludes: ["YC_STORAGE_ENDPOINT_URL", "providerDefaults: strict does not assume the default", "Set yandex:storageEndpoint in the stack config"] },
         },
         {
             title: "A PersistentVolumeClaim on a cluster clusterLocations does not map",
@@ -212,6 +283,22 @@ export const localizationExamples: PolicyExamples = {
                 provider: { name: "prod", props: {} },
             },
             expect: { level: "mandatory", messageIncludes: ["where it is cannot be decided", 'provider name "prod"', "clusterLocations"] },
+        },
+        {
+            title: "Under transfers: declared, a store whose location cannot be decided is still decided here",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
+            config: { transfers: "declared" },
+            expect: { level: "mandatory", messageIncludes: ["where it is cannot be decided"] },
+        },
+        {
+            title: "A type the pack knows neither as storage nor as holding no data is still judged (fail closed), and the message says why",
+            resource: { type: "aws:lambda/function:Function", name: "signup", props: {}, provider: { props: { region: "eu-central-1", defaultTags: JSON.stringify({ tags: personalRu }) } } },
+            expect: { level: "mandatory", messageIncludes: ["Holds data: aws:lambda/function:Function is neither a storage type the pack knows nor a type it knows to hold no data"] },
+        },
+        {
+            title: "An EC2 instance classified only through its volumes' tags (volumeTags, rootBlockDevice.tags, ebsBlockDevices[].tags: paths from the generated type index)",
+            resource: { type: "aws:ec2/instance:Instance", name: "db", props: { ami: "ami-1", instanceType: "t3.micro", rootBlockDevice: { volumeSize: 50, tags: personalRu } }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "mandatory", messageIncludes: ['tag "user-data" in rootBlockDevice.tags'] },
         },
         {
             title: "An exemption without an expiry date is refused, and the policy blocks",
@@ -225,6 +312,37 @@ export const localizationExamples: PolicyExamples = {
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
             config: { exemptions: [{ resource: "*", reason: "Not now", expires: "2999-01-01" }] },
             expect: { level: "mandatory", messageIncludes: ['exemptions[0].resource "*" matches every resource'] },
+        },
+        {
+            title: "endpointCountries that maps a cloud's whole domain to Russia is refused: *.amazonaws.com would make every AWS endpoint Russian",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+            config: { endpointCountries: { "*.amazonaws.com": "RU" } },
+            expect: { level: "mandatory", messageIncludes: ['endpointCountries["*.amazonaws.com"] would place in Russia the host "amazonaws.com"', "AWS"] },
+        },
+        {
+            title: "endpointCountries that maps a public suffix to Russia is refused (*.com, *.ru, *.herokuapp.com: anyone can register a host there)",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+            config: { endpointCountries: { "*.ru": "RU" } },
+            expect: { level: "mandatory", messageIncludes: ['endpointCountries["*.ru"] would place in Russia every host under "ru", a public suffix'] },
+        },
+        {
+            title: "endpointCountries that maps a host the catalogue places abroad to Russia is refused (Yandex Cloud Kazakhstan)",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
+            config: { endpointCountries: { "storage.yandexcloud.kz": "RU" } },
+            expect: { level: "mandatory", messageIncludes: ['endpointCountries["storage.yandexcloud.kz"] would place in Russia the host "storage.yandexcloud.kz"', "Kazakhstan"] },
+        },
+        {
+            title: "An exemption glob that in effect matches the whole stack is refused where it would apply, whatever else it says (urn:pulumi:dev::app::* for stack dev of project app)",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            // The examples run in stack "test" of project "test" and, over gRPC, stack "dev" of project "examples".
+            config: { exemptions: [{ resource: "urn:pulumi:{test,dev}::{test,examples}::*", reason: "Not now", expires: "2999-01-01" }] },
+            expect: { level: "mandatory", messageIncludes: ["is not in Russia", 'exemptions[0].resource "urn:pulumi:{test,dev}::{test,examples}::*" is refused: it matches every resource of stack'] },
+        },
+        {
+            title: "An exemption glob that names the project between wildcards (*::app::*, or *app* in project app) matches every resource of that project, and is refused",
+            resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { exemptions: [{ resource: "*::{test,examples}::*", reason: "Not now", expires: "2999-01-01" }] },
+            expect: { level: "mandatory", messageIncludes: ['exemptions[0].resource "*::{test,examples}::*" is refused: it matches every resource of project', "in every stack"] },
         },
     ],
 };

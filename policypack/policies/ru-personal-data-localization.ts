@@ -23,7 +23,7 @@ export const localizationPolicy: ResourceValidationPolicy = {
         "5. For a migration window, or while a lawyer confirms that an exception of 152-FZ Art. 6(1) points 2, 3, 4 or 8 applies, add an exemption with resource, reason and expires to this policy's config.",
     ].join("\n"),
     url: policyUrl(name),
-    configSchema: configSchema(RESIDENCY_PROPERTIES),
+    configSchema: configSchema([...RESIDENCY_PROPERTIES, "transfers"]),
     validateResource: resourceValidation(description, (input, settings) => {
         const finding = decideLocalization(input, settings);
         return finding ? [finding] : [];

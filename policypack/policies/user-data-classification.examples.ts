@@ -20,6 +20,21 @@ export const classificationExamples: PolicyExamples = {
             expect: { level: "none" },
         },
         {
+            title: "An object in a bucket inherits the bucket's classification: it needs no user-data tag of its own (one finding per bucket, not one per file)",
+            resource: { type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "site/index.html", props: { bucket: "site", key: "index.html" }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "none" },
+        },
+        {
+            title: "A problem in the provider's defaultTags is reported on the bucket, not again on each of its objects",
+            resource: {
+                type: "aws:s3/bucketObjectv2:BucketObjectv2",
+                name: "site/about.html",
+                props: { bucket: "site", key: "about.html" },
+                provider: { props: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: { "user-data": "pii" } }) } },
+            },
+            expect: { level: "none" },
+        },
+        {
             title: "A Yandex managed PostgreSQL cluster classified through labels",
             resource: { type: "yandex:index/mdbPostgresqlCluster:MdbPostgresqlCluster", name: "accounts", props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: [{ zone: "ru-central1-a" }] } },
             expect: { level: "none" },
@@ -36,6 +51,11 @@ export const classificationExamples: PolicyExamples = {
         },
     ],
     disallowed: [
+        {
+            title: "An object's own tag is still its own: an unknown category on the object is reported on the object",
+            resource: { type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "exports/users.csv", props: { bucket: "exports", key: "users.csv", tags: { "user-data": "pii" } }, provider: FRANKFURT_PROVIDER },
+            expect: { level: "advisory", messageIncludes: ['"pii"', "is not a category the pack knows"] },
+        },
         {
             title: "A storage resource with no user-data tag",
             resource: { type: bucket, name: "uploads", props: { tags: { team: "web" } }, provider: FRANKFURT_PROVIDER },

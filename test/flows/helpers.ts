@@ -9,10 +9,14 @@ export const PERSONAL_RU = { "user-data": "personal", "data-subjects": "RU" };
 
 export type Place = "ru" | "abroad" | "unknown";
 
-/** A provider placed in Russia through endpointCountries (every service key of the types given), or in Frankfurt. */
+/**
+ * A provider placed in Russia through endpointCountries (every service key of the types given), in
+ * Frankfurt, or one whose endpoints and region are unknown (preview). A provider with only its
+ * region unknown and no endpoints is AWS, hence abroad, not unknown (issue class 2).
+ */
 export function provider(place: Place, types: readonly string[] = []): StackResource["provider"] {
     if (place === "abroad") return { type: "pulumi:providers:aws", name: "frankfurt", urn: "urn:pulumi:t::t::pulumi:providers:aws::frankfurt", props: { region: "eu-central-1" } };
-    if (place === "unknown") return { type: "pulumi:providers:aws", name: "later", urn: "urn:pulumi:t::t::pulumi:providers:aws::later", props: { region: UNKNOWN } };
+    if (place === "unknown") return { type: "pulumi:providers:aws", name: "later", urn: "urn:pulumi:t::t::pulumi:providers:aws::later", props: { region: UNKNOWN, endpoints: UNKNOWN } };
     const endpoints: Record<string, string> = {};
     for (const t of types) for (const k of endpointKeysFor(t)) endpoints[k] = "https://cloud.example.ru";
     return { type: "pulumi:providers:aws", name: "ru", urn: "urn:pulumi:t::t::pulumi:providers:aws::ru", props: { region: "ru-central1", endpoints: JSON.stringify([endpoints]) } };

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { endpointKeysFor, locateAws, readEndpoints } from "../../policypack/src/locate/aws";
 import { endpointHost } from "../../policypack/src/locate/endpoint";
@@ -67,15 +68,19 @@ describe("endpoint keys", () => {
     });
 
     it("reads endpoints as the SDK sends them (a JSON list of maps), as a list, or as a map", () => {
-        const want = new Map([["s3", "https://a"]]);
-        expect(readEndpoints({ endpoints: JSON.stringify([{ s3: "https://a" }]) })).toEqual({ kind: "map", entries: want });
-        expect(readEndpoints({ endpoints: [{ s3: "https://a" }] })).toEqual({ kind: "map", entries: want });
-        expect(readEndpoints({ endpoints: { S3: "https://a" } })).toEqual({ kind: "map", entries: want });
+        const want = { kind: "blocks", blocks: [new Map([["s3", "https://a"]])] };
+        expect(readEndpoints({ endpoints: JSON.stringify([{ s3: "https://a" }]) })).toEqual(want);
+        expect(readEndpoints({ endpoints: [{ s3: "https://a" }] })).toEqual(want);
+        expect(readEndpoints({ endpoints: { S3: "https://a" } })).toEqual(want);
+        expect(readEndpoints({ endpoints: [{ s3: "https://a" }, { s3: "" }, null, { s3: "https://b" }] })).toEqual({
+            kind: "blocks",
+            blocks: [new Map([["s3", "https://a"]]), new Map([["s3", "https://b"]])],
+        });
         expect(readEndpoints({ endpoints: "[{" }).kind).toBe("unreadable");
         expect(readEndpoints({ endpoints: UNKNOWN }).kind).toBe("unknown");
         expect(readEndpoints({ endpoints: [UNKNOWN] }).kind).toBe("unknown");
         expect(readEndpoints({ endpoints: 42 }).kind).toBe("unreadable");
-        expect(readEndpoints({}).kind).toBe("map");
+        expect(readEndpoints({}).kind).toBe("blocks");
     });
 });
 
@@ -115,8 +120,26 @@ describe("locating an AWS resource", () => {
         expect(locateAws(view(t, { region: "us-east-1" }, { region: "eu-west-1" }, ), DEFAULT_LOCATION_SETTINGS)).toMatchObject({ inRussia: "no", country: "US", region: "us-east-1" });
         expect(locateAws(view(t, {}, { region: " EU-WEST-1 " }), DEFAULT_LOCATION_SETTINGS)).toMatchObject({ inRussia: "no", country: "IE", region: "eu-west-1" });
         expect(locateAws(view(t, {}, { region: "ru-central1" }), DEFAULT_LOCATION_SETTINGS)).toMatchObject({ inRussia: "no", region: "ru-central1" });
-        expect(locateAws(view(t, {}, {}), DEFAULT_LOCATION_SETTINGS).inRussia).toBe("unknown");
-        expect(locateAws(view(t, { region: UNKNOWN }, { region: "eu-west-1" }), DEFAULT_LOCATION_SETTINGS).inRussia).toBe("unknown");
+    });
+
+    it("without a custom endpoint, a region that is unknown, unreadable or missing is still AWS: abroad, not unknown", () => {
+        const t = "aws:dynamodb/table:Table";
+        for (const [props, providerProps, words] of [
+            [{}, {}, "neither the resource nor its provider sets a region"],
+            [{ region: UNKNOWN }, { region: "eu-west-1" }, "the resource's region is not known yet"],
+            [{ region: 7 }, {}, "the resource's region is not a string"],
+            [{}, { region: UNKNOWN }, "the provider's region is not known yet"],
+            [{}, { region: ["x"] }, "the provider's region is not a string"],
+            [{}, { region: UNKNOWN, endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]) }, "the provider's region is not known yet"],
+        ] as const) {
+            const r = locateAws(view(t, props, providerProps), DEFAULT_LOCATION_SETTINGS);
+            expect(r, words).toMatchObject({ inRussia: "no", unknowns: [] });
+            expect(r.how).toContain(words);
+            expect(r.how).toContain('no custom endpoint for "dynamodb"');
+        }
+        // Endpoints that are not known yet may yet name a Russian cloud: that stays unknown.
+        expect(locateAws(view(t, {}, { region: UNKNOWN, endpoints: UNKNOWN }), DEFAULT_LOCATION_SETTINGS).inRussia).toBe("unknown");
+        expect(locateAws(view(t, {}, { endpoints: "[{" }), DEFAULT_LOCATION_SETTINGS).inRussia).toBe("unknown");
     });
 
     it("an endpoint for another service does not move this one", () => {
@@ -135,6 +158,54 @@ describe("locating an AWS resource", () => {
         const r = locateAws(view("aws:s3/bucket:Bucket", {}, { endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net", s3api: "https://s3.eu-west-1.amazonaws.com" }]) }), DEFAULT_LOCATION_SETTINGS);
         expect(r.inRussia).toBe("no");
         expect(r.how).toContain("disagree");
+    });
+
+    // Class 1 (several endpoints blocks): terraform-provider-aws keeps `endpoints` as a set and uses
+    // the first URL per service in the set's hash order, so no block position decides.
+    describe("several endpoints blocks", () => {
+        const YANDEX = "https://storage.yandexcloud.net";
+        const FRANKFURT = "https://s3.eu-central-1.amazonaws.com";
+        const blocks = (...b: Record<string, string>[]) => locateAws(view("aws:s3/bucket:Bucket", {}, { region: "ru-central1", endpoints: JSON.stringify(b) }), DEFAULT_LOCATION_SETTINGS);
+
+        it("that disagree on a service are abroad whichever block comes last, and the message names both", () => {
+            for (const r of [blocks({ s3: YANDEX }, { s3: FRANKFURT }), blocks({ s3: FRANKFURT }, { s3: YANDEX })]) {
+                expect(r).toMatchObject({ inRussia: "no", country: "DE" });
+                expect(r.how).toContain("disagree");
+                expect(r.how).toContain("endpoints[0]");
+                expect(r.how).toContain("endpoints[1]");
+                expect(r.how).toContain("set");
+            }
+        });
+
+        it("that disagree between Russia and an unknown host are unknown, never Russia", () => {
+            const r = blocks({ s3: YANDEX }, { s3: "https://minio.example.io" });
+            expect(r.inRussia).toBe("unknown");
+            expect(r.how).toContain("disagree");
+        });
+
+        it("that agree, or set different services, decide as one block", () => {
+            expect(blocks({ s3: YANDEX }, { s3: "https://mybucket.storage.yandexcloud.net" })).toMatchObject({ inRussia: "yes", country: "RU" });
+            expect(blocks({ s3: YANDEX }, { dynamodb: "https://dynamodb.eu-west-1.amazonaws.com" })).toMatchObject({ inRussia: "yes", country: "RU" });
+            expect(blocks({ dynamodb: "https://dynamodb.eu-west-1.amazonaws.com" }, { s3: YANDEX })).toMatchObject({ inRussia: "yes", country: "RU" });
+        });
+
+        it("an alias in another block counts as the service (property: order never matters, never Russia with a foreign candidate)", () => {
+            const urls = fc.constantFrom(YANDEX, FRANKFURT, "https://hb.ru-msk.vkcloud-storage.ru", "https://storage.yandexcloud.kz", "https://minio.example.io");
+            const block = fc.record({ s3: fc.option(urls, { nil: undefined }), s3api: fc.option(urls, { nil: undefined }), dynamodb: fc.option(urls, { nil: undefined }) }, { requiredKeys: [] });
+            fc.assert(
+                fc.property(fc.array(block, { minLength: 1, maxLength: 4 }), (bs) => {
+                    const clean = bs.map((b) => Object.fromEntries(Object.entries(b).filter(([, v]) => v !== undefined)) as Record<string, string>);
+                    const forward = blocks(...clean);
+                    const backward = blocks(...[...clean].reverse());
+                    expect([backward.inRussia, backward.country]).toEqual([forward.inRussia, forward.country]);
+                    const s3Urls = clean.flatMap((b) => [b.s3, b.s3api].filter((u): u is string => u !== undefined));
+                    const allRussian = s3Urls.length > 0 && s3Urls.every((u) => u === YANDEX || u.includes("ru-msk"));
+                    expect(forward.inRussia === "yes").toBe(allRussian);
+                    if (s3Urls.some((u) => u === FRANKFURT || u.endsWith(".kz"))) expect(forward.inRussia).toBe("no");
+                }),
+                { seed: 1, numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+            );
+        });
     });
 
     it("unknown endpoint values are unknown", () => {

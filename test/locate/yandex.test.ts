@@ -24,11 +24,24 @@ describe("yandex: Object Storage goes where the provider's storageEndpoint is", 
         const l = locate(view(bucket, {}, { storageEndpoint: "https://storage.il.nebius.cloud" }), s);
         expect([l.inRussia, l.country]).toEqual(["no", "IL"]);
     });
-    it("no storageEndpoint is unknown: the env var may override the built-in default", () => {
+    it("no storageEndpoint: the provider's documented default storage.yandexcloud.net, and the message says so", () => {
         const l = locate(view(bucket, { bucket: "b" }, { zone: "ru-central1-a" }), s);
+        expect(l).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(l.how).toContain(`the Yandex provider's documented default storageEndpoint is host "storage.yandexcloud.net"`);
+        expect(l.how).toContain("YC_STORAGE_ENDPOINT_URL");
+        expect(l.how).toContain("providerDefaults: strict");
+    });
+    it("no storageEndpoint under providerDefaults: strict is unknown: the env var may override the default", () => {
+        const l = locate(view(bucket, { bucket: "b" }, { zone: "ru-central1-a" }), settings({ providerDefaults: "strict" }));
         expect(l.inRussia).toBe("unknown");
         expect(l.how).toContain("YC_STORAGE_ENDPOINT_URL");
         expect(l.how).toContain("Set yandex:storageEndpoint in the stack config");
+    });
+    it("no ymqEndpoint: the documented default message-queue.api.cloud.yandex.net; strict: unknown", () => {
+        const q = view("yandex:index/messageQueue:MessageQueue", { name: "q" }, {});
+        expect(locate(q, s)).toMatchObject({ inRussia: "yes" });
+        expect(locate(q, s).how).toContain("message-queue.api.cloud.yandex.net");
+        expect(locate(q, settings({ providerDefaults: "strict" })).inRussia).toBe("unknown");
     });
     it("an unknown storageEndpoint is unknown", () => {
         expect(locate(view(bucket, {}, { storageEndpoint: UNKNOWN }), s).how).toBe("the provider's storageEndpoint is not known yet");
@@ -117,12 +130,46 @@ describe("yandex: API resources are in the zone or region they name", () => {
     it("a resource with no zone is in the installation its explicit endpoint names", () => {
         expect(locate(view("yandex:index/function:Function", {}, { endpoint: "api.cloud.yandex.net:443" }), s).inRussia).toBe("yes");
     });
-    it("no zone and no endpoint is unknown", () => {
+    it("no zone and no endpoint: the installation of the documented default endpoint api.cloud.yandex.net", () => {
         const l = locate(view("yandex:index/function:Function", {}, {}), s);
+        expect(l).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(l.how).toContain("documented default endpoint");
+    });
+    it("no zone and no endpoint under providerDefaults: strict is unknown", () => {
+        const l = locate(view("yandex:index/function:Function", {}, {}), settings({ providerDefaults: "strict" }));
         expect(l.inRussia).toBe("unknown");
         expect(l.how).toContain("set yandex:zone or yandex:endpoint");
     });
     it("an unknown endpoint is unknown", () => {
         expect(locate(view(disk, { zone: "ru-central1-a" }, { endpoint: UNKNOWN }), s).inRussia).toBe("unknown");
+    });
+});
+
+// Issue class 9: current Yandex resources, and location fields the pack cannot read.
+describe("current (V2) Yandex resources", () => {
+    const PG2 = "yandex:index/mdbPostgresqlClusterV2:MdbPostgresqlClusterV2";
+    it("hosts as a map (host name → host) in ru-central1 zones is Russia", () => {
+        const l = locate(view(PG2, { hosts: { "pg-a": { zone: "ru-central1-a" }, "pg-b": { zone: "ru-central1-b" } } }, {}), s);
+        expect(l).toMatchObject({ inRussia: "yes", country: "RU" });
+        expect(l.how).toContain('the resource\'s hosts["pg-a"].zone is "ru-central1-a"');
+    });
+    it("one host of the map in Kazakhstan is not Russia", () => {
+        expect(locate(view(PG2, { hosts: { a: { zone: "ru-central1-a" }, b: { zone: "kz1-a" } } }, {}), s)).toMatchObject({ inRussia: "no", country: "KZ" });
+    });
+    it.each([
+        ["yandex:index/mdbMysqlClusterV2:MdbMysqlClusterV2", { hosts: { h: { zone: "ru-central1-d" } } }],
+        ["yandex:index/mdbRedisClusterV2:MdbRedisClusterV2", { hosts: { h: { zone: "ru-central1-b" } } }],
+        ["yandex:index/mdbShardedPostgresqlCluster:MdbShardedPostgresqlCluster", { hosts: { h: { zone: "ru-central1-a" } } }],
+        ["yandex:index/mdbGreenplumClusterV2:MdbGreenplumClusterV2", { config: { zoneId: "ru-central1-a" } }],
+        ["yandex:index/mdbOpensearchCluster:MdbOpensearchCluster", { config: { opensearch: { nodeGroups: [{ zoneIds: ["ru-central1-a", "ru-central1-b"] }] } } }],
+    ])("%s reads its zones", (type, props) => {
+        expect(locate(view(type, props, { endpoint: "api.cloud.yandex.net:443" }), s)).toMatchObject({ inRussia: "yes" });
+    });
+    it("a location field it cannot read is named once, with why", () => {
+        const l = locate(view(PG2, { hosts: 42 }, {}), s);
+        expect(l.inRussia).toBe("unknown");
+        expect(l.how).toBe("the pack cannot read the resource's hosts (a number, neither a list nor a map)");
+        const z = locate(view(PG2, { hosts: { a: { zone: 7 } } }, {}), s);
+        expect(z.how).toBe('the pack cannot read the resource\'s hosts["a"].zone (a number, not a string)');
     });
 });

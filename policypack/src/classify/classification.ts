@@ -80,6 +80,10 @@ function findTag(layers: readonly TagLayer[], keyText: string, keyLabel: string)
     const wanted = canonicalKey(keyText).text;
     const unknowns: string[] = [];
     const lookalikes: string[] = [];
+    // Values of additive layers (tags on parts of the resource) join whatever layer decides.
+    const added: string[] = [];
+    const addedOrigins: string[] = [];
+    let addedUnknown = false;
     for (const layer of layers) {
         const matches: FoundTag[] = [];
         for (const t of layer.tags) {
@@ -107,10 +111,20 @@ function findTag(layers: readonly TagLayer[], keyText: string, keyLabel: string)
                 unknowns.push(`the value of tag ${quote(m.key)} in ${m.origin} is not known yet`);
             }
         }
-        const origins = [...new Set(matches.map((m) => m.origin))].join(" and ");
+        if (layer.additive) {
+            added.push(...values);
+            addedOrigins.push(...matches.map((m) => m.origin));
+            addedUnknown ||= unknownValue;
+            continue;
+        }
+        const origins = [...new Set([...matches.map((m) => m.origin), ...addedOrigins])].join(" and ");
         const from = `tag ${quote(keyLabel)} in ${origins}`;
-        const status = unknownValue || unknowns.length > 0 ? "unknown" : "present";
-        return { status, values, from, unknowns, lookalikes };
+        const status = unknownValue || addedUnknown || unknowns.length > 0 ? "unknown" : "present";
+        return { status, values: [...values, ...added], from, unknowns, lookalikes };
+    }
+    if (addedOrigins.length > 0) {
+        const from = `tag ${quote(keyLabel)} in ${[...new Set(addedOrigins)].join(" and ")}`;
+        return { status: addedUnknown || unknowns.length > 0 ? "unknown" : "present", values: added, from, unknowns, lookalikes };
     }
     return { status: unknowns.length > 0 ? "unknown" : "absent", values: [], unknowns, lookalikes };
 }
@@ -163,6 +177,8 @@ export function readSubjects(subjectTokens: readonly string[]): Subjects {
 }
 
 export interface ClassifyInput {
+    /** The resource type: its tags on parts (an instance's volumeTags) are read from the type index. */
+    type?: string;
     props: unknown;
     providerProps?: unknown;
     stackTags?: ReadonlyMap<string, string>;
@@ -177,7 +193,7 @@ export interface ClassifyInput {
  * shared and frozen: callers must not change it.
  */
 export function classify(input: ClassifyInput, settings: ClassificationSettings): Classification {
-    const layers = tagLayers(input.props, input.providerProps);
+    const layers = tagLayers(input.props, input.providerProps, input.type);
     const stackTag = findStackTag(input.stackTags, settings.subjectsTagKey);
     const node = cacheNode(layers, stackTag, settingsKeys(settings));
     if (node === undefined) return classifyLayers(layers, stackTag, settings);
@@ -197,6 +213,7 @@ interface TrieNode {
     result?: Classification;
 }
 const LAYER = Symbol("layer");
+const ADDITIVE_LAYER = Symbol("additive layer");
 const TAG = Symbol("tag");
 const UNKNOWN_VALUE = Symbol("unknown value");
 const UNKNOWN_SOURCE = Symbol("unknown source");
@@ -235,7 +252,7 @@ function cacheNode(layers: readonly TagLayer[], stackTag: { key: string; value: 
     node = stackTag ? step(step(node, stackTag.key), stackTag.value) : step(node, NO_STACK_TAG);
     let length = 0;
     for (const layer of layers) {
-        node = step(node, LAYER);
+        node = step(node, layer.additive ? ADDITIVE_LAYER : LAYER);
         for (const t of layer.tags) {
             if (!mayBeKey(t, keys.categories) && !mayBeKey(t, keys.subjects)) continue;
             length += t.key.length + (typeof t.value === "string" ? t.value.length : 0);
@@ -297,7 +314,7 @@ function mayBeKey(t: FoundTag, wanted: string): boolean {
 
 /** classify without the cache: the reference the cached path is tested against. */
 export function classifyUncached(input: ClassifyInput, settings: ClassificationSettings): Classification {
-    return classifyLayers(tagLayers(input.props, input.providerProps), findStackTag(input.stackTags, settings.subjectsTagKey), settings);
+    return classifyLayers(tagLayers(input.props, input.providerProps, input.type), findStackTag(input.stackTags, settings.subjectsTagKey), settings);
 }
 
 function freezeClassification(c: Classification): Classification {

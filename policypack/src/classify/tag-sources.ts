@@ -1,6 +1,7 @@
 // Where a resource's tags can be found, and reading them whatever shape they arrive in.
 import { field, isPlainObject, isUnknown, jsonish, quote } from "../values";
 import { canonicalKey, Lookalike } from "./text";
+import { extraTagPaths } from "./type-index";
 
 /** One tag as found: its key and value as written, and where it was. */
 export interface FoundTag {
@@ -17,6 +18,12 @@ export interface FoundTag {
 /** A group of tag sources that override lower layers key by key, as AWS merges default tags. */
 export interface TagLayer {
     name: string;
+    /**
+     * Tags on parts of the resource (an instance's volumeTags, rootBlockDevice.tags): they add to
+     * what the layer that decides says and never override it, so a part's "none" cannot undo the
+     * resource's or the provider's classification.
+     */
+    additive?: boolean;
     tags: FoundTag[];
     /** Sources in this layer whose content is not known (preview) or cannot be read. */
     unknownSources: string[];
@@ -133,11 +140,53 @@ function readLayer(name: string, root: unknown, sources: readonly { path: readon
  * The resource's tag layers, highest precedence first: its own tags, then the provider-computed
  * `tagsAll`, then the provider's default tags.
  */
-export function tagLayers(props: unknown, providerProps: unknown): TagLayer[] {
+export function tagLayers(props: unknown, providerProps: unknown, type?: string): TagLayer[] {
     const resource = readLayer("resource", props, RESOURCE_SOURCES);
     const computed = readLayer("computed", props, COMPUTED_SOURCES);
     const provider = readLayer("provider", providerProps, PROVIDER_SOURCES);
-    return [resource, derivableTagsAll(computed, resource, provider), provider];
+    const layers = [resource, derivableTagsAll(computed, resource, provider), provider];
+    const extra = extraTagPaths(type);
+    if (extra.length === 0) return layers;
+    const parts: TagLayer = { name: "parts", additive: true, tags: [], unknownSources: [], unreadableSources: [] };
+    for (const path of extra) readEveryPath(props, path.split("."), "", parts);
+    return parts.tags.length > 0 || parts.unknownSources.length > 0 || parts.unreadableSources.length > 0 ? [parts, ...layers] : layers;
+}
+
+/** Read the tag maps at a path with "[]" segments ("ebsBlockDevices[].tags"): one source per element. */
+function readEveryPath(node: unknown, segments: readonly string[], origin: string, layer: TagLayer): void {
+    if (segments.length === 0) {
+        readTagMap(node, origin, layer);
+        return;
+    }
+    const [head, ...rest] = segments as [string, ...string[]];
+    const list = head.endsWith("[]");
+    const key = list ? head.slice(0, -2) : head;
+    let current: unknown = node;
+    if (typeof current === "string") {
+        if (isUnknown(current)) {
+            layer.unknownSources.push(origin || "the resource");
+            return;
+        }
+        const parsed = jsonish(current);
+        if (!parsed.ok) return;
+        current = parsed.value;
+    }
+    if (!isPlainObject(current)) return;
+    const value = field(current, key);
+    const here = origin ? `${origin}.${key}` : key;
+    if (value === undefined || value === null) return;
+    if (isUnknown(value)) {
+        layer.unknownSources.push(here);
+        return;
+    }
+    if (!list) {
+        readEveryPath(value, rest, here, layer);
+        return;
+    }
+    const parsed = jsonish(value);
+    const items = parsed.ok ? parsed.value : undefined;
+    if (Array.isArray(items)) items.forEach((item, i) => readEveryPath(item, rest, `${here}[${i}]`, layer));
+    else if (isPlainObject(items)) for (const k of Object.keys(items)) readEveryPath(items[k], rest, `${here}[${quote(k)}]`, layer);
 }
 
 /**

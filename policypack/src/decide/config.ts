@@ -5,7 +5,8 @@ import type { PolicyConfigSchema } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { ClassificationSettings, DEFAULT_CLASSIFICATION_SETTINGS } from "../classify/classification";
 import { BoundedCache } from "../bounded-cache";
-import { countryCode } from "../countries";
+import { countryCode, RUSSIA } from "../countries";
+import { weakeningRussianPattern } from "../locate/endpoint-patterns";
 import { DEFAULT_LOCATION_SETTINGS, LocationSettings } from "../locate/location";
 import { isPlainObject, quote } from "../values";
 import { Exemption, readExemptions } from "./exemptions";
@@ -80,6 +81,13 @@ export const CONFIG_PROPERTIES = {
     ),
     providerLocations: countryMap("Provider URN, provider name, provider type or package → ISO 3166-1 country code, for providers the pack has no resolver for."),
     clusterLocations: countryMap("Kubernetes provider URN, name, kubeconfig context or cluster name → ISO 3166-1 country code."),
+    providerDefaults: {
+        type: "string",
+        enum: ["documented", "strict"],
+        default: "documented",
+        description:
+            "documented (the default): a provider setting the stack leaves unset takes the provider's documented default, such as the Yandex provider's storageEndpoint storage.yandexcloud.net, and the message says so. strict: such a setting is unknown, for teams that set endpoints through deploy-time environment variables (YC_STORAGE_ENDPOINT_URL, YC_ENDPOINT, ...) that the pack cannot see.",
+    },
     exemptions: {
         type: "array",
         default: [],
@@ -105,7 +113,7 @@ export const CONFIG_PROPERTIES = {
         enum: ["forbid", "declared"],
         default: "forbid",
         description:
-            "forbid (the default): no copy of Russian citizens' personal data may leave Russia. declared: a copy may, if the flow resource carries the cross-border-transfer tag (the identifier of the cross-border notification to Roskomnadzor, 152-FZ Art. 12(3)) and the cross-border-transfer-date tag (the date it was filed), the source store is in Russia, and the destination country is in adequateCountries, or allowNonAdequate is true and the notification was filed at least 30 calendar days before.",
+            "forbid (the default): no copy of Russian citizens' personal data may leave Russia. Set the same value on ru-personal-data-localization and ru-personal-data-cross-border-transfer. declared: on the localization policy, a store known to be outside Russia is left to the cross-border policy, which allows it only as the destination of a declared transfer (tagged honestly or not); on the cross-border policy, a copy may, if the flow resource carries the cross-border-transfer tag (the identifier of the cross-border notification to Roskomnadzor, 152-FZ Art. 12(3)) and the cross-border-transfer-date tag (the date it was filed), the source store is in Russia, and the destination country is in adequateCountries, or allowNonAdequate is true and the notification was filed at least 30 calendar days before.",
     },
     allowNonAdequate: {
         type: "boolean",
@@ -132,6 +140,7 @@ export const RESIDENCY_PROPERTIES: readonly ConfigProperty[] = [
     "endpointCountries",
     "providerLocations",
     "clusterLocations",
+    "providerDefaults",
     "exemptions",
     "allowBroadExemptions",
 ];
@@ -161,6 +170,20 @@ function readCountryMap(raw: unknown, name: string, errors: string[]): Record<st
         else out[k] = code;
     }
     return out;
+}
+
+/**
+ * endpointCountries, with every entry that would place a host known to be abroad, a public
+ * suffix or a cloud's whole domain in Russia refused (locate/endpoint-patterns.ts).
+ */
+function readEndpointCountries(raw: unknown, errors: string[]): Record<string, string> {
+    const map = readCountryMap(raw, "endpointCountries", errors);
+    for (const [pattern, code] of Object.entries(map)) {
+        if (code !== RUSSIA) continue;
+        const why = weakeningRussianPattern(pattern);
+        if (why) errors.push(`endpointCountries[${quote(pattern)}] would place in Russia ${why}; map only your own hosts (an exact host, or *.your-domain)`);
+    }
+    return map;
 }
 
 function readKey(raw: unknown, name: string, fallback: string, errors: string[]): string {
@@ -194,6 +217,12 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
                 if (!["*", "all", "any", "global"].includes(t) && !countryCode(t)) errors.push(`defaultSubjects contains ${quote(s)}, which is neither * nor an ISO 3166-1 country code`);
             }
         } else errors.push("defaultSubjects must be a list of ISO 3166-1 country codes or *");
+    }
+
+    let providerDefaults: "documented" | "strict" = "documented";
+    if (config.providerDefaults !== undefined) {
+        if (config.providerDefaults === "documented" || config.providerDefaults === "strict") providerDefaults = config.providerDefaults;
+        else errors.push(`providerDefaults must be "documented" or "strict", not ${JSON.stringify(config.providerDefaults)?.slice(0, 40)}`);
     }
 
     let allowBroadExemptions = false;
@@ -233,9 +262,10 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
             categoriesTagKey: readKey(config.categoriesTagKey, "categoriesTagKey", DEFAULT_SETTINGS.categoriesTagKey, errors),
             subjectsTagKey: readKey(config.subjectsTagKey, "subjectsTagKey", DEFAULT_SETTINGS.subjectsTagKey, errors),
             defaultSubjects,
-            endpointCountries: readCountryMap(config.endpointCountries, "endpointCountries", errors),
+            endpointCountries: readEndpointCountries(config.endpointCountries, errors),
             providerLocations: readCountryMap(config.providerLocations, "providerLocations", errors),
             clusterLocations: readCountryMap(config.clusterLocations, "clusterLocations", errors),
+            providerDefaults,
             exemptions: exemptions.exemptions,
             allowBroadExemptions,
             transfers,

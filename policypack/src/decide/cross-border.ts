@@ -12,8 +12,8 @@ import { Classifier, Holding, propagate } from "../flows/taint";
 import { LAW_FILE, provision, readingSentence, ruleSentence } from "../law";
 import { adequacyOf } from "./adequacy";
 import { todayUtc, type Settings } from "./config";
-import { Exemption, findExemption } from "./exemptions";
-import { describeClassification, Finding, holdsNoData, LOCALIZATION_RULE } from "./localization";
+import { Exemption, findExemption, refusedBroadExemptions } from "./exemptions";
+import { describeClassification, Finding, holdsNoData, LOCALIZATION_RULE, localizationFinding } from "./localization";
 
 /** The identifier of the cross-border notification to Roskomnadzor (152-FZ Art. 12(3)). */
 export const TRANSFER_TAG = "cross-border-transfer";
@@ -147,6 +147,30 @@ export function transferEvidence(flow: StackResource, source: StackResource | un
     return { carrier, notification: readTag(carrier, TRANSFER_TAG), date: readTag(carrier, TRANSFER_DATE_TAG) };
 }
 
+// Values that say a transfer is notified without identifying the notification. Roskomnadzor
+// publishes no format for the identifier of a cross-border notification (it is filed through the
+// form on the Personal Data Portal, pd.rkn.gov.ru; RKN news of 2023-02-10), so the pack cannot
+// check it against one; it refuses what is certainly not an identifier (docs/flows.md).
+const PLACEHOLDERS = new Set([
+    "none", "no", "yes", "y", "n", "true", "false", "ok", "done", "filed", "notified", "sent", "submitted",
+    "tbd", "tba", "tbc", "todo", "wip", "pending", "later", "soon", "unknown", "na", "n/a", "nil", "null", "undefined",
+    "0", "-", "--", "?", "x", "xx", "xxx", "xxxx", "test", "dummy", "placeholder", "example", "sample", "id", "number", "identifier",
+]);
+
+/** Why a cross-border-transfer value is not a notification identifier, or undefined if it may be one. */
+export function notificationIdProblem(value: string): string | undefined {
+    const v = value.trim();
+    const folded = v.toLowerCase();
+    if (PLACEHOLDERS.has(folded) || PLACEHOLDERS.has(folded.replace(/[^a-z0-9/?-]/g, ""))) return "a placeholder, not the identifier of a notification";
+    if (/^[<{[(].*[>}\])]$/.test(v) || /\$\{|\{\{|<[^>]*>/.test(v)) return "a template left unfilled, not the identifier of a notification";
+    if (!/\d/.test(v)) return "not an identifier: it has no digit";
+    const alnum = v.replace(/[^\p{L}\p{N}]/gu, "");
+    if (alnum.length < 3) return "too short to identify a notification";
+    if (/^(.)\1*$/u.test(alnum)) return `not an identifier: it repeats one character`;
+    if (v.length > 100) return "longer than any identifier (100 characters)";
+    return undefined;
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar date YYYY-MM-DD, as milliseconds at UTC midnight. */
@@ -168,6 +192,10 @@ function missingConditions(ctx: Context, f: Flow, source: StackResource | undefi
     if (tag.status === "absent") missing.push(`${tagWhere} has no tag ${quote(TRANSFER_TAG)} with the identifier of the cross-border notification to Roskomnadzor (${art12}; an operator-register number under ${provision("152fz-22").cite} is a different filing)`);
     else if (tag.status === "unknown") missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is not known yet (${tag.where})`);
     else if (tag.status === "empty") missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is empty; its value must be the identifier of the cross-border notification (${art12})`);
+    else {
+        const problem = notificationIdProblem(tag.value ?? "");
+        if (problem) missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is ${quote(tag.value ?? "")}, ${problem}; its value must be the identifier Roskomnadzor's Personal Data Portal gives the filed cross-border notification (${art12})`);
+    }
     const today = ctx.settings.today ?? todayUtc();
     const date = evidence.date;
     let filed: number | undefined;
@@ -210,6 +238,10 @@ interface Group {
     location: Location;
     sources: { text: string; status: "yes" | "unknown"; missing: string[] }[];
     expired?: Exemption;
+    /** Why the copy copies nothing now (a disabled rule), if it does not. */
+    inactive?: string;
+    /** Notes on exemptions refused because they match the whole stack or project. */
+    refused: string[];
 }
 
 function fixFor(settings: Settings, location: Location, kind: string): string {
@@ -247,27 +279,32 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
     }
 
     const groups = new Map<string, Group>();
+    /** Under transfers: declared, destinations in the stack reached by an allowed declared transfer. */
+    const declaredInto = new Set<string>();
     /** Destinations in the stack reached by a flow that is reported, with the flow resources. */
     const violatedInto = new Map<string, Set<string>>();
     for (const f of flows) {
         const src = sourceHolding(ctx, f.from);
         if (!src) continue;
-        if (findExemption(active, f.flow.urn, f.flow.name)) continue;
+        if (findExemption(active, f.flow.urn, f.flow.name, settings.allowBroadExemptions)) continue;
         const location = ctx.locator.endpoint(f.to);
         if (location.inRussia === "yes") continue;
         let missing: string[] = [];
         if (settings.transfers === "declared") {
             missing = missingConditions(ctx, f, src.resource, location);
-            if (missing.length === 0) continue;
+            if (missing.length === 0) {
+                if (f.to.kind === "resource" && !f.inactive) declaredInto.add(f.to.resource.urn);
+                continue;
+            }
         }
-        const key = `${f.flow.urn}\u0000${f.kind}\u0000${endpointKey(f.to)}`;
+        const key = `${f.flow.urn}\u0000${f.kind}\u0000${endpointKey(f.to)}\u0000${f.inactive ? "inactive" : "active"}`;
         let g = groups.get(key);
         if (!g) {
-            g = { flow: f.flow, kind: f.kind, to: f.to, location, sources: [], expired: findExemption(expired, f.flow.urn, f.flow.name) };
+            g = { flow: f.flow, kind: f.kind, to: f.to, location, inactive: f.inactive, sources: [], expired: findExemption(expired, f.flow.urn, f.flow.name, true), refused: refusedBroadExemptions(settings.exemptions, f.flow.urn, f.flow.name, settings.allowBroadExemptions) };
             groups.set(key, g);
         }
         g.sources.push({ text: src.text, status: src.status, missing });
-        if (f.to.kind === "resource") {
+        if (f.to.kind === "resource" && !f.inactive) {
             const set = violatedInto.get(f.to.resource.urn) ?? new Set<string>();
             set.add(f.flow.urn);
             violatedInto.set(f.to.resource.urn, set);
@@ -278,10 +315,17 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
         const destUnknown = g.location.inRussia === "unknown";
         const allUnknownSources = g.sources.every((s) => s.status === "unknown");
         // quote(): the region can be any string from the resource (issue 6 fuzzing found a 145 KB message).
-        const where = g.location.country ? countryName(g.location.country) : g.location.region ? `region ${quote(g.location.region)}` : "a place the pack cannot determine";
+        const where = g.location.country
+            ? countryName(g.location.country)
+            : g.location.region
+              ? `region ${quote(g.location.region)}`
+              : g.location.inRussia === "no"
+                ? "a country outside Russia the pack cannot name"
+                : "a place the pack cannot determine";
         const what = allUnknownSources ? "data that may be Russian citizens' personal data" : "Russian citizens' personal data";
         const lines: string[] = [];
-        if (destUnknown) lines.push(`${label(g.flow)} sends ${what} (${g.kind}) to ${endpointName(g.to)}, and where that is cannot be decided.`);
+        if (g.inactive) lines.push(`${label(g.flow)} would send ${what} (${g.kind}) to ${endpointName(g.to)}${destUnknown ? ", whose location cannot be decided," : ` in ${where}`} if it were enabled: ${g.inactive}. Advisory: enabling it would be blocked.`);
+        else if (destUnknown) lines.push(`${label(g.flow)} sends ${what} (${g.kind}) to ${endpointName(g.to)}, and where that is cannot be decided.`);
         else lines.push(`${label(g.flow)} sends ${what} out of Russia (${g.kind}): to ${endpointName(g.to)} in ${where}.`);
         lines.push(`Source: ${listed(g.sources, (s) => s.text)}.`);
         lines.push(`Destination: ${endpointName(g.to)}${g.to.kind === "resource" ? `, found because ${g.to.how}` : ""}.`);
@@ -293,11 +337,12 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
             lines.push("Transfers: forbid (the default): no copy of Russian citizens' personal data may leave Russia.");
         }
         lines.push(...expiredNote(g.expired));
+        lines.push(...g.refused);
         lines.push(`Rule: ${CROSS_BORDER_RULE}`);
         lines.push(`Reading: ${COPY_READING}`);
         lines.push(`Cross-border transfer: ${TRANSFER_RULE}`);
         lines.push(`Fix: ${fixFor(settings, g.location, g.kind)}`);
-        findings.push({ urn: g.flow.urn, message: lines.join("\n"), downgrade: destUnknown || allUnknownSources });
+        findings.push({ urn: g.flow.urn, message: lines.join("\n"), downgrade: destUnknown || allUnknownSources, ...(g.inactive ? { advisory: true } : {}) });
     }
 
     // A store that holds Russian citizens' personal data only because a reported flow brings them is
@@ -310,7 +355,7 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
         const h = holdings.get(urn);
         if (!r || !h || h.own || holdsNoData(r)) continue;
         if (classifier.of(r).russianPersonalData === "yes") continue; // the localization policy reports it
-        if (findExemption(active, r.urn, r.name)) continue;
+        if (findExemption(active, r.urn, r.name, settings.allowBroadExemptions)) continue;
         const location = ctx.locator.of(r);
         if (location.inRussia === "yes") continue;
         const flowsText = listed([...flowUrns].map((u) => index.byUrn.get(u)).filter((x): x is StackResource => x !== undefined), label);
@@ -320,12 +365,35 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
                 : `${describeHolding(ctx, r, h)}, is not in Russia.`,
             `Classification: from the data flow (${flowsText}), whatever the store's own tags say; the localization policy sees one resource at a time and cannot see this.`,
             `Location: ${location.how}.`,
-            ...expiredNote(findExemption(expired, r.urn, r.name)),
+            ...expiredNote(findExemption(expired, r.urn, r.name, true)),
+            ...refusedBroadExemptions(settings.exemptions, r.urn, r.name, settings.allowBroadExemptions),
             `Rule: ${LOCALIZATION_RULE}`,
             `Reading: ${COPY_READING}`,
             "Fix: stop the flow into it (see the finding on the flow resource), or move the store to Russia.",
         ];
         findings.push({ urn: r.urn, message: lines.join("\n"), downgrade: h.status === "unknown" || location.inRussia === "unknown" });
+    }
+
+    // Under transfers: declared the localization policy leaves every store known to be abroad to
+    // this policy (decideLocalization): such a store is lawful only as the destination of an
+    // allowed declared transfer, and nothing that is not allowed may flow into it. The verdict is
+    // the same whether the store is tagged honestly or carries no tags at all.
+    if (settings.transfers === "declared") {
+        const done = new Set(findings.map((f) => f.urn));
+        for (const r of resources) {
+            if (done.has(r.urn)) continue;
+            const f = localizationFinding(r, settings);
+            if (!f || !f.knownAbroad) continue;
+            if (declaredInto.has(r.urn) && !violatedInto.has(r.urn)) continue;
+            const why = violatedInto.has(r.urn)
+                ? "a flow into it that is not an allowed declared transfer is reported on its flow resource"
+                : "no allowed declared transfer from a store in Russia reaches it, so it is a database outside Russia of its own";
+            findings.push({
+                urn: r.urn,
+                downgrade: f.downgrade,
+                message: `${f.message}\nTransfers: declared: a store outside Russia that holds Russian citizens' personal data is allowed only as the destination of a declared transfer from a primary store in Russia; ${why}.`,
+            });
+        }
     }
     return findings;
 }

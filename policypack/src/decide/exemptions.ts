@@ -102,17 +102,88 @@ export function readExemptions(raw: unknown, allowBroad: boolean, today: string)
     return { exemptions, errors };
 }
 
-/** The first exemption whose pattern equals or matches the resource's URN or name. */
-export function findExemption(exemptions: readonly Exemption[], urn: string, name: string): Exemption | undefined {
-    for (const e of exemptions) {
-        if (e.resource === urn || e.resource === name) return e;
-        if (!GLOB_CHARS.test(e.resource)) continue;
-        try {
-            const m = matcher(e.resource);
-            if (m(urn) || m(name)) return e;
-        } catch {
-            continue;
+// Types and names with nothing in common: a glob that matches every one of them within a stack
+// matches that stack as a whole, whatever it says it is about.
+const TYPE_NAME_PROBES: readonly [string, string][] = [
+    ["zzq:zz/zzq:Zzq", "zz-probe-name"],
+    ["aws:s3/bucket:Bucket", "q"],
+    ["kubernetes:core/v1:Secret", "Customers_2"],
+    ["my:components:Store$gcp:sql/databaseInstance:DatabaseInstance", "x9"],
+];
+
+/** Stack and project of a URN ("urn:pulumi:<stack>::<project>::..."). */
+export function stackAndProject(urn: string): { stack: string; project: string } | undefined {
+    const m = /^urn:pulumi:([^:]*)::([^:]*)::/.exec(urn);
+    return m ? { stack: m[1]!, project: m[2]! } : undefined;
+}
+
+const breadth = new Map<string, string | undefined>();
+
+/**
+ * What a glob matches as a whole in the stack of this URN, judged by what it matches rather than
+ * by what it says: "every resource of stack "dev" of project "app"", "... of project "app" in
+ * every stack", or undefined when it leaves resources of the stack out. `*app*`,
+ * `urn:pulumi:dev::app::*` and `urn:pulumi:dev::**` all match a whole stack named dev of a project
+ * named app.
+ */
+export function broadInStack(glob: string, urn: string): string | undefined {
+    if (!GLOB_CHARS.test(glob)) return undefined;
+    const sp = stackAndProject(urn);
+    if (!sp) return undefined;
+    const key = `${glob}\u0000${sp.stack}\u0000${sp.project}`;
+    if (breadth.has(key)) return breadth.get(key);
+    let answer: string | undefined;
+    try {
+        const m = matcher(glob);
+        const all = (stack: string, project: string) => TYPE_NAME_PROBES.every(([t, n]) => m(`urn:pulumi:${stack}::${project}::${t}::${n}`));
+        if (all(sp.stack, sp.project)) {
+            answer = all("zz-other-stack", sp.project)
+                ? `every resource of project ${quote(sp.project)}, in every stack`
+                : all(sp.stack, "zz-other-project")
+                  ? `every resource of every project's stack ${quote(sp.stack)}`
+                  : `every resource of stack ${quote(sp.stack)} of project ${quote(sp.project)}`;
         }
+    } catch {
+        answer = undefined;
+    }
+    if (breadth.size > 10_000) breadth.clear();
+    breadth.set(key, answer);
+    return answer;
+}
+
+function matches(e: Exemption, urn: string, name: string): boolean {
+    if (e.resource === urn || e.resource === name) return true;
+    if (!GLOB_CHARS.test(e.resource)) return false;
+    try {
+        const m = matcher(e.resource);
+        return m(urn) || m(name);
+    } catch {
+        return false;
+    }
+}
+
+/**
+ * The first exemption whose pattern equals or matches the resource's URN or name. Unless
+ * allowBroad, a glob that in effect matches the resource's whole stack or project is not applied
+ * (see refusedBroadExemptions for the words that say so).
+ */
+export function findExemption(exemptions: readonly Exemption[], urn: string, name: string, allowBroad = false): Exemption | undefined {
+    for (const e of exemptions) {
+        if (!matches(e, urn, name)) continue;
+        if (!allowBroad && broadInStack(e.resource, urn)) continue;
+        return e;
     }
     return undefined;
+}
+
+/** Notes for the exemptions that match the resource but are refused because they match its whole stack or project. */
+export function refusedBroadExemptions(exemptions: readonly Exemption[], urn: string, name: string, allowBroad: boolean): string[] {
+    if (allowBroad) return [];
+    const out: string[] = [];
+    for (const e of exemptions) {
+        if (e.expired || !matches(e, urn, name)) continue;
+        const what = broadInStack(e.resource, urn);
+        if (what) out.push(`Exemption exemptions[${e.index}].resource ${quote(e.resource)} is refused: it matches ${what}, which turns the policy off for them without naming them; name the resources, or set allowBroadExemptions to true.`);
+    }
+    return out;
 }

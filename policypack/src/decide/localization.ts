@@ -1,12 +1,14 @@
 // Decide ru-personal-data-localization for one resource: classify, locate, apply exemptions.
 import { classify, Classification, describeCategories, describeSubjects } from "../classify/classification";
 import { endpointEntries } from "../locate/catalogue";
+import { knownNoData, memberOf, storageService } from "../classify/storage";
+import { FLOW_EXTRACTORS } from "../flows/flows";
 import { locate, Location, packageOf, ResourceView } from "../locate";
 import { BoundedCache } from "../bounded-cache";
 import { ruleSentence } from "../law";
 import { quote } from "../values";
 import type { Settings } from "./config";
-import { Exemption, findExemption } from "./exemptions";
+import { Exemption, findExemption, refusedBroadExemptions } from "./exemptions";
 
 export interface ResourceInput extends ResourceView {
     stackTags?: ReadonlyMap<string, string>;
@@ -16,14 +18,37 @@ export interface ResourceInput extends ResourceView {
 export interface Finding {
     message: string;
     downgrade: boolean;
+    /** Always advisory, whatever onUnknown says (a copy that is switched off). */
+    advisory?: boolean;
 }
 
 /** The rule as the law file states it (policypack/data/law.json 152fz-18-5), with its review date. */
 export const LOCALIZATION_RULE = ruleSentence("152fz-18-5");
 
-/** Resources that hold no data of their own: the engine's providers and stack, and components. */
+/**
+ * Resources that hold no data of their own: the engine's providers and stack, components, and
+ * types known to hold none (networking, identity and access, policies, DNS, monitoring
+ * configuration: data/no-data-types.json), so that a provider's defaultTags, which classify every
+ * resource, produce findings only on resources that hold data.
+ */
 export function holdsNoData(r: ResourceView): boolean {
-    return r.type.startsWith("pulumi:") || r.provider === undefined;
+    return r.type.startsWith("pulumi:") || r.provider === undefined || noDataType(r.type) !== undefined;
+}
+
+/** Why a type holds no data, or undefined. A storage type, a member of a store or a type that creates a data flow never counts as holding none. */
+export function noDataType(type: string): string | undefined {
+    const why = knownNoData(type);
+    if (why === undefined) return undefined;
+    if (storageService(type) !== undefined || memberOf(type) !== undefined || Object.prototype.hasOwnProperty.call(FLOW_EXTRACTORS, type)) return undefined;
+    return why;
+}
+
+/** The line that says why a type neither known as storage nor known to hold no data is judged anyway. */
+function holdsDataNote(type: string): string[] {
+    if (storageService(type) !== undefined || memberOf(type) !== undefined) return [];
+    return [
+        `Holds data: ${type} is neither a storage type the pack knows nor a type it knows to hold no data (policypack/data/no-data-types.json), so the pack treats it as possibly holding data and judges it (fail closed). If it holds none, remove the classification from it, or propose the type for no-data-types.json.`,
+    ];
 }
 
 export function label(r: ResourceView): string {
@@ -73,14 +98,30 @@ function expiredNote(e: Exemption | undefined): string[] {
     return e ? [`Exemption exemptions[${e.index}] for ${quote(e.resource)} expired on ${e.expires} and no longer applies (reason given: ${quote(e.reason)}).`] : [];
 }
 
+/**
+ * The localization policy's decision. Under transfers: declared, a store known to be outside
+ * Russia that holds Russian citizens' personal data may be the lawful destination of a declared
+ * cross-border transfer (the reading a lawyer takes by choosing declared), which only the
+ * cross-border policy, seeing the whole stack, can establish: so it decides those stores, once,
+ * whether they are tagged or not (honest tags are never worse than none).
+ */
 export function decideLocalization(r: ResourceInput, settings: Settings): Finding | undefined {
+    const finding = localizationFinding(r, settings);
+    if (finding && settings.transfers === "declared" && finding.knownAbroad) return undefined;
+    return finding;
+}
+
+/** The localization verdict on its own, whatever transfers says; knownAbroad marks a store known to be outside Russia. */
+export function localizationFinding(r: ResourceInput, settings: Settings): (Finding & { knownAbroad: boolean }) | undefined {
     if (holdsNoData(r)) return undefined;
-    const classification = classify({ props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, settings);
+    const classification = classify({ type: r.type, props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, settings);
     if (classification.russianPersonalData === "no") return undefined;
 
     const exemptions = settings.exemptions;
-    if (exemptions.length > 0 && findExemption(exemptions.filter((e) => !e.expired), r.urn, r.name)) return undefined;
-    const expired = exemptions.length > 0 ? findExemption(exemptions.filter((e) => e.expired), r.urn, r.name) : undefined;
+    const allowBroad = settings.allowBroadExemptions;
+    if (exemptions.length > 0 && findExemption(exemptions.filter((e) => !e.expired), r.urn, r.name, allowBroad)) return undefined;
+    const expired = exemptions.length > 0 ? findExemption(exemptions.filter((e) => e.expired), r.urn, r.name, true) : undefined;
+    const refused = exemptions.length > 0 ? refusedBroadExemptions(exemptions, r.urn, r.name, allowBroad) : [];
 
     const location = locate(r, settings);
     if (location.inRussia === "yes") return undefined;
@@ -99,11 +140,13 @@ export function decideLocalization(r: ResourceInput, settings: Settings): Findin
     }
     lines.push(`Found: ${describeClassification(classification)}.`);
     lines.push(`Location: ${location.how}.`);
+    lines.push(...holdsDataNote(r.type));
     for (const l of classification.lookalikes) lines.push(`Note: ${l}.`);
     lines.push(...expiredNote(expired));
+    lines.push(...refused);
     lines.push(`Rule: ${LOCALIZATION_RULE}`);
     lines.push(`Fix: ${fixFor(r, location)}`);
     // Only a violation that rests on something unknown may be softened by onUnknown: warn; a
     // resource known to hold Russian personal data and known to be abroad never is.
-    return { message: lines.join("\n"), downgrade: unknownClass || unknownPlace };
+    return { message: lines.join("\n"), downgrade: unknownClass || unknownPlace, knownAbroad: !unknownPlace };
 }

@@ -3,6 +3,7 @@
 // type token; each resolves its source and destination references through the stack index.
 import { countryName, RUSSIA } from "../countries";
 import { entryCountry, findRegion } from "../locate/catalogue";
+import { servedByAws } from "../locate/aws";
 import { locateEndpoint } from "../locate/endpoint-location";
 import type { Location, LocationSettings } from "../locate";
 import { field, isPlainObject, isUnknown, quote } from "../values";
@@ -10,10 +11,14 @@ import { arnName, looksLikeArn, parseArn } from "./arn";
 import type { StackIndex, StackResource } from "./stack";
 
 /** One end of a flow: a resource in the stack, a place outside it, or something not known. */
-export type Endpoint =
+export type Endpoint = (
     | { kind: "resource"; resource: StackResource; how: string }
     | { kind: "external"; label: string; location: Location; how: string }
-    | { kind: "unknown"; label: string; how: string };
+    | { kind: "unknown"; label: string; how: string }
+) & {
+    /** Set when the copy to this destination is switched off (a replication rule with status Disabled): why, in words. */
+    inactive?: string;
+};
 
 export interface Flow {
     /** What moves the data, in words: "S3 replication", "AWS Backup copy". */
@@ -22,6 +27,8 @@ export interface Flow {
     flow: StackResource;
     from: Endpoint;
     to: Endpoint;
+    /** Set when the flow copies nothing now (a disabled rule): why, in words. Such a flow taints nothing and is reported as advisory at most. */
+    inactive?: string;
 }
 
 export interface FlowSettings extends LocationSettings {
@@ -235,9 +242,20 @@ export function resolve(ctx: FlowContext, r: StackResource, ref: Ref): Endpoint[
     return [{ kind: "unknown", label: ref.path, how }];
 }
 
-function regionEndpoint(value: unknown, path: string): Endpoint[] {
+/**
+ * A destination named by an AWS region. `onAws` names the AWS-only feature when the flow resource
+ * is served by AWS itself (servedByAws): its destination is then an AWS region whatever the value
+ * says, and AWS has no region in Russia, so an unknown, unreadable or unlisted region name is a
+ * destination known to be abroad, not an unknown one.
+ */
+function regionEndpoint(value: unknown, path: string, onAws?: string): Endpoint[] {
     const v = read(value);
     if (v.kind === "absent") return [];
+    if (onAws && (v.kind !== "text" || !findRegion("aws", v.text))) {
+        const what = v.kind === "unknown" ? `${path} is not known yet` : v.kind === "invalid" ? `${path} is not a string` : `${path} is ${quote(v.text)}, which the pack's catalogue does not list as an AWS region`;
+        const how = `${what}, but ${onAws} is always in an AWS region (its provider has no custom endpoint for the service), and AWS has no region in Russia`;
+        return [{ kind: "external", label: v.kind === "text" ? `region ${quote(v.text)}` : path, location: { inRussia: "no", how, unknowns: [] }, how }];
+    }
     if (v.kind === "unknown") return [{ kind: "unknown", label: path, how: `${path} is not known yet` }];
     if (v.kind === "invalid") return [{ kind: "unknown", label: path, how: `${path} is not a string` }];
     const location = regionLocation(v.text, path);
@@ -254,7 +272,8 @@ function flows(kind: string, r: StackResource, from: readonly Endpoint[], to: re
     for (const f of from) {
         for (const t of to) {
             if (f.kind === "resource" && t.kind === "resource" && f.resource.urn === t.resource.urn) continue;
-            out.push({ kind, flow: r, from: f, to: t });
+            const inactive = t.inactive ?? f.inactive;
+            out.push(inactive ? { kind, flow: r, from: f, to: t, inactive } : { kind, flow: r, from: f, to: t });
         }
     }
     return out;
@@ -274,10 +293,17 @@ const urnsOf = (endpoints: readonly Endpoint[]): Set<string> => new Set(endpoint
 function s3ReplicationRules(ctx: FlowContext, r: StackResource, rules: unknown, path: string, depKey: string, exclude: ReadonlySet<string>): Endpoint[] {
     return eachItem(rules, path, (rule, p) => {
         const value = at(rule, "destination", "bucket");
+        // A rule with status Disabled replicates nothing (S3 ReplicationRule Status); one whose
+        // status is unknown in a preview, or anything else, counts as enabled (fail closed).
+        const status = read(field(rule, "status"));
+        const inactive = status.kind === "text" && status.text.toLowerCase() === "disabled" ? `${p}.status is ${quote(status.text)}, so the rule replicates nothing while it stays disabled` : undefined;
         // Every replication rule copies somewhere; a rule whose destination cannot be read is an
         // unknown destination, not the absence of a flow.
-        if (read(value).kind === "absent") return [{ kind: "unknown", label: `${p}.destination.bucket`, how: `${p}.destination.bucket is not set, so the pack cannot tell where the replica goes` }];
-        return resolve(ctx, r, { value, path: `${p}.destination.bucket`, depKey, types: BUCKETS, exclude });
+        const found: Endpoint[] =
+            read(value).kind === "absent"
+                ? [{ kind: "unknown", label: `${p}.destination.bucket`, how: `${p}.destination.bucket is not set, so the pack cannot tell where the replica goes` }]
+                : resolve(ctx, r, { value, path: `${p}.destination.bucket`, depKey, types: BUCKETS, exclude });
+        return inactive ? found.map((e) => ({ ...e, inactive })) : found;
     });
 }
 
@@ -322,7 +348,8 @@ const inventory: Extractor = (r, ctx) => {
 };
 
 const dynamoTable: Extractor = (r) => {
-    const to = eachItem(field(r.props, "replicas"), "replicas", (rep, p) => regionEndpoint(field(rep, "regionName"), `${p}.regionName`));
+    const onAws = servedByAws(r) ? "a DynamoDB global table replica" : undefined;
+    const to = eachItem(field(r.props, "replicas"), "replicas", (rep, p) => regionEndpoint(field(rep, "regionName"), `${p}.regionName`, onAws));
     return flows("DynamoDB global table replica", r, [self(r, "it is the table itself")], to);
 };
 
@@ -333,7 +360,8 @@ const tableReplica: Extractor = (r, ctx) => {
 
 const globalTable: Extractor = (r, ctx) => {
     const from = resolve(ctx, r, { value: field(r.props, "name"), path: "name", depKey: "name", types: TABLES });
-    const to = eachItem(field(r.props, "replicas"), "replicas", (rep, p) => regionEndpoint(field(rep, "regionName"), `${p}.regionName`));
+    const onAws = servedByAws(r) ? "a DynamoDB global table replica" : undefined;
+    const to = eachItem(field(r.props, "replicas"), "replicas", (rep, p) => regionEndpoint(field(rep, "regionName"), `${p}.regionName`, onAws));
     return flows("DynamoDB global table (2017 version)", r, from, to);
 };
 
@@ -407,7 +435,7 @@ const rdsClusterSnapshot: Extractor = (r, ctx) => {
 
 function copyDestination(r: StackResource): Endpoint[] {
     const dest = field(r.props, "destinationRegion");
-    if (read(dest).kind !== "absent") return regionEndpoint(dest, "destinationRegion");
+    if (read(dest).kind !== "absent") return regionEndpoint(dest, "destinationRegion", servedByAws(r) ? "a cross-region copy" : undefined);
     return [self(r, "it is the copy itself")];
 }
 
@@ -457,6 +485,36 @@ function selectionsByPlan(ctx: FlowContext): Map<string, StackResource[]> {
     return byPlan;
 }
 
+// The service an ARN of each store type names (arn:<partition>:<service>:...), by type module.
+const ARN_SERVICE_BY_MODULE: Record<string, string> = {
+    s3: "s3",
+    dynamodb: "dynamodb",
+    kinesis: "kinesis",
+    rds: "rds",
+    docdb: "rds",
+    neptune: "rds",
+    redshift: "redshift",
+    efs: "elasticfilesystem",
+    ebs: "ec2",
+    ec2: "ec2",
+    fsx: "fsx",
+    opensearch: "es",
+    elasticsearch: "es",
+};
+
+/**
+ * False only when the pattern is an ARN pattern whose service is written out and differs from the
+ * service of the type's ARNs: "arn:aws:dynamodb:*" cannot select a bucket. Anything else may match.
+ */
+function mayMatchService(pattern: string, type: string): boolean {
+    if (!pattern.startsWith("arn:")) return true;
+    const service = pattern.split(":")[2];
+    if (service === undefined || /[*?]/.test(service)) return true;
+    const module = /^aws:([^/:]+)/.exec(type)?.[1];
+    const own = module && Object.prototype.hasOwnProperty.call(ARN_SERVICE_BY_MODULE, module) ? ARN_SERVICE_BY_MODULE[module] : undefined;
+    return own === undefined || own === service;
+}
+
 function globToRegExp(glob: string): RegExp {
     return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
 }
@@ -477,8 +535,19 @@ function selectedStores(ctx: FlowContext, s: StackResource): Endpoint[] {
         const path = `${sel} resources[${i}]`;
         if (v.kind === "text" && /[*?]/.test(v.text)) {
             const re = globToRegExp(v.text);
+            const withArn = new Set<string>();
             for (const [arn, rs] of ctx.index.withArns()) {
+                for (const m of rs) withArn.add(m.urn);
                 if (re.test(arn)) for (const m of rs) out.push({ kind: "resource", resource: m, how: `${path} ${quote(v.text)} matches its ARN` });
+            }
+            // In a preview a new store's ARN is not known yet, so nothing above matches it, yet the
+            // pattern will select it once it exists: count every store of the stack whose ARN is not
+            // known as selected (fail closed), unless the pattern names another service.
+            for (const t of STORES_AND_SNAPSHOTS) {
+                for (const m of ctx.index.ofType(t)) {
+                    if (withArn.has(m.urn) || !mayMatchService(v.text, m.type)) continue;
+                    out.push({ kind: "resource", resource: m, how: `${path} ${quote(v.text)} may match its ARN, which is not known yet (a new store in a preview), so the pack counts it as selected` });
+                }
             }
             return;
         }
@@ -542,7 +611,7 @@ const efsReplication: Extractor = (r, ctx) => {
     if (isUnknown(dest)) to = [{ kind: "unknown", label: "destination", how: "destination is not known yet" }];
     else {
         to = resolve(ctx, r, { value: field(dest, "fileSystemId"), path: "destination.fileSystemId", depKey: "destination", types: FILE_SYSTEMS, exclude: urnsOf(from) }).filter((e) => e.kind !== "external");
-        if (to.length === 0) to = regionEndpoint(field(dest, "region"), "destination.region");
+        if (to.length === 0) to = regionEndpoint(field(dest, "region"), "destination.region", servedByAws(r) ? "an EFS replica" : undefined);
         if (to.length === 0) to = [{ kind: "unknown", label: "destination", how: "destination names neither a file system in this stack nor a region" }];
     }
     return flows("EFS replication", r, from, to);
@@ -771,7 +840,7 @@ function dedupe(endpoints: readonly Endpoint[]): Endpoint[] {
     const seen = new Set<string>();
     const out: Endpoint[] = [];
     for (const e of endpoints) {
-        const k = endpointKey(e);
+        const k = `${endpointKey(e)}\u0000${e.inactive ? "inactive" : "active"}`;
         if (seen.has(k)) continue;
         seen.add(k);
         out.push(e);
@@ -825,7 +894,7 @@ export function extractFlows(index: StackIndex, settings: FlowSettings): FlowExt
             continue;
         }
         for (const f of found) {
-            const k = `${r.urn}\u0000${f.kind}\u0000${endpointKey(f.from)}\u0000${endpointKey(f.to)}`;
+            const k = `${r.urn}\u0000${f.kind}\u0000${endpointKey(f.from)}\u0000${endpointKey(f.to)}\u0000${f.inactive ? "inactive" : "active"}`;
             if (seen.has(k)) continue;
             seen.add(k);
             out.push(f);

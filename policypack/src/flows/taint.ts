@@ -30,7 +30,7 @@ export class Classifier {
     of(r: StackResource): Classification {
         let c = this.cache.get(r.urn);
         if (!c) {
-            c = classify({ props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, this.settings);
+            c = classify({ type: r.type, props: r.props, providerProps: r.provider?.props, stackTags: r.stackTags }, this.settings);
             this.cache.set(r.urn, c);
         }
         return c;
@@ -45,7 +45,8 @@ export function propagate(flows: readonly Flow[], classifier: Classifier): Map<s
     const holdings = new Map<string, Holding>();
     const out = new Map<string, Flow[]>();
     for (const f of flows) {
-        if (f.from.kind !== "resource") continue;
+        // A disabled copy carries nothing: it taints no destination.
+        if (f.from.kind !== "resource" || f.inactive) continue;
         const list = out.get(f.from.resource.urn);
         if (list) list.push(f);
         else out.set(f.from.resource.urn, [f]);

@@ -42,9 +42,12 @@ function readString(value: unknown): Str {
 type Endpoints =
     | { kind: "unknown"; what: string }
     | { kind: "unreadable"; what: string }
-    | { kind: "map"; entries: ReadonlyMap<string, unknown> };
+    | { kind: "blocks"; blocks: readonly ReadonlyMap<string, unknown>[] };
 
-/** The provider's `endpoints`: a JSON string of a list of maps (as the SDK sends it), a list, or a map. */
+/**
+ * The provider's `endpoints`: a JSON string of a list of maps (as the SDK sends it), a list, or a
+ * map; one map of (lower-cased key → URL) per block, empty values left out, in the order given.
+ */
 export function readEndpoints(providerProps: unknown): Endpoints {
     const raw = field(providerProps, "endpoints");
     // The SDK sends endpoints as a JSON string, the same one for every resource of the provider:
@@ -58,20 +61,21 @@ function endpointsOf(raw: unknown): Endpoints {
     const parsed = jsonish(raw);
     if (!parsed.ok) return { kind: "unreadable", what: "the provider's endpoints are a string that is not JSON" };
     const value = parsed.value;
-    const entries = new Map<string, unknown>();
-    if (value === undefined || value === null) return { kind: "map", entries };
+    const blocks: Map<string, unknown>[] = [];
+    if (value === undefined || value === null) return { kind: "blocks", blocks };
     if (isUnknown(value)) return { kind: "unknown", what: "the provider's endpoints are not known yet" };
-    const blocks = Array.isArray(value) ? value : [value];
-    for (const block of blocks) {
+    for (const block of Array.isArray(value) ? value : [value]) {
         if (isUnknown(block)) return { kind: "unknown", what: "an entry of the provider's endpoints is not known yet" };
         if (block === null || block === undefined) continue;
         if (!isPlainObject(block)) return { kind: "unreadable", what: "the provider's endpoints are not a list of maps" };
+        const entries = new Map<string, unknown>();
         for (const [k, v] of Object.entries(block)) {
             if (v === null || v === undefined || v === "") continue;
             entries.set(k.trim().toLowerCase(), v);
         }
+        if (entries.size > 0) blocks.push(entries);
     }
-    return { kind: "map", entries };
+    return { kind: "blocks", blocks };
 }
 
 function awsRegionLocation(region: string, source: string, serviceKey: string): Location {
@@ -102,29 +106,31 @@ export function locateAws(resource: ResourceView, settings: LocationSettings): L
     const providerRegion = readString(field(providerProps, "region"));
 
     const endpoints = readEndpoints(providerProps);
-    if (endpoints.kind !== "map") return { inRussia: "unknown", how: endpoints.what, unknowns: [endpoints.what] };
+    if (endpoints.kind !== "blocks") return { inRussia: "unknown", how: endpoints.what, unknowns: [endpoints.what] };
 
-    const custom: { key: string; url: unknown }[] = [];
-    for (const k of keys) {
-        if (endpoints.entries.has(k)) custom.push({ key: k, url: endpoints.entries.get(k) });
-    }
+    // Which URL the provider uses when several are set for one service: terraform-provider-aws
+    // (which pulumi-aws wraps) declares `endpoints` a set (schema.TypeSet), hands the blocks to
+    // expandEndpoints in the set's order, which is by hash of each block's contents, not the
+    // program's order, and keeps the first non-empty URL per service (within a block, the
+    // service's own key before its aliases). Which block is "first" cannot be read from the
+    // program, so every URL set for the service, in any block and under any of its keys, is a
+    // candidate, and disagreeing candidates are decided by the worst of them.
+    const custom: { key: string; block: number; url: unknown }[] = [];
+    endpoints.blocks.forEach((block, i) => {
+        for (const k of keys) if (block.has(k)) custom.push({ key: k, block: i, url: block.get(k) });
+    });
     if (custom.length > 0) {
+        const several = endpoints.blocks.length > 1;
         const located: Location[] = [];
-        for (const { key, url } of custom) {
-            const what = `the provider's endpoint for ${quote(key)}`;
+        for (const { key, block, url } of custom) {
+            const what = several ? `the provider's endpoint for ${quote(key)} in endpoints[${block}]` : `the provider's endpoint for ${quote(key)}`;
             if (isUnknown(url)) return { inRussia: "unknown", how: `${what} is not known yet`, unknowns: [`${what} is not known yet`] };
             if (typeof url !== "string") return { inRussia: "unknown", how: `${what} is not a string`, unknowns: [`${what} is not a string`] };
             located.push(locateEndpoint(url, what, settings));
         }
         const first = located[0]!;
         const disagreeing = located.find((l) => l.inRussia !== first.inRussia || l.country !== first.country);
-        if (disagreeing) {
-            return {
-                inRussia: "no",
-                how: `the provider sets several endpoints for this service that disagree: ${located.map((l) => l.how).join("; ")}. The pack cannot tell which one the provider uses; keep one`,
-                unknowns: [],
-            };
-        }
+        if (disagreeing) return worstOfDisagreeing(located);
         // A resource-level region that names an AWS region elsewhere contradicts a Russian endpoint:
         // at best the configuration is confused, at worst the resource goes to AWS. Do not pass it.
         // The same region as the provider's is no contradiction: pulumi-aws v7's Check copies the
@@ -148,21 +154,54 @@ export function locateAws(resource: ResourceView, settings: LocationSettings): L
     }
 
     // No custom endpoint: the service is AWS itself, in the resource's or the provider's region.
-    if (resourceRegion.kind === "unknown") return unknownLocation("the resource's region is not known yet");
+    // AWS has no region in Russia, so the resource is abroad whatever the region turns out to be:
+    // a region that is unknown in preview, unreadable, or left to the deploy-time environment
+    // decides only which foreign country, never whether it is abroad. That is "known abroad",
+    // which onUnknown: warn never softens.
     if (resourceRegion.kind === "value") {
         const same = providerRegion.kind === "value" && providerRegion.value === resourceRegion.value;
         // pulumi-aws v7's Check copies the provider's region into the resource: say where it came from.
         return awsRegionLocation(resourceRegion.value, same ? "the resource's region (its provider's, which pulumi-aws copies into every resource)" : "the resource's region", serviceKey);
     }
-    if (resourceRegion.kind === "invalid") return unknownLocation("the resource's region is not a string");
-    if (providerRegion.kind === "unknown") return unknownLocation("the provider's region is not known yet");
-    if (providerRegion.kind === "value") return awsRegionLocation(providerRegion.value, "the provider's region", serviceKey);
-    if (providerRegion.kind === "invalid") return unknownLocation("the provider's region is not a string");
-    return unknownLocation(
-        "neither the resource nor its provider sets a region (the provider would take one from the environment at deploy time, which the pack cannot see); set aws:region in the stack config or region on the provider",
-    );
+    if (resourceRegion.kind === "absent" && providerRegion.kind === "value") return awsRegionLocation(providerRegion.value, "the provider's region", serviceKey);
+    const which =
+        resourceRegion.kind === "unknown"
+            ? "the resource's region is not known yet"
+            : resourceRegion.kind === "invalid"
+              ? "the resource's region is not a string"
+              : providerRegion.kind === "unknown"
+                ? "the provider's region is not known yet"
+                : providerRegion.kind === "invalid"
+                  ? "the provider's region is not a string"
+                  : "neither the resource nor its provider sets a region (the provider would take one from the environment at deploy time)";
+    return {
+        inRussia: "no",
+        how: `${which}, but the provider has no custom endpoint for ${quote(serviceKey)}, so the data goes to AWS, which has no region in Russia: the resource is outside Russia whichever region it gets`,
+        unknowns: [],
+    };
 }
 
-function unknownLocation(how: string): Location {
+/**
+ * True when the resource's provider reaches the resource's service at AWS itself: its endpoints
+ * are readable and none of them is for this service. Features that exist only on AWS (DynamoDB
+ * global table replicas, cross-region snapshot copies) then go to an AWS region.
+ */
+export function servedByAws(resource: ResourceView): boolean {
+    const endpoints = readEndpoints(resource.provider?.props);
+    if (endpoints.kind !== "blocks") return false;
+    const keys = endpointKeysFor(resource.type);
+    return !endpoints.blocks.some((b) => keys.some((k) => b.has(k)));
+}
+
+/**
+ * Several endpoints for one service that disagree: the provider uses one of them, and the program
+ * does not say which (see locateAws), so the answer is the worst: abroad if any is abroad, else
+ * unknown. Never Russia, since at least one candidate is not shown to be in Russia.
+ */
+function worstOfDisagreeing(located: readonly Location[]): Location {
+    // The country named does not depend on the order the blocks are written in either.
+    const abroad = located.filter((l) => l.inRussia === "no").sort((a, b) => (a.country ?? "~").localeCompare(b.country ?? "~"))[0];
+    const how = `the provider sets several endpoints for this service that disagree: ${located.map((l) => l.how).join("; ")}. The aws provider keeps endpoints as a set and uses the first URL of the set's own order (by hash, not the order written), so the pack cannot tell which one it uses and decides by the worst; keep one endpoints block with one URL per service`;
+    if (abroad) return { inRussia: "no", country: abroad.country, region: abroad.region, how, unknowns: [] };
     return { inRussia: "unknown", how, unknowns: [how] };
 }

@@ -26,7 +26,7 @@ function summary(collected: Collected, cloud: ForeignCloud, name: string): { pla
         return { placed, text: describePlace(placed, name) };
     }
     if (collected.unknown.length > 0) return { text: `${collected.unknown.join(", ")} ${collected.unknown.length === 1 ? "is" : "are"} not known yet` };
-    return { text: `${collected.invalid.join(", ")} ${collected.invalid.length === 1 ? "is" : "are"} not a string the pack can read` };
+    return { text: `the pack cannot read ${collected.invalid.join("; ")}` };
 }
 
 export function locateForeign(resource: ResourceView, cloud: ForeignCloud): Location {

@@ -21,6 +21,12 @@ export interface LocationSettings {
     providerLocations: Readonly<Record<string, string>>;
     /** Kubernetes provider URN, name, kubeconfig context or cluster name → ISO country code. */
     clusterLocations: Readonly<Record<string, string>>;
+    /**
+     * "documented" (the default): a provider setting left unset takes the provider's documented
+     * default (Yandex storageEndpoint → storage.yandexcloud.net). "strict": it is unknown, for teams
+     * that steer those settings through deploy-time environment variables the pack cannot see.
+     */
+    providerDefaults?: "documented" | "strict";
 }
 
 export const DEFAULT_LOCATION_SETTINGS: LocationSettings = {

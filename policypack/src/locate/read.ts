@@ -34,8 +34,22 @@ export interface Collected {
     values: Found[];
     /** Places whose value is not known yet. */
     unknown: string[];
-    /** Places whose value has the wrong shape. */
+    /** Places whose value has the wrong shape, each once, with why: "the resource's hosts (a number, neither a list nor a map)". */
     invalid: string[];
+}
+
+/** What a value is, in words, for saying why it cannot be read. */
+function shapeOf(value: unknown): string {
+    if (Array.isArray(value)) return "a list";
+    if (value === null) return "null";
+    if (typeof value === "string") return "a string that is not JSON";
+    return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** Record a field that cannot be read, once: several paths through the same field say the same. */
+function addInvalid(out: Collected, label: string, why: string): void {
+    const text = `${label} (${why})`;
+    if (!out.invalid.includes(text)) out.invalid.push(text);
 }
 
 function walk(node: unknown, segments: readonly string[], label: string, out: Collected): void {
@@ -47,19 +61,29 @@ function walk(node: unknown, segments: readonly string[], label: string, out: Co
     if (segments.length === 0) {
         const s = readString(node);
         if (s.kind === "value") out.values.push({ what: label, value: s.value });
-        else if (s.kind === "invalid") out.invalid.push(label);
+        else if (s.kind === "invalid") addInvalid(out, label, `${shapeOf(node)}, not a string`);
         return;
     }
     const [head, ...rest] = segments as [string, ...string[]];
     if (head === "[]") {
-        // Provider inputs may carry lists as JSON strings; resource props are plain lists.
+        // Provider inputs may carry lists as JSON strings; resource props are plain lists. Newer
+        // resources key their elements by name instead (mdbPostgresqlClusterV2 hosts: a map of
+        // host name → host), so "[]" walks the values of a map too.
         const parsed = typeof node === "string" ? jsonish(node) : { ok: true as const, value: node };
         const list = parsed.ok ? parsed.value : undefined;
-        if (!Array.isArray(list)) {
-            out.invalid.push(label);
+        if (isUnknown(list)) {
+            out.unknown.push(label);
             return;
         }
-        list.forEach((item, i) => walk(item, rest, `${label}[${i}]`, out));
+        if (Array.isArray(list)) {
+            list.forEach((item, i) => walk(item, rest, `${label}[${i}]`, out));
+            return;
+        }
+        if (isPlainObject(list)) {
+            for (const key of Object.keys(list)) walk(list[key], rest, `${label}[${quote(key)}]`, out);
+            return;
+        }
+        addInvalid(out, label, `${shapeOf(list)}, neither a list nor a map`);
         return;
     }
     const parsed = typeof node === "string" ? jsonish(node) : { ok: true as const, value: node };
@@ -69,7 +93,7 @@ function walk(node: unknown, segments: readonly string[], label: string, out: Co
         return;
     }
     if (!isPlainObject(obj)) {
-        out.invalid.push(label);
+        addInvalid(out, label, `${shapeOf(obj)}, not an object with a ${quote(head)} field`);
         return;
     }
     walk(field(obj, head), rest, label.endsWith("'s") ? `${label} ${head}` : `${label}.${head}`, out);
@@ -152,7 +176,7 @@ export function judgePlaces(cloud: string, cloudName: string, collected: Collect
         return { inRussia: "no", country: abroad.country, region: abroad.region, how: `${describePlace(abroad, cloudName)}${suffix}`, unknowns: [] };
     }
     if (collected.unknown.length > 0) return unknownLocation(`${collected.unknown.join(", ")} ${collected.unknown.length === 1 ? "is" : "are"} not known yet${suffix}`);
-    if (collected.invalid.length > 0) return unknownLocation(`${collected.invalid.join(", ")} ${collected.invalid.length === 1 ? "is" : "are"} not a string the pack can read${suffix}`);
+    if (collected.invalid.length > 0) return unknownLocation(`the pack cannot read ${collected.invalid.join("; ")}${suffix}`);
     const unplaced = placed.find((p) => p.country === undefined);
     if (unplaced) return unknownLocation(`${describePlace(unplaced, cloudName)}${suffix}`);
     const first = placed[0];

@@ -12,13 +12,15 @@
 //
 // Defaults: when the provider sets no endpoint, the Yandex provider uses an environment variable
 // if one is set (YC_ENDPOINT, YC_STORAGE_ENDPOINT_URL, YC_MESSAGE_QUEUE_ENDPOINT) and otherwise
-// its built-in default (api.cloud.yandex.net:443, storage.yandexcloud.net,
-// message-queue.api.cloud.yandex.net), per the provider's source (yandex/provider.go). The pack
-// cannot see the deploy-time environment, so it does not assume the default endpoint: a bucket or
-// queue whose provider names no endpoint is unknown until the endpoint is in the stack config. A
-// zone is different evidence: "ru-central1-a" exists only in Yandex Cloud's Russian region, so a
-// resource in that zone is in Russia whichever endpoint created it, unless the provider's
-// endpoint is explicitly another installation (Kazakhstan, Nebius Israel), which then decides.
+// its documented default (api.cloud.yandex.net:443, storage.yandexcloud.net,
+// message-queue.api.cloud.yandex.net): terraform-provider-yandex common/provider_consts.go and
+// yandex/provider.go setToDefaultIfNeeded, commit b52b1df (2026-08-22), checked 2026-12-01. Almost
+// no stack sets them, so by default the pack decides with the documented default and says so;
+// providerDefaults: strict makes an unset endpoint unknown instead, for teams that steer
+// endpoints through those environment variables, which the pack cannot see. A zone is different
+// evidence: "ru-central1-a" exists only in Yandex Cloud's Russian region, so a resource in that
+// zone is in Russia whichever endpoint created it, unless the provider's endpoint is explicitly
+// another installation (Kazakhstan, Nebius Israel), which then decides.
 import { RUSSIA } from "../countries";
 import { quote } from "../values";
 import { locateEndpoint } from "./endpoint-location";
@@ -42,6 +44,13 @@ const RESOURCE_PATHS = [
     "master.regional.locations[].zone",
     "config.zones[]",
     "regionId",
+    // Current (plugin-framework) resources of terraform-provider-yandex, from their schemas
+    // (yandex-framework/services/*, commit b52b1df): the *V2 database clusters key hosts by name
+    // (hosts: map of host name → { zone }), which "hosts[].zone" walks; Greenplum V2 has
+    // config.zone_id; OpenSearch node groups have zone_ids.
+    "config.zoneId",
+    "config.opensearch.nodeGroups[].zoneIds[]",
+    "config.dashboards.nodeGroups[].zoneIds[]",
 ];
 
 type Kind = { kind: "storage" } | { kind: "queue" } | { kind: "api" };
@@ -59,11 +68,20 @@ function endpointLocation(ep: Str, key: string, envVar: string, builtIn: string,
     if (ep.kind === "unknown") return unknownLocation(`${what} is not known yet`);
     if (ep.kind === "invalid") return unknownLocation(`${what} is not a string`);
     if (ep.kind === "absent") {
-        return unknownLocation(
-            `${serves} goes to the provider's ${key}, which the provider does not set; the Yandex provider then uses the environment variable ${envVar} if it is set at deploy time (the pack cannot see it) and otherwise ${quote(builtIn)}. Set yandex:${key} in the stack config (or ${key} on the provider) so the pack can check it`,
-        );
+        if (settings.providerDefaults === "strict") {
+            return unknownLocation(
+                `${serves} goes to the provider's ${key}, which the provider does not set; the Yandex provider then uses the environment variable ${envVar} if it is set at deploy time (the pack cannot see it) and otherwise ${quote(builtIn)}, and providerDefaults: strict does not assume the default. Set yandex:${key} in the stack config (or ${key} on the provider) so the pack can check it`,
+            );
+        }
+        return withDefaultNote(locateEndpoint(builtIn, `the Yandex provider's documented default ${key}`, settings), key, envVar);
     }
     return locateEndpoint(ep.value, what, settings);
+}
+
+/** Say that a default was assumed, and how to make the pack stricter. */
+function withDefaultNote(l: Location, key: string, envVar: string): Location {
+    const how = `${l.how} (the provider sets no ${key}, so the pack assumes the provider's documented default; if you set ${envVar} at deploy time instead, set providerDefaults: strict)`;
+    return { ...l, how, unknowns: l.inRussia === "unknown" ? [how] : l.unknowns };
 }
 
 export function locateYandex(resource: ResourceView, settings: LocationSettings): Location {
@@ -99,6 +117,11 @@ export function locateYandex(resource: ResourceView, settings: LocationSettings)
     // No zone or region anywhere: the resource lives in the installation the endpoint names.
     if (viaEndpoint) {
         return { inRussia: "yes", country: RUSSIA, region: viaEndpoint.region, how: `the resource names no zone or region, so it is in the installation of ${viaEndpoint.how}`, unknowns: [] };
+    }
+    if (settings.providerDefaults !== "strict") {
+        const byDefault = withDefaultNote(locateEndpoint("api.cloud.yandex.net:443", "the Yandex provider's documented default endpoint", settings), "endpoint", "YC_ENDPOINT");
+        if (byDefault.inRussia !== "yes") return byDefault;
+        return { ...byDefault, how: `the resource names no zone or region, so it is in the installation of ${byDefault.how}` };
     }
     return unknownLocation(
         "neither the resource nor its provider names a zone or region, and the provider sets no endpoint (the Yandex provider would take YC_ZONE and YC_ENDPOINT from the deploy-time environment, which the pack cannot see); set yandex:zone or yandex:endpoint in the stack config",
