@@ -38,7 +38,7 @@ const cliLines = (c: Case) => c.cliErrorLines.map((l) => l.split("<pack>").join(
 
 const POLICIES = '"ru-personal-data-localization", "user-data-classification", "ru-personal-data-cross-border-transfer"';
 const LOCALIZATION_PROPERTIES =
-    '"allowBroadExemptions", "categoriesTagKey", "clusterLocations", "defaultSubjects", "endpointCountries", "exemptions", "onUnknown", "providerLocations", "subjectsTagKey"';
+    '"allowBroadExemptions", "categoriesTagKey", "clusterLocations", "defaultSubjects", "endpointCountries", "exemptions", "onUnknown", "providerDefaults", "providerLocations", "subjectsTagKey", "transfers"';
 /** The warnings the CLI does not give: config it accepts but no policy reads. */
 const WARNINGS: Record<string, string[]> = {
     "unknown-policy": [`"no-such-policy" is not a policy of this pack (it has ${POLICIES}); pulumi ignores it`],
