@@ -155,7 +155,10 @@ async function collect(command: string, values: { file?: string; stack?: string;
             stackResources: exported.stackResources,
             project: exported.project,
             stack: exported.stack,
-            dryRun: false,
+            // `pulumi policy analyze` (deploy.AnalyzeSnapshot) analyses every resource with
+            // dryRun=true: a mandatory violation is reported and the next resource is still
+            // analysed, then the stack policies run. An update's bail would hide all but the first.
+            dryRun: true,
             subject: { kind: "stack-export", path: values.file, project: exported.project, stack: exported.stack, mode: "analyze" },
         };
     }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import * as path from "node:path";
 import { parseStackExport, readStackExport } from "../../src/stack-export";
+import { staticSiteExport, writeExport } from "../helpers/big-stacks";
 import { runCli } from "../helpers/cli";
 
 const fx = (f: string) => path.join("test", "fixtures", f);
@@ -49,6 +50,23 @@ describe("ru-residency analyze", () => {
             ["urn:pulumi:prod::shop::aws:sqs/queue:Queue::signups", "ru-personal-data-localization", "mandatory"],
         ]);
         expect(res.stdout).not.toContain("CANARYCIPHERTEXT");
+    });
+
+    it("analyses every resource, as pulumi policy analyze does: a mandatory violation does not stop the rest", async () => {
+        // deploy.AnalyzeSnapshot runs each resource's Analyze with dryRun=true, so a mandatory
+        // finding on one resource does not keep the next from being analysed, and the stack
+        // policies still run.
+        const file = writeExport("site.json", staticSiteExport(3));
+        const res = await runCli(["analyze", "--file", file, "--json"]);
+        expect(res.code).toBe(1);
+        const out = JSON.parse(res.stdout) as { summary: unknown; violations: { name: string; policy: string; level: string }[] };
+        expect(out.summary).toEqual({ resources: 5, mandatory: 4, advisory: 0, blocked: true });
+        expect(out.violations.map((v) => [v.name, v.policy, v.level])).toEqual([
+            ["assets/page-0000.html", "ru-personal-data-localization", "mandatory"],
+            ["assets/page-0001.html", "ru-personal-data-localization", "mandatory"],
+            ["assets/page-0002.html", "ru-personal-data-localization", "mandatory"],
+            ["site", "ru-personal-data-localization", "mandatory"],
+        ]);
     });
 
     it("prints violations as pulumi preview does, then a summary line", async () => {
