@@ -10,7 +10,8 @@ import { EngineResource, PackStartError } from "../engine/runner";
 import { buildDataMap, DataMap } from "../report/data-map";
 import { renderHtml } from "../report/html";
 import { renderJunit } from "../report/junit";
-import { renderMarkdown } from "../report/markdown";
+import { fullReportFormat, fullReportPointer, linkTarget } from "../report/full-report";
+import { MarkdownOptions, renderMarkdown } from "../report/markdown";
 import { renderSarif } from "../report/sarif";
 import { runProgram } from "../program/run-program";
 import { InputError } from "../program/stack-config";
@@ -28,7 +29,7 @@ const COMMAND_USAGE: Record<string, string> = {
     preview: `  ru-residency preview <program-dir> [--stack NAME] [--policy-pack-config FILE] [--stack-tag KEY=VALUE ...] [--update] [--json] [--engine mocks|pulumi]`,
     analyze: `  ru-residency analyze --file <export.json> [--policy-pack-config FILE] [--json]`,
     report: `  ru-residency report (<program-dir> [--stack NAME] [--update] [--stack-tag KEY=VALUE ...] | --file <export.json>) [--policy-pack-config FILE]
-                      --format markdown|json|sarif|junit|html [--output FILE]`,
+                      --format markdown|json|sarif|junit|html [--output FILE] [--full-report FILE] [--full-report-url URL]`,
 };
 
 const COMMAND_HELP: Record<string, string> = {
@@ -41,8 +42,10 @@ providers, a temporary file backend, no credentials), when a CLI of the SDK's ve
 analyze\` does: resources pending deletion are left out, and no stack tags are sent.`,
     report: `writes the data map (every store of personal data, how it was classified and located,
 the flows out of it, each policy's verdict, exemptions) for a review: Markdown for a
-pull-request comment, JSON (docs/schema/data-map-1.0.schema.json), SARIF 2.1.0 for
-code scanning, JUnit XML, or a self-contained HTML page.`,
+pull-request comment, JSON (docs/schema/data-map-1.1.schema.json), SARIF 2.1.0 for
+code scanning, JUnit XML, or a self-contained HTML page. The Markdown fits a GitHub
+comment (under 65,536 characters): --full-report FILE (.html, .json or .md) also writes the
+complete report from the same analysis, and the comment names it, or --full-report-url.`,
 };
 
 const OPTIONS_HELP = `Options:
@@ -89,11 +92,13 @@ const COMMAND_OPTIONS = {
         update: { type: "boolean" },
         format: { type: "string" },
         output: { type: "string", short: "o" },
+        "full-report": { type: "string" },
+        "full-report-url": { type: "string" },
     },
 } as const;
 type Command = keyof typeof COMMAND_OPTIONS;
 const OPTION_OWNER: Record<string, string> = {
-    "stack-tag": "programs (preview, report <program-dir>): pulumi policy analyze sends a stack export's resources with no stack tags", format: "the report command", output: "the report command", file: "analyze and report", stack: "preview and report", update: "preview and report" };
+    "stack-tag": "programs (preview, report <program-dir>): pulumi policy analyze sends a stack export's resources with no stack tags", format: "the report command", output: "the report command", "full-report": "report --format markdown", "full-report-url": "report --format markdown", file: "analyze and report", stack: "preview and report", update: "preview and report" };
 
 class UsageError extends Error {}
 
@@ -193,13 +198,13 @@ async function collect(command: string, values: { file?: string; stack?: string;
     };
 }
 
-function renderReport(format: string, input: Collected, result: AnalysisResult, tags: Record<string, string>): string {
-    const map = buildDataMap({ resources: input.resources, analysis: result, subject: input.subject, stackTags: tags });
+function renderReport(format: string, input: Collected, result: AnalysisResult, tags: Record<string, string>, markdown: MarkdownOptions = {}, built?: DataMap): string {
+    const map = built ?? buildDataMap({ resources: input.resources, analysis: result, subject: input.subject, stackTags: tags });
     switch (format) {
         case "json":
             return `${JSON.stringify(map, null, 2)}\n`;
         case "markdown":
-            return renderMarkdown(map);
+            return renderMarkdown(map, markdown);
         case "sarif": {
             const fallback = input.subject.kind === "stack-export" ? path.resolve(input.subject.path) : path.resolve(input.subject.path, `Pulumi.${input.stack}.yaml`);
             return `${JSON.stringify(renderSarif(map, { baseDir: process.cwd(), fallbackFile: fallback, toolVersion: TOOL_VERSION }), null, 2)}\n`;
@@ -209,6 +214,21 @@ function renderReport(format: string, input: Collected, result: AnalysisResult, 
         default:
             return renderHtml(map);
     }
+}
+
+function writeReport(file: string, text: string): void {
+    try {
+        fs.writeFileSync(file, text);
+    } catch (e) {
+        throw new InputError(`${file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+}
+
+/** --full-report and --full-report-url are for the Markdown comment, and say where its full report is. */
+function checkFullReport(format: string, file: string | undefined, url: string | undefined): void {
+    if ((file || url) && format !== "markdown") throw new UsageError(`--full-report${file ? "" : "-url"} is for --format markdown: it names the full report in the comment`);
+    if (file && !fullReportFormat(file)) throw new UsageError(`--full-report ${JSON.stringify(file)}: name a .html, .json or .md file; its extension sets its format`);
+    if (url && !linkTarget(url)) throw new UsageError(`--full-report-url ${JSON.stringify(url)}: expected an http or https URL`);
 }
 
 function isCommand(c: string): c is Command {
@@ -268,6 +288,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         "policy-pack-config"?: string;
         "stack-tag"?: string[];
         engine?: string;
+        "full-report"?: string;
+        "full-report-url"?: string;
     };
     const { positionals } = parsed;
     if (values.help) {
@@ -309,6 +331,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         if (command === "report") {
             if (!format) throw new UsageError("report needs --format markdown|json|sarif|junit|html");
             if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(format)}: expected one of ${REPORT_FORMATS.join(", ")}`);
+            checkFullReport(format, values["full-report"], values["full-report-url"]);
         }
         const input = await collect(command, values, positionals);
         for (const w of input.warnings) process.stderr.write(`ru-residency: warning: ${w}\n`);
@@ -337,13 +360,16 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
             result = await analyzeResources(input.resources, { ...analysisOptions, dryRun: input.dryRun, stackResources: input.stackResources });
         }
         if (command === "report") {
-            const text = renderReport(format!, input, result, tags);
+            const fullFile = values["full-report"];
+            const map = buildDataMap({ resources: input.resources, analysis: result, subject: input.subject, stackTags: tags });
+            const text = renderReport(format!, input, result, tags, { fullReport: fullReportPointer({ file: fullFile, url: values["full-report-url"], env: process.env }) }, map);
+            if (fullFile) {
+                // The complete report, from the same analysis, where the comment says it is.
+                writeReport(fullFile, renderReport(fullReportFormat(fullFile)!, input, result, tags, { budget: Infinity }, map));
+                process.stderr.write(`ru-residency: wrote ${fullFile} (the full report)\n`);
+            }
             if (values.output) {
-                try {
-                    fs.writeFileSync(values.output, text);
-                } catch (e) {
-                    throw new InputError(`${values.output}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-                }
+                writeReport(values.output, text);
                 process.stderr.write(`ru-residency: wrote ${values.output} (${summaryLine(result)})\n`);
             } else {
                 out(text.endsWith("\n") ? text : `${text}\n`);

@@ -14,7 +14,7 @@ import type { AnalysisResult } from "../analyze";
 import { SECRET_SIG, SECRET_SIG_KEY } from "../engine/protocol";
 import type { EngineResource } from "../engine/runner";
 
-export const DATA_MAP_SCHEMA_VERSION = "1.0";
+export const DATA_MAP_SCHEMA_VERSION = "1.1";
 
 /** How a report names the tags a declared transfer carries. */
 export const TRANSFER_TAGS = `${TRANSFER_TAG} / ${TRANSFER_DATE_TAG}`;
@@ -68,6 +68,8 @@ export interface StoreEntry {
     flowsOut: string[];
     flowsIn: string[];
     verdicts: Verdict[];
+    /** False when the policies never saw this resource: the update stopped earlier (summary.stoppedAt). */
+    analysed?: false;
     exemption?: { policy: string; resource: string; reason: string; expires: string; expired: boolean };
 }
 
@@ -123,6 +125,8 @@ export interface DataMap {
         unclassifiedStorage: number;
         exemptions: number;
         exemptionsExpiringWithin30Days: number;
+        /** An update that stopped at this resource's mandatory violation: resources after it were not analysed. */
+        stoppedAt?: string;
     };
     policies: { name: string; description: string; severity: string; enforcementLevel: string; url: string; remediationSteps: string }[];
     stores: StoreEntry[];
@@ -239,6 +243,10 @@ export function buildDataMap(input: DataMapInput): DataMap {
         ...flowConfig.exemptions.map((e) => ({ policy: CROSS_BORDER, e })),
     ];
     const exemptionMatches = new Map<Exemption, string[]>();
+    // An update stops at the first resource with a mandatory violation (analysis.stoppedAt), in
+    // the order it was analysed: the resources after it were never seen by the policies.
+    const stopIndex = analysis.stoppedAt ? input.resources.findIndex((r) => r.urn === analysis.stoppedAt) : -1;
+    const notAnalysed = new Set(stopIndex >= 0 ? input.resources.slice(stopIndex + 1).map((r) => r.urn) : []);
 
     const stores: StoreEntry[] = [];
     const unclassified: DataMap["unclassifiedStorage"] = [];
@@ -281,6 +289,7 @@ export function buildDataMap(input: DataMapInput): DataMap {
             flowsOut: flowsOut.get(r.urn) ?? [],
             flowsIn: flowsIn.get(r.urn) ?? [],
             verdicts: verdicts.get(r.urn) ?? [],
+            ...(notAnalysed.has(r.urn) ? { analysed: false as const } : {}),
             exemption: exempt ? { policy: exempt.policy, resource: exempt.e.resource, reason: exempt.e.reason, expires: exempt.e.expires, expired: exempt.e.expired } : undefined,
         });
     }
@@ -330,6 +339,7 @@ export function buildDataMap(input: DataMapInput): DataMap {
             unclassifiedStorage: unclassified.length,
             exemptions: exemptions.length,
             exemptionsExpiringWithin30Days: exemptions.filter((e) => e.expiresWithin30Days).length,
+            ...(analysis.stoppedAt ? { stoppedAt: analysis.stoppedAt } : {}),
         },
         policies: analysis.policies.map((p) => ({ name: p.name, description: p.description, severity: p.severity, enforcementLevel: analysis.config[p.name]?.enforcementLevel || p.enforcementLevel, url: p.url, remediationSteps: p.remediationSteps })),
         stores,

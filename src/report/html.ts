@@ -78,7 +78,7 @@ export function renderHtml(map: DataMap): string {
 <dt>Classification</dt><dd>${h(st.classification.categoriesFrom)}; subjects ${h(st.classification.subjectsFrom)} <span class="tag">${h(st.classification.categoriesSource)}</span></dd>
 <dt>Location</dt><dd><strong>${h(where(st.location.inRussia, st.location.country))}</strong> — ${h(st.location.how)}</dd>
 ${st.exemption ? `<dt>Exemption</dt><dd>${h(st.exemption.reason)} (until ${h(st.exemption.expires)}${st.exemption.expired ? ", expired" : ""})</dd>` : ""}
-<dt>Verdicts</dt><dd>${st.verdicts.length ? st.verdicts.map((v) => `<span class="${v.level}">${v.level}</span> ${h(v.policy)}`).join("<br>") : "passes every policy"}</dd></dl></section>`,
+<dt>Verdicts</dt><dd>${st.analysed === false ? "not analysed: the update stopped at an earlier resource's mandatory violation, as the engine does" : st.verdicts.length ? st.verdicts.map((v) => `<span class="${v.level}">${v.level}</span> ${h(v.policy)}`).join("<br>") : "passes every policy"}</dd></dl></section>`,
         )
         .join("\n");
     return `<!DOCTYPE html>

@@ -21,6 +21,11 @@ export interface JunitResource {
 export function renderJunit(map: DataMap, resources: readonly JunitResource[]): string {
     // The engine's own resources (stack, providers) hold no data: no policy here applies to them.
     const analysed = resources.filter((r) => !r.type.startsWith("pulumi:"));
+    // An update that stopped at a mandatory violation never analysed the resources after it:
+    // those cases are skipped, not passed.
+    const stopIndex = map.summary.stoppedAt ? resources.findIndex((r) => r.urn === map.summary.stoppedAt) : -1;
+    const notAnalysed = new Set(stopIndex >= 0 ? resources.slice(stopIndex + 1).map((r) => r.urn) : []);
+    const skippedMessage = `not analysed: the update stopped at ${map.summary.stoppedAt ?? ""}, as the engine stops at the first resource with a mandatory violation`;
     const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
     const suites: string[] = [];
     let total = 0;
@@ -37,11 +42,17 @@ export function renderJunit(map: DataMap, resources: readonly JunitResource[]): 
         if (p.enforcementLevel === "disabled") continue;
         const cases: string[] = [];
         let suiteFailures = 0;
+        let suiteSkipped = 0;
         for (const r of analysed) {
             const found = byCase.get(`${p.name}\u0000${r.urn}`) ?? [];
             const attrs = `name="${xml(`${r.type}::${r.name}`)}" classname="${xml(p.name)}" time="0"`;
             const mandatory = found.filter((v) => v.level === "mandatory");
             const advisory = found.filter((v) => v.level === "advisory");
+            if (found.length === 0 && notAnalysed.has(r.urn)) {
+                suiteSkipped++;
+                cases.push(`    <testcase ${attrs}>\n      <skipped message="${xml(skippedMessage)}"/>\n    </testcase>`);
+                continue;
+            }
             if (found.length === 0) {
                 cases.push(`    <testcase ${attrs}/>`);
                 continue;
@@ -57,7 +68,7 @@ export function renderJunit(map: DataMap, resources: readonly JunitResource[]): 
         total += cases.length;
         failures += suiteFailures;
         suites.push(
-            `  <testsuite name="${xml(p.name)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0" timestamp="${map.generatedAt.slice(0, 19)}">\n` +
+            `  <testsuite name="${xml(p.name)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}" time="0" timestamp="${map.generatedAt.slice(0, 19)}">\n` +
                 `    <properties>\n      <property name="severity" value="${xml(p.severity)}"/>\n      <property name="enforcementLevel" value="${xml(p.enforcementLevel)}"/>\n` +
                 `      <property name="notice" value="${xml(map.legal.notice)}"/>\n      <property name="lawFile" value="${xml(map.legal.lawFile)} (reviewed ${xml(map.legal.lawReviewed)})"/>\n    </properties>\n` +
                 `${cases.join("\n")}\n  </testsuite>`,
