@@ -16,6 +16,8 @@ import { renderSarif } from "../report/sarif";
 import { runProgram } from "../program/run-program";
 import { InputError } from "../program/stack-config";
 import { readStackExport } from "../stack-export";
+import { exportFiles } from "../organisation";
+import { runOrganisation } from "./organisation-command";
 import { formatPreview, jsonResult, summaryLine } from "./format";
 
 // The root package.json: two levels up from src/cli, three from the compiled dist/src/cli.
@@ -27,8 +29,8 @@ export const EXIT_USAGE = 2;
 
 const COMMAND_USAGE: Record<string, string> = {
     preview: `  ru-residency preview <program-dir> [--stack NAME] [--policy-pack-config FILE] [--stack-tag KEY=VALUE ...] [--update] [--json] [--engine mocks|pulumi]`,
-    analyze: `  ru-residency analyze --file <export.json> [--policy-pack-config FILE] [--json]`,
-    report: `  ru-residency report (<program-dir> [--stack NAME] [--update] [--stack-tag KEY=VALUE ...] | --file <export.json>) [--policy-pack-config FILE]
+    analyze: `  ru-residency analyze --file <export.json|folder> [--file ...] [--policy-pack-config FILE] [--json]`,
+    report: `  ru-residency report (<program-dir> [--stack NAME] [--update] [--stack-tag KEY=VALUE ...] | --file <export.json|folder> [--file ...]) [--policy-pack-config FILE]
                       --format markdown|json|sarif|junit|html [--output FILE] [--full-report FILE] [--full-report-url URL]`,
 };
 
@@ -39,7 +41,9 @@ values that come from other resources are unknown. --update analyses it as an up
 instead. --engine pulumi runs the real Pulumi CLI instead of the mocks, still offline (test
 providers, a temporary file backend, no credentials), when a CLI of the SDK's version is there.`,
     analyze: `analyses a \`pulumi stack export\` file (what is already deployed), as \`pulumi policy
-analyze\` does: resources pending deletion are left out, and no stack tags are sent.`,
+analyze\` does: resources pending deletion are left out, and no stack tags are sent. Several
+--file, or a folder of exports, are analysed as one organisation: a flow into another stack
+given is resolved there by ARN or name; each stack's verdict, then the organisation's.`,
     report: `writes the data map (every store of personal data, how it was classified and located,
 the flows out of it, each policy's verdict, exemptions) for a review: Markdown for a
 pull-request comment, JSON (docs/schema/data-map-1.1.schema.json), SARIF 2.1.0 for
@@ -83,10 +87,10 @@ const COMMON_OPTIONS = {
 } as const;
 const COMMAND_OPTIONS = {
     preview: { ...COMMON_OPTIONS, stack: { type: "string" }, "stack-tag": { type: "string", multiple: true }, update: { type: "boolean" }, engine: { type: "string" } },
-    analyze: { ...COMMON_OPTIONS, file: { type: "string" } },
+    analyze: { ...COMMON_OPTIONS, file: { type: "string", multiple: true } },
     report: {
         ...COMMON_OPTIONS,
-        file: { type: "string" },
+        file: { type: "string", multiple: true },
         stack: { type: "string" },
         "stack-tag": { type: "string", multiple: true },
         update: { type: "boolean" },
@@ -277,7 +281,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return EXIT_USAGE;
     }
     const values = parsed.values as { [k: string]: string | boolean | string[] | undefined } & {
-        file?: string;
+        file?: string[];
         stack?: string;
         update?: boolean;
         json?: boolean;
@@ -333,7 +337,35 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
             if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(format)}: expected one of ${REPORT_FORMATS.join(", ")}`);
             checkFullReport(format, values["full-report"], values["full-report-url"]);
         }
-        const input = await collect(command, values, positionals);
+        // Several exports, or a folder of them: one organisation (src/cli/organisation-command.ts).
+        let file: string | undefined;
+        if (values.file?.length) {
+            if (positionals.length > 0) throw new UsageError(`${command} takes a program directory or --file, not both`);
+            const files = exportFiles(values.file);
+            if (files.length > 1) {
+                if (values.stack || values.update) throw new UsageError(`--${values.stack ? "stack" : "update"} is for a program directory, not --file`);
+                if (values["stack-tag"]?.length) throw new UsageError("--stack-tag is for programs: pulumi policy analyze sends a stack export's resources with no stack tags, and so does --file");
+                return await runOrganisation({
+                    command: command as "analyze" | "report",
+                    files,
+                    given: values.file,
+                    packDir,
+                    packLabel,
+                    configFile: values["policy-pack-config"],
+                    format,
+                    output: values.output,
+                    fullReport: values["full-report"],
+                    markdown: { fullReport: fullReportPointer({ file: values["full-report"], url: values["full-report-url"], env: process.env }) },
+                    json: values.json,
+                    toolVersion: TOOL_VERSION,
+                    onProgress: progress(process.stderr.isTTY === true),
+                    out,
+                    err: (s) => process.stderr.write(s),
+                });
+            }
+            file = files[0];
+        }
+        const input = await collect(command, { ...values, file }, positionals);
         for (const w of input.warnings) process.stderr.write(`ru-residency: warning: ${w}\n`);
         const analysisOptions = {
             packDir,

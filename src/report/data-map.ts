@@ -13,6 +13,7 @@ import { locate } from "../../policypack/src/locate";
 import type { AnalysisResult } from "../analyze";
 import { SECRET_SIG, SECRET_SIG_KEY } from "../engine/protocol";
 import type { EngineResource } from "../engine/runner";
+import type { StackEntry } from "./organisation-map";
 
 export const DATA_MAP_SCHEMA_VERSION = "1.1";
 
@@ -47,6 +48,8 @@ export interface ExemptionEntry {
 
 export interface StoreEntry {
     urn: string;
+    /** In an organisation's map: the stack ("project/stack") it is in. */
+    stack?: string;
     type: string;
     name: string;
     source?: SourceRef;
@@ -75,6 +78,8 @@ export interface StoreEntry {
 
 export interface FlowEnd {
     urn?: string;
+    /** In an organisation's map: the stack of the resource at this end. */
+    stack?: string;
     label: string;
     inRussia?: "yes" | "no" | "unknown";
     country?: string;
@@ -93,6 +98,8 @@ export interface TransferRecord {
 
 export interface FlowEntry {
     id: string;
+    /** In an organisation's map: the stack the flow resource is in. */
+    stack?: string;
     kind: string;
     flowResource: { urn: string; type: string; name: string };
     from: FlowEnd;
@@ -112,7 +119,9 @@ export interface DataMap {
     generatedAt: string;
     legal: LegalNote;
     pack: { name: string; version: string };
-    subject: { kind: "program" | "stack-export"; path: string; project: string; stack: string; mode: "preview" | "update" | "analyze" };
+    subject: { kind: "program" | "stack-export" | "organisation"; path: string; project: string; stack: string; mode: "preview" | "update" | "analyze" };
+    /** An organisation's map: each stack, its verdict and its own summary, in the order given. */
+    stacks?: StackEntry[];
     summary: {
         resources: number;
         personalDataStores: number;
@@ -131,9 +140,9 @@ export interface DataMap {
     policies: { name: string; description: string; severity: string; enforcementLevel: string; url: string; remediationSteps: string }[];
     stores: StoreEntry[];
     flows: FlowEntry[];
-    unclassifiedStorage: { urn: string; type: string; name: string; service: string; source?: SourceRef }[];
+    unclassifiedStorage: { urn: string; type: string; name: string; service: string; source?: SourceRef; stack?: string }[];
     exemptions: ExemptionEntry[];
-    violations: (Verdict & { urn: string; type: string; name: string; source?: SourceRef })[];
+    violations: (Verdict & { urn: string; type: string; name: string; source?: SourceRef; stack?: string })[];
 }
 
 /** Wire-form props (secret envelopes) → the plain values a policy sees. */

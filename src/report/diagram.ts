@@ -20,6 +20,8 @@ export function where(inRussia: string, country?: string): string {
 /** What the diagram draws: its own small model, so a stack and an organisation draw the same way. */
 export interface DiagramStore {
     key: string;
+    /** In an organisation's map: the stack, shown under the name. */
+    stack?: string;
     name: string;
     type: string;
     inRussia: string;
@@ -93,7 +95,7 @@ function endKey(e: FlowEnd): string {
 function model(stores: readonly DiagramStore[], flows: readonly DiagramFlow[], grouping: Grouping): Model {
     const nodes: Model["nodes"] = new Map();
     const groupOf = new Map<string, string>();
-    const place = (key: string, name: string, type: string, inRussia: string, country?: string) => {
+    const place = (key: string, name: string, type: string, inRussia: string, country?: string, stack?: string) => {
         if (groupOf.has(key)) return;
         const loc = where(inRussia, country);
         const gk = grouping === "none" ? key : grouping === "location and type" ? `${inRussia}|${country ?? ""}|${type}` : `${inRussia}|${country ?? ""}`;
@@ -104,13 +106,13 @@ function model(stores: readonly DiagramStore[], flows: readonly DiagramFlow[], g
             return;
         }
         const title = grouping === "none" ? name : grouping === "location and type" ? shortType(type) : loc;
-        const subtitle = grouping === "none" ? `${shortType(type)} · ${loc}` : grouping === "location and type" ? loc : "";
+        const subtitle = grouping === "none" ? `${stack ? `${stack} · ` : ""}${shortType(type)} · ${loc}` : grouping === "location and type" ? loc : "";
         nodes.set(gk, { key: gk, title, subtitle, inRussia, count: 1 });
     };
-    for (const s of stores) place(s.key, s.name, s.type, s.inRussia, s.country);
+    for (const s of stores) place(s.key, s.name, s.type, s.inRussia, s.country, s.stack);
     const endType = (e: FlowEnd) => (e.urn ? (/^urn:pulumi:[^:]*::[^:]*::(?:.*\$)?([^:$]+:[^:]*:[^:]+)::/.exec(e.urn)?.[1] ?? "resource") : "outside this stack");
     for (const f of flows) {
-        for (const e of [f.from, f.to]) place(endKey(e), e.label.replace(/^[^"]*"(.*)"$/, "$1"), endType(e), e.inRussia ?? "unknown", e.country);
+        for (const e of [f.from, f.to]) place(endKey(e), e.label.replace(/^[^"]*"(.*)"$/, "$1"), endType(e), e.inRussia ?? "unknown", e.country, e.stack);
     }
     const edges = new Map<string, Edge>();
     for (const f of flows) {

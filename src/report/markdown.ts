@@ -86,8 +86,10 @@ function findingLine(message: string): string {
     return lines.length > 1 ? lines[1]! : lines[0]!;
 }
 
-function resource(type: string, name: string): string {
-    return type ? `${esc(clip(type, 100))} ${code(name)}` : "the stack";
+/** A resource as a reader finds it: type and name, and in an organisation's report its stack first. */
+function resource(type: string, name: string, stack?: string): string {
+    const where = stack ? `${code(stack, 80)} › ` : "";
+    return type ? `${where}${esc(clip(type, 100))} ${code(name)}` : `${where}the stack`;
 }
 
 function end(e: FlowEnd): string {
@@ -101,7 +103,7 @@ export function transferText(f: FlowEntry): string {
 }
 
 function storeItem(s: StoreEntry, flows: ReadonlyMap<string, FlowEntry>): string {
-    const out = [`#### ${esc(clip(s.type, 100))} ${code(s.name)}`, ""];
+    const out = [`#### ${resource(s.type, s.name, s.stack)}`, ""];
     out.push(`- **Holds:** ${esc(clip(s.categories.length ? s.categories.join(", ") : "personal data", 200))}; subjects ${esc(clip(s.subjects.join(", ") || "-", 200))} — Russian personal data: **${s.russianPersonalData}**`);
     out.push(`- **Classification:** ${esc(clip(s.classification.categoriesFrom, 400))}; subjects ${esc(clip(s.classification.subjectsFrom, 400))} (source: ${s.classification.categoriesSource}${s.classification.subjectsSource !== s.classification.categoriesSource ? ` / ${s.classification.subjectsSource}` : ""})`);
     out.push(`- **Location:** ${where(s.location)}${s.location.region ? `, ${esc(clip(s.location.region, 100))}` : ""} — ${esc(clip(s.location.how, 600))}`);
@@ -123,7 +125,7 @@ function storeItem(s: StoreEntry, flows: ReadonlyMap<string, FlowEntry>): string
 function storeRow(s: StoreEntry): string {
     const source = s.classification.categoriesSource === s.classification.subjectsSource ? s.classification.categoriesSource : `${s.classification.categoriesSource} / ${s.classification.subjectsSource}`;
     const place = `${where(s.location)}${s.location.region ? `, ${clip(s.location.region, 60)}` : ""}`;
-    return `| ${resource(s.type, s.name)} | ${esc(clip(s.categories.join(", ") || "personal data", 120))} | ${esc(clip(s.subjects.join(", ") || "-", 80))} | ${source} | ${esc(place)} | ${s.flowsOut.length} / ${s.flowsIn.length} | ${esc(verdictText(s))} |`;
+    return `| ${resource(s.type, s.name, s.stack)} | ${esc(clip(s.categories.join(", ") || "personal data", 120))} | ${esc(clip(s.subjects.join(", ") || "-", 80))} | ${source} | ${esc(place)} | ${s.flowsOut.length} / ${s.flowsIn.length} | ${esc(verdictText(s))} |`;
 }
 
 function verdictText(s: StoreEntry): string {
@@ -235,7 +237,20 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
     const pointer = options.fullReport ? `the full report (${clip(options.fullReport, 600)})` : "the full report";
     const elsewhere = (n: number, what: string, whats = `${what}s`) => (n > 0 ? `_… and ${n.toLocaleString("en-US")} more ${n === 1 ? what : whats}, in ${pointer}._` : "");
     const s = map.summary;
-    const status = s.blocked ? "🛑 Deployment blocked" : s.advisory > 0 ? "⚠️ Passes with warnings" : "✅ Passes";
+    const stacks = map.stacks && map.stacks.length > 1 ? map.stacks : undefined;
+    const blockedStacks = stacks?.filter((x) => x.summary.blocked).length ?? 0;
+    const warnStacks = stacks?.filter((x) => !x.summary.blocked && x.summary.advisory > 0).length ?? 0;
+    const status = stacks
+        ? blockedStacks > 0
+            ? `🛑 Blocked in ${blockedStacks} of ${stacks.length} stacks`
+            : warnStacks > 0
+              ? `⚠️ ${stacks.length} stacks pass, ${warnStacks} with warnings`
+              : `✅ All ${stacks.length} stacks pass`
+        : s.blocked
+          ? "🛑 Deployment blocked"
+          : s.advisory > 0
+            ? "⚠️ Passes with warnings"
+            : "✅ Passes";
     const flowsById = new Map(map.flows.map((f) => [f.id, f]));
 
     const mandatory = map.violations.filter((v) => v.level === "mandatory");
@@ -244,14 +259,23 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
 
     // The head: verdict, subject, one sentence of outcome, the summary table, where the rest is.
     const head: string[] = [`## ${status}: Russian personal data residency`, ""];
-    head.push(`Stack ${code(`${map.subject.project}/${map.subject.stack}`, 200)} (${map.subject.mode} of ${code(map.subject.path, 300)}), policy pack ${esc(map.pack.name)}@${esc(map.pack.version)}.`, "");
+    if (stacks) head.push(`${stacks.length} stacks (${map.subject.mode} of ${code(map.subject.path, 300)}), policy pack ${esc(map.pack.name)}@${esc(map.pack.version)}. Each stack's verdict first, then the organisation's.`, "");
+    else head.push(`Stack ${code(`${map.subject.project}/${map.subject.stack}`, 200)} (${map.subject.mode} of ${code(map.subject.path, 300)}), policy pack ${esc(map.pack.name)}@${esc(map.pack.version)}.`, "");
+    const stackPart: Part | undefined = stacks && {
+        head: ["| Stack | Verdict | Resources | Mandatory | Advisory | Export |", "| --- | --- | ---: | ---: | ---: | --- |"],
+        items: stacks.map((x) => `| ${code(x.stack, 120)} | ${x.summary.blocked ? "🛑 blocked" : x.summary.advisory > 0 ? "⚠️ passes with warnings" : "✅ passes"} | ${x.summary.resources} | ${x.summary.mandatory} | ${x.summary.advisory} | ${code(x.path, 160)} |`),
+        tail: [""],
+        more: (n) => elsewhere(n, "stack"),
+    };
+    const headTop = head.splice(0, head.length);
+    if (stacks) head.push("**The organisation:**", "");
     head.push("| Resources | Stores of personal data | with Russian subjects | Flows leaving Russia | Mandatory | Advisory | Unclassified storage | Exemptions (≤ 30 days left) |");
     head.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     head.push(`| ${s.resources} | ${s.personalDataStores} | ${s.russianPersonalDataStores} | ${s.flowsLeavingRussia} | ${s.mandatory} | ${s.advisory} | ${s.unclassifiedStorage} | ${s.exemptions} (${s.exemptionsExpiringWithin30Days}) |`, "");
     const outcome = s.blocked
-        ? `**${plural(blockedUrns.length, "resource")} ${blockedUrns.length === 1 ? "blocks" : "block"} the deployment** (${plural(s.mandatory, "mandatory finding")})${s.advisory ? `, and ${plural(s.advisory, "advisory finding")} ${s.advisory === 1 ? "asks" : "ask"} for attention` : ""}.`
+        ? `**${plural(blockedUrns.length, "resource")} ${blockedUrns.length === 1 ? "blocks" : "block"} ${stacks ? `the deployment of ${plural(blockedStacks, "stack")}` : "the deployment"}** (${plural(s.mandatory, "mandatory finding")})${s.advisory ? `, and ${plural(s.advisory, "advisory finding")} ${s.advisory === 1 ? "asks" : "ask"} for attention` : ""}.`
         : s.advisory > 0
-          ? `Nothing blocks the deployment; ${plural(s.advisory, "advisory finding")} ${s.advisory === 1 ? "asks" : "ask"} for attention.`
+          ? `Nothing blocks ${stacks ? "any stack's deployment" : "the deployment"}; ${plural(s.advisory, "advisory finding")} ${s.advisory === 1 ? "asks" : "ask"} for attention.`
           : "No policy finding.";
     const stopped = s.stoppedAt ? ` The update stopped at ${code(s.stoppedAt, 300)}, as the engine stops at the first resource with a mandatory violation: resources after it were not analysed.` : "";
     const fullAt = options.fullReport ? `the full report is ${clip(options.fullReport, 600)}` : "the full report, with every message, is what `--format html` or `--full-report FILE` writes";
@@ -265,18 +289,18 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
         items: blockedUrns.map((urn) => {
             const vs = mandatory.filter((v) => v.urn === urn);
             const st = storesByUrn.get(urn);
-            return `| ${resource(vs[0]!.type, vs[0]!.name)} | ${st ? where(st.location) : "-"} | ${vs.map((v) => code(v.policy)).join(", ")} | ${esc(clip(ownFinding(vs[0]!), 300))} |`;
+            return `| ${resource(vs[0]!.type, vs[0]!.name, vs[0]!.stack)} | ${st ? where(st.location) : "-"} | ${vs.map((v) => code(v.policy)).join(", ")} | ${esc(clip(ownFinding(vs[0]!), 300))} |`;
         }),
-        tail: [],
+        tail: [""],
         more: (n) => elsewhere(n, "blocked resource"),
     };
     const groups = groupFindings(map.violations);
     const findingItem = (g: FindingGroup, i: number) => {
-        const names = g.violations.slice(0, 3).map((v) => resource(v.type, v.name)).join(", ");
+        const names = g.violations.slice(0, 3).map((v) => resource(v.type, v.name, v.stack)).join(", ");
         const rest = g.violations.length > 3 ? ` and ${(g.violations.length - 3).toLocaleString("en-US")} more` : "";
         return [
             `**${i + 1}. ${g.level}** ${code(g.policy)} on ${plural(g.violations.length, "resource")}: ${esc(clip(g.shape, 400))}`,
-            `On ${names}${rest}. The message for ${resource(g.violations[0]!.type, g.violations[0]!.name)}:`,
+            `On ${names}${rest}. The message for ${resource(g.violations[0]!.type, g.violations[0]!.name, g.violations[0]!.stack)}:`,
             "",
             ...messageBlock(g.violations[0]!.message, full),
             "",
@@ -302,7 +326,7 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
         {
             fold: `All findings (${map.violations.length})`,
             head: map.violations.length ? ["| Level | Policy | Resource | Finding |", "| --- | --- | --- | --- |"] : ["No policy finding."],
-            items: map.violations.map((v) => `| ${v.level} | ${code(v.policy)} | ${resource(v.type, v.name)} | ${esc(clip(ownFinding(v), 400))} |`),
+            items: map.violations.map((v) => `| ${v.level} | ${code(v.policy)} | ${resource(v.type, v.name, v.stack)} | ${esc(clip(ownFinding(v), 400))} |`),
             tail: [""],
             more: (n) => elsewhere(n, "finding"),
         },
@@ -324,14 +348,14 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
         {
             fold: `Flows (${map.flows.length})`,
             head: map.flows.length ? [`| Flow | Resource | From | To | Declared transfer (${TRANSFER_TAGS}) |`, "| --- | --- | --- | --- | --- |"] : ["No flow of data between resources."],
-            items: map.flows.map((f) => `| ${esc(clip(f.kind, 100))} | ${code(f.flowResource.name)} | ${esc(end(f.from))} | ${esc(end(f.to))} | ${esc(clip(transferText(f), 300))} |`),
+            items: map.flows.map((f) => `| ${esc(clip(f.kind, 100))} | ${f.stack ? `${code(f.stack, 80)} › ` : ""}${code(f.flowResource.name)} | ${esc(end(f.from))} | ${esc(end(f.to))} | ${esc(clip(transferText(f), 300))} |`),
             tail: [""],
             more: (n) => elsewhere(n, "flow"),
         },
         {
             fold: `Storage without a user-data tag (${map.unclassifiedStorage.length})`,
             head: map.unclassifiedStorage.length ? [] : ["None."],
-            items: map.unclassifiedStorage.map((u) => `- ${resource(u.type, u.name)} (${esc(clip(u.service, 100))})`),
+            items: map.unclassifiedStorage.map((u) => `- ${resource(u.type, u.name, u.stack)} (${esc(clip(u.service, 100))})`),
             tail: [""],
             more: (n) => elsewhere(n, "resource"),
         },
@@ -346,7 +370,7 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
             ? {
                   fold: "Full messages",
                   head: [],
-                  items: map.violations.map((v) => [`**[${v.level}] ${v.policy}** on ${resource(v.type, v.name)}`, "", ...messageBlock(v.message, full), ""].join("\n")),
+                  items: map.violations.map((v) => [`**[${v.level}] ${v.policy}** on ${resource(v.type, v.name, v.stack)}`, "", ...messageBlock(v.message, full), ""].join("\n")),
                   tail: [],
                   more: (n) => elsewhere(n, "message"),
               }
@@ -360,8 +384,14 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
               },
     ] as Part[]).filter((p) => !(p.fold === "Full messages" && map.violations.length === 0) && !(p.fold?.startsWith("Other kinds") && groups.length <= topCount));
 
-    const out: string[] = [...head];
-    let left = budget - joinedSize(head) - joinedSize(notice);
+    const out: string[] = [...headTop];
+    let left = budget - joinedSize(headTop) - joinedSize(head) - joinedSize(notice);
+    if (stackPart) {
+        const lines = fit(stackPart, full ? Infinity : Math.min(10_000, left));
+        out.push(...lines);
+        left -= joinedSize(lines);
+    }
+    out.push(...head);
     const unfolded: [Part, number][] = [
         [blocked, 12_000],
         [top, 20_000],

@@ -32,6 +32,8 @@ const CASES: Record<string, Case> = {
     "hostile names and long messages": { args: ["--file", path.join(tmp, "hostile.json")], boxes: 7, arrows: 3 },
     "a static site of 300 objects": { args: ["--file", path.join(tmp, "site.json")], boxes: 2, arrows: 0 },
     "5,000 resources": { args: ["--file", path.join(tmp, "big.json")], boxes: 2, arrows: 1 },
+    // The map across stacks (3 boxes, 2 arrows), then each stack's own: archive 1 box, backup 1, shop 3 and 2 arrows.
+    "an organisation of three stacks": { args: ["--file", path.join("test", "fixtures", "exports", "org")], boxes: 8, arrows: 4 },
 };
 const maps: Record<string, DataMap> = {};
 
@@ -170,6 +172,22 @@ describe("the HTML report printed to PDF (A4)", () => {
         expect(pdf.pages).toBe(1);
         expect(pdf.words[0]!.text).toBe("Passes");
         expect(pdf.words.map((w) => w.text).join(" ")).toMatch(/Not legal advice\..*reviewed \d{4}-\d{2}-\d{2}\.$/);
+    }, 120_000);
+
+    it("an organisation: a page break before each stack, each stack's title first on its page", async () => {
+        const pdf = await print("an organisation of three stacks");
+        const firstWords = Array.from({ length: pdf.pages }, (_, i) => pdf.words.find((w) => w.page === i + 1)?.text);
+        expect(firstWords[0]).toBe("Blocked");
+        expect(firstWords.filter((w) => w?.endsWith("/prod:"))).toEqual(["archive/prod:", "backup/prod:", "shop/prod:"]);
+        // A stack's title is never in the middle of a page: every one begins its page.
+        const titles = pdf.words.map((w, i) => ({ ...w, first: i === 0 || pdf.words[i - 1]!.page !== w.page })).filter((w) => /^(archive|backup|shop)\/prod:$/.test(w.text));
+        expect(titles.map((t) => [t.text, t.first])).toEqual([
+            ["archive/prod:", true],
+            ["backup/prod:", true],
+            ["shop/prod:", true],
+        ]);
+        const text = squeeze(pdf.words.map((w) => w.text).join(""));
+        for (const v of maps["an organisation of three stacks"]!.violations) expect(text).toContain(squeeze(v.message));
     }, 120_000);
 
     for (const name of ["cross-border replication (program)", "hostile names and long messages", "a static site of 300 objects"]) {

@@ -59,6 +59,8 @@ const dataMap = fc
         project: nasty,
         stack: nasty,
         path: nasty,
+        // An organisation's map half the time: up to 400 stacks, each entry in one of them.
+        org: fc.option(fc.array(fc.record({ name: nasty, mandatory: fc.nat(50), advisory: fc.nat(50) }), { minLength: 2, maxLength: 400, size: "max" }), { freq: 2 }),
     })
     .map((g): DataMap => {
         const at = (i: number) => g.res[i % Math.max(1, g.res.length)];
@@ -98,7 +100,18 @@ const dataMap = fc
         }
         const mandatory = violations.filter((v) => v.level === "mandatory").length;
         const advisory = violations.length - mandatory;
+        const stacks = g.org?.map((x, i) => {
+            const key = `${x.name}/${i}`;
+            return { stack: key, project: x.name, name: String(i), path: `${x.name}.json`, kind: "stack-export" as const, mode: "analyze" as const, verdict: x.mandatory ? ("blocked" as const) : x.advisory ? ("passes with warnings" as const) : ("passes" as const), summary: { resources: 1, personalDataStores: 0, russianPersonalDataStores: 0, flows: 0, flowsLeavingRussia: 0, mandatory: x.mandatory, advisory: x.advisory, blocked: x.mandatory > 0, unclassifiedStorage: 0, exemptions: 0, exemptionsExpiringWithin30Days: 0 } };
+        });
+        if (stacks) {
+            // A resource is in one stack: by the order its URN first appears.
+            const stackOf = new Map(g.res.map((r, i) => [r.urn, stacks[i % stacks.length]!.stack]));
+            for (const v of violations) v.stack = stackOf.get(v.urn);
+            for (const st of stores) st.stack = stackOf.get(st.urn);
+        }
         return {
+            ...(stacks ? { stacks } : {}),
             schemaVersion: "1.1",
             generatedAt: "2026-12-01T00:00:00.000Z",
             legal: { notice: NOTICE, lawFile: "policypack/data/law.json", lawReviewed: LAW.reviewed },
@@ -143,6 +156,12 @@ function more(text: string, what: string): number {
 }
 
 function status(map: DataMap): string {
+    const stacks = map.stacks;
+    if (stacks) {
+        const blocked = stacks.filter((x) => x.summary.blocked).length;
+        const warn = stacks.filter((x) => !x.summary.blocked && x.summary.advisory > 0).length;
+        return blocked ? `🛑 Blocked in ${blocked} of ${stacks.length} stacks` : warn ? `⚠️ ${stacks.length} stacks pass, ${warn} with warnings` : `✅ All ${stacks.length} stacks pass`;
+    }
     return map.summary.blocked ? "🛑 Deployment blocked" : map.summary.advisory > 0 ? "⚠️ Passes with warnings" : "✅ Passes";
 }
 
@@ -153,9 +172,16 @@ function checkComment(map: DataMap, text: string): void {
     const lines = text.split("\n");
     expect(lines[0]).toBe(`## ${status(map)}: Russian personal data residency`);
     const html = md.render(text);
-    // The summary table is the first table, and says what the summary says.
+    // In an organisation's report each stack's verdict comes first: listed, or counted.
+    if (map.stacks) {
+        const stackSection = text.slice(0, text.indexOf("**The organisation:**"));
+        const listed = tableAfter(md.render(stackSection), "<table>");
+        expect(listed.length + more(stackSection, "stack")).toBe(map.stacks.length);
+        listed.forEach((row, i) => expect(row[0]).toBe(clip(shown(map.stacks![i]!.stack), 120)));
+    }
+    // The organisation's (or the stack's) summary table says what the summary says.
     const s = map.summary;
-    const first = /<table>[\s\S]*?<\/table>/.exec(html)![0];
+    const first = /<table>[\s\S]*?<\/table>/.exec(map.stacks ? md.render(text.slice(text.indexOf("**The organisation:**"))) : html)![0];
     expect([...first.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1])).toEqual([s.resources, s.personalDataStores, s.russianPersonalDataStores, s.flowsLeavingRussia, s.mandatory, s.advisory, s.unclassifiedStorage, `${s.exemptions} (${s.exemptionsExpiringWithin30Days})`].map(String));
     // Every blocked resource is listed, or counted as left out: exactly, once each.
     const blocked = [...new Set(map.violations.filter((v) => v.level === "mandatory").map((v) => v.urn))];
@@ -168,7 +194,8 @@ function checkComment(map: DataMap, text: string): void {
         // Nothing in a name escapes its cell or its code span.
         const v = byUrn.get(blocked[i]!)!;
         expect(row).toHaveLength(4);
-        expect(row[0]).toBe(`${clip(v.type, 100)} ${v.name === "" ? "(no name)" : clip(shown(v.name), 120)}`);
+        const stack = v.stack ? `${clip(shown(v.stack), 80)} › ` : "";
+        expect(row[0]).toBe(`${stack}${clip(v.type, 100)} ${v.name === "" ? "(no name)" : clip(shown(v.name), 120)}`);
     });
     // Every finding, in the folded table or counted after it.
     const allSection = text.slice(text.indexOf("<details><summary>All findings"), text.indexOf("<details><summary>Data map"));
