@@ -3,7 +3,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { AnalysisResult, analyzeResources, analyzeUpdate, DEFAULT_PACK_DIR } from "../analyze";
+import { AnalysisOptions, AnalysisResult, analyzeResources, analyzeUpdate, DEFAULT_PACK_DIR } from "../analyze";
+import { analyzeResourcesInProcess } from "../in-process";
 import { stepResources } from "../engine/provider-steps";
 import { previewWithRealEngine } from "./real-engine";
 import { EngineResource, PackStartError } from "../engine/runner";
@@ -29,9 +30,9 @@ export const EXIT_USAGE = 2;
 
 const COMMAND_USAGE: Record<string, string> = {
     preview: `  ru-residency preview <program-dir> [--stack NAME] [--policy-pack-config FILE] [--stack-tag KEY=VALUE ...] [--update] [--json] [--engine mocks|pulumi]`,
-    analyze: `  ru-residency analyze --file <export.json|folder> [--file ...] [--policy-pack-config FILE] [--json]`,
+    analyze: `  ru-residency analyze --file <export.json|folder> [--file ...] [--policy-pack-config FILE] [--json] [--engine in-process|grpc]`,
     report: `  ru-residency report (<program-dir> [--stack NAME] [--update] [--stack-tag KEY=VALUE ...] | --file <export.json|folder> [--file ...]) [--policy-pack-config FILE]
-                      --format markdown|json|sarif|junit|html [--output FILE] [--full-report FILE] [--full-report-url URL]`,
+                      --format markdown|json|sarif|junit|html [--output FILE] [--full-report FILE] [--full-report-url URL] [--engine in-process|grpc]`,
 };
 
 const COMMAND_HELP: Record<string, string> = {
@@ -43,7 +44,9 @@ providers, a temporary file backend, no credentials), when a CLI of the SDK's ve
     analyze: `analyses a \`pulumi stack export\` file (what is already deployed), as \`pulumi policy
 analyze\` does: resources pending deletion are left out, and no stack tags are sent. Several
 --file, or a folder of exports, are analysed as one organisation: a flow into another stack
-given is resolved there by ARN or name; each stack's verdict, then the organisation's.`,
+given is resolved there by ARN or name; each stack's verdict, then the organisation's. The pack
+runs in this process through @pulumi/policy's own server code; --engine grpc starts it as the
+engine does and analyses over the Analyzer gRPC protocol instead (the same findings, slower).`,
     report: `writes the data map (every store of personal data, how it was classified and located,
 the flows out of it, each policy's verdict, exemptions) for a review: Markdown for a
 pull-request comment, JSON (docs/schema/data-map-1.1.schema.json), SARIF 2.1.0 for
@@ -87,7 +90,7 @@ const COMMON_OPTIONS = {
 } as const;
 const COMMAND_OPTIONS = {
     preview: { ...COMMON_OPTIONS, stack: { type: "string" }, "stack-tag": { type: "string", multiple: true }, update: { type: "boolean" }, engine: { type: "string" } },
-    analyze: { ...COMMON_OPTIONS, file: { type: "string", multiple: true } },
+    analyze: { ...COMMON_OPTIONS, file: { type: "string", multiple: true }, engine: { type: "string" } },
     report: {
         ...COMMON_OPTIONS,
         file: { type: "string", multiple: true },
@@ -98,6 +101,7 @@ const COMMAND_OPTIONS = {
         output: { type: "string", short: "o" },
         "full-report": { type: "string" },
         "full-report-url": { type: "string" },
+        engine: { type: "string" },
     },
 } as const;
 type Command = keyof typeof COMMAND_OPTIONS;
@@ -302,11 +306,19 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     }
     const packDir = values["policy-pack"] ? path.resolve(values["policy-pack"]) : DEFAULT_PACK_DIR;
     const packLabel = path.relative(process.cwd(), packDir) || ".";
-    const engine = typeof values.engine === "string" ? values.engine : "mocks";
-    if (engine !== "mocks" && engine !== "pulumi") {
-        process.stderr.write(`ru-residency: --engine ${JSON.stringify(engine)}: expected mocks or pulumi\n\n${commandUsage(command)}\n`);
+    // preview: the SDK's mocks or the real CLI. analyze and report --file: the pack in this
+    // process (@pulumi/policy's own server code) or over the engine's gRPC protocol.
+    const engines = command === "preview" ? ["mocks", "pulumi"] : ["in-process", "grpc"];
+    const engine = typeof values.engine === "string" ? values.engine : engines[0]!;
+    if (!engines.includes(engine)) {
+        process.stderr.write(`ru-residency: --engine ${JSON.stringify(engine)}: expected ${engines.join(" or ")}\n\n${commandUsage(command)}\n`);
         return EXIT_USAGE;
     }
+    if (command === "report" && values.engine === "in-process" && !values.file?.length) {
+        process.stderr.write(`ru-residency: --engine in-process is for --file: a program runs under the engine protocol\n\n${commandUsage(command)}\n`);
+        return EXIT_USAGE;
+    }
+    const analyse = engine === "grpc" ? analyzeResources : (resources: EngineResource[], options: AnalysisOptions) => analyzeResourcesInProcess(resources, { ...options, packDir });
     if (engine === "pulumi") {
         try {
             if (positionals.length !== 1) throw new UsageError("preview takes one program directory");
@@ -359,6 +371,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
                     json: values.json,
                     toolVersion: TOOL_VERSION,
                     onProgress: progress(process.stderr.isTTY === true),
+                    analyse,
                     out,
                     err: (s) => process.stderr.write(s),
                 });
@@ -389,7 +402,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
                 return updated;
             }, analysisOptions);
         } else {
-            result = await analyzeResources(input.resources, { ...analysisOptions, dryRun: input.dryRun, stackResources: input.stackResources });
+            // A stack export runs in-process unless --engine grpc; a program under the engine protocol.
+            const run = input.subject.kind === "stack-export" ? analyse : analyzeResources;
+            result = await run(input.resources, { ...analysisOptions, dryRun: input.dryRun, stackResources: input.stackResources });
         }
         if (command === "report") {
             const fullFile = values["full-report"];

@@ -3,7 +3,8 @@
 // then each stack's verdict and the organisation's.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { AnalysisResult, analyzeResources } from "../analyze";
+import type { AnalysisOptions, AnalysisResult } from "../analyze";
+import type { EngineResource } from "../engine/runner";
 import { configWithDestinations, derivedDestinations, indexDestinations, localizationProperties, rawConfig, readExports, tempDir, type StackExportFile } from "../organisation";
 import { InputError } from "../program/stack-config";
 import { buildDataMap, type DataMap } from "../report/data-map";
@@ -30,6 +31,8 @@ export interface OrganisationOptions {
     json?: boolean;
     toolVersion: string;
     onProgress?: (done: number, total: number) => void;
+    /** How a stack is analysed: in-process, or over gRPC (--engine grpc). */
+    analyse: (resources: EngineResource[], options: AnalysisOptions) => Promise<AnalysisResult>;
     out: (s: string) => void;
     err: (s: string) => void;
 }
@@ -42,7 +45,7 @@ export interface StackAnalysis {
 }
 
 /** Analyse each stack, with the other stacks' resources as known destinations. */
-export async function analyzeStacks(stacks: readonly StackExportFile[], options: Pick<OrganisationOptions, "packDir" | "configFile" | "onProgress">): Promise<{ analyses: StackAnalysis[]; index: ReturnType<typeof indexDestinations> }> {
+export async function analyzeStacks(stacks: readonly StackExportFile[], options: Pick<OrganisationOptions, "packDir" | "configFile" | "onProgress" | "analyse">): Promise<{ analyses: StackAnalysis[]; index: ReturnType<typeof indexDestinations> }> {
     const raw = rawConfig(options.configFile);
     const index = indexDestinations(stacks, localizationProperties(raw));
     const dir = tempDir();
@@ -53,7 +56,7 @@ export async function analyzeStacks(stacks: readonly StackExportFile[], options:
             const configFile = configWithDestinations(raw, derived, dir, stack.key);
             let result: AnalysisResult;
             try {
-                result = await analyzeResources(stack.resources, {
+                result = await options.analyse(stack.resources, {
                     packDir: options.packDir,
                     configFile,
                     project: stack.project,
