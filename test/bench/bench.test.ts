@@ -1,6 +1,7 @@
 // What npm run bench measures must be what the issue describes: a floor that really is an empty
 // pack on the same @pulumi/policy, and synthetic stacks with the shape the figures claim.
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildFloor, median, mirroredPairs, pairedRatio } from "../../bench/lib";
@@ -50,6 +51,18 @@ describe("bench helpers", () => {
                 fs.rmSync(dir, { recursive: true, force: true });
             }
         }
+    });
+});
+
+describe("the floor of ru-residency analyze --file", () => {
+    it("parses the export and walks every value in it, and does nothing else", async () => {
+        const { parseAndWalk, walk } = await import("../../bench/parse-floor");
+        expect(walk({ a: [1, "x", null, { b: true }], c: {} })).toBe(8);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "floor-"));
+        const file = path.join(dir, "stack.json");
+        fs.writeFileSync(file, JSON.stringify(stackExport(100)));
+        expect(parseAndWalk(file)).toEqual({ values: walk(JSON.parse(fs.readFileSync(file, "utf8"))), resources: 100 });
+        fs.rmSync(dir, { recursive: true, force: true });
     });
 });
 
