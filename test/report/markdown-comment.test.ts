@@ -299,6 +299,18 @@ describe("ru-residency report --format markdown on large stacks", () => {
         expect((html.match(/<span class="mandatory">mandatory<\/span>/g) ?? []).length).toBeGreaterThanOrEqual(516);
     });
 
+    it("the largest fixture, 50,000 resources: under the limit, every blocked resource listed or counted", async () => {
+        const file = writeExport("50k.json", syntheticExport(50_000), tmp);
+        const r = await runCli(["report", "--file", file, "--format", "markdown"], { env, timeoutMs: 120_000 });
+        expect(r.code).toBe(1);
+        expect(byteLength(r.stdout)).toBeLessThanOrEqual(COMMENT_BUDGET);
+        expect(r.stdout.length).toBeLessThan(COMMENT_LIMIT);
+        expect(r.stdout.split("\n")[0]).toBe("## 🛑 Deployment blocked: Russian personal data residency");
+        const rows = tableAfter(md.render(r.stdout), "Blocked resources").length;
+        expect(r.stdout).toContain(`\n\n_… and ${(5_172 - rows).toLocaleString("en-US")} more blocked resources, in the full report._\n`);
+        expect(r.stdout).toContain("<details><summary>All findings (5172)</summary>");
+    }, 180_000);
+
     it("refuses --full-report where it means nothing", async () => {
         const wrongFormat = await runCli(["report", "--file", site, "--format", "json", "--full-report", "x.html"], { env });
         expect(wrongFormat.code).toBe(2);
