@@ -157,13 +157,14 @@ function stackPolicyInProcess(sizes: number[]) {
     return { stacks: out, ratio50kTo10k: scaling(t), target: "50,000 resources in under 2,000 ms of policy time; ratio at most 6" };
 }
 
-async function cliAnalyzeOnce(file: string, packDir: string) {
+/** Run a command; its wall time, and the peak memory of it and of the processes it starts, apart. */
+async function measured(args: string[]) {
     const t0 = performance.now();
     let cliKb = 0;
     let packKb = 0;
     const children = new Set<number>();
     const code = await new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, [path.join(ROOT, "dist", "src", "cli", "main.js"), "analyze", "--file", file, "--json", "--policy-pack", packDir], { stdio: ["ignore", "ignore", "ignore"] });
+        const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "ignore"] });
         // Peak memory of the command and of the pack it starts, polled from /proc (VmHWM is a high-water mark).
         const timer = setInterval(() => {
             cliKb = Math.max(cliKb, vmHwmKb(child.pid!) || 0);
@@ -179,7 +180,52 @@ async function cliAnalyzeOnce(file: string, packDir: string) {
             resolve(c);
         });
     });
-    return { exitCode: code, wallMs: round(performance.now() - t0, 0), commandPeakRssMb: round(cliKb / 1024, 1), packPeakRssMb: round(packKb / 1024, 1) };
+    return { exitCode: code, wallMs: round(performance.now() - t0, 0), commandPeakRssMb: round(cliKb / 1024, 1), packPeakRssMb: round(packKb / 1024, 1), childProcesses: children.size };
+}
+
+/** `ru-residency analyze --file` over the engine protocol: the pack in its own process, over gRPC. */
+function cliAnalyzeOnce(file: string, packDir: string) {
+    return measured([path.join(ROOT, "dist", "src", "cli", "main.js"), "analyze", "--file", file, "--json", "--policy-pack", packDir, "--engine", "grpc"]);
+}
+
+/**
+ * `ru-residency analyze --file` as it runs by default, the pack in-process, next to the floor: a
+ * process that reads the same file, parses it and walks every value in it (bench/parse-floor.ts).
+ * Its total peak is the command's, with no pack process beside it (childProcesses: 0).
+ */
+async function cliAnalyzeInProcess(size: number) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ru-residency-export-"));
+    const file = path.join(dir, "stack.json");
+    fs.writeFileSync(file, JSON.stringify(stackExport(size)));
+    try {
+        const runs = QUICK ? 2 : 6;
+        const { pack, floor } = await mirroredPairs(
+            runs,
+            () => measured([path.join(ROOT, "dist", "src", "cli", "main.js"), "analyze", "--file", file, "--json"]),
+            () => measured([path.join(__dirname, "parse-floor.js"), file]),
+        );
+        const total = (x: { commandPeakRssMb: number; packPeakRssMb: number }) => x.commandPeakRssMb + x.packPeakRssMb;
+        const wallMs = round(median(pack.map((p) => p.wallMs)), 0);
+        const peakMb = round(Math.max(...pack.map(total)), 1);
+        return {
+            resources: size,
+            fileMb: round(fs.statSync(file).size / 2 ** 20, 1),
+            runs,
+            exitCode: pack[0]!.exitCode,
+            wallMs,
+            slowestWallMs: Math.max(...pack.map((p) => p.wallMs)),
+            peakRssMb: peakMb,
+            childProcesses: Math.max(...pack.map((p) => p.childProcesses)),
+            floor: { wallMs: round(median(floor.map((f) => f.wallMs)), 0), peakRssMb: round(Math.max(...floor.map(total)), 1) },
+            wallRatioToFloor: round(pairedRatio(pack.map((p) => p.wallMs), floor.map((f) => f.wallMs))),
+            peakRatioToFloor: round(peakMb / Math.max(...floor.map(total)), 2),
+            targets: { wallMs: 5000, peakRssMb: 1024 },
+            met: { wall: wallMs <= 5000, peak: peakMb <= 1024 },
+            note: "wall: median of runs; ratio: median of command / floor in neighbouring runs; peak: highest VmHWM of the command plus any child, polled every 25 ms; floor: read, JSON.parse and walk every value of the same file (bench/parse-floor.ts)",
+        };
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
 }
 
 /** `ru-residency analyze --file` on a generated export, with this pack and with the shape floor. */
@@ -235,6 +281,7 @@ async function main() {
         inProcess: () => inProcess(QUICK ? 1.5 : 5),
         stackScale: () => stackScale(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000], shapeFloor),
         stackPolicyInProcess: () => stackPolicyInProcess(QUICK ? [1_000, 10_000] : [1_000, 10_000, 50_000]),
+        cliAnalyzeInProcess: () => cliAnalyzeInProcess(QUICK ? 10_000 : 50_000),
         cliAnalyze: () => cliAnalyze(QUICK ? 10_000 : 50_000, shapeFloor),
         cliPreview: () => cliPreview(floor),
     };

@@ -30,9 +30,20 @@ export interface ExportedStack {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Encrypted secrets (ciphertext only) cannot be read here; keep them secret, with a placeholder. */
+/**
+ * Encrypted secrets (ciphertext only) cannot be read here; keep them secret, with a placeholder.
+ * A value with no secret in it is returned as it is, not copied: a 50,000-resource export is then
+ * held once, not three times.
+ */
 function readableSecrets(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(readableSecrets);
+    if (Array.isArray(value)) {
+        let out: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+            const v = readableSecrets(value[i]);
+            if (v !== value[i]) (out ??= value.slice())[i] = v;
+        }
+        return out ?? value;
+    }
     if (!isObject(value)) return value;
     if (value[SECRET_SIG_KEY] === SECRET_SIG) {
         if ("plaintext" in value && typeof value.plaintext === "string") {
@@ -47,9 +58,13 @@ function readableSecrets(value: unknown): unknown {
         if ("value" in value) return { [SECRET_SIG_KEY]: SECRET_SIG, value: readableSecrets(value.value) };
         return { [SECRET_SIG_KEY]: SECRET_SIG, value: "[secret]" };
     }
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = readableSecrets(v);
-    return out;
+    let out: Record<string, unknown> | undefined;
+    for (const k in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+        const v = readableSecrets(value[k]);
+        if (v !== value[k]) (out ??= { ...value })[k] = v;
+    }
+    return out ?? value;
 }
 
 function nameOf(urn: string): string {
@@ -85,14 +100,20 @@ export function parseStackExport(doc: unknown, file = "the stack export"): Expor
         if (!isObject(r) || typeof r.urn !== "string" || typeof r.type !== "string") throw new InputError(`${file}: deployment.resources[${i}] has no urn or type`);
         byUrn.set(r.urn, r);
     });
+    // Many resources share a provider: describe each one once.
+    const providers = new Map<string, NonNullable<EngineResource["provider"]>>();
     const toEngine = (r: ExportedResource, props: unknown): EngineResource => {
         const urn = r.urn as string;
         let provider: EngineResource["provider"];
         if (typeof r.provider === "string" && r.provider) {
             const providerUrn = r.provider.split("::").slice(0, -1).join("::");
-            const p = byUrn.get(providerUrn);
-            if (p) provider = { urn: providerUrn, type: p.type as string, name: nameOf(providerUrn), props: (readableSecrets(p.inputs ?? {}) as Record<string, unknown>) ?? {} };
-            else throw new InputError(`${file}: ${urn} refers to provider ${providerUrn}, which is not in the export`);
+            provider = providers.get(providerUrn);
+            if (!provider) {
+                const p = byUrn.get(providerUrn);
+                if (!p) throw new InputError(`${file}: ${urn} refers to provider ${providerUrn}, which is not in the export`);
+                provider = { urn: providerUrn, type: p.type as string, name: nameOf(providerUrn), props: (readableSecrets(isObject(p.inputs) ? p.inputs : {}) as Record<string, unknown>) ?? {} };
+                providers.set(providerUrn, provider);
+            }
         }
         const propertyDependencies: Record<string, string[]> = {};
         if (isObject(r.propertyDependencies)) {

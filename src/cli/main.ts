@@ -3,18 +3,22 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { AnalysisResult, analyzeResources, analyzeUpdate, DEFAULT_PACK_DIR } from "../analyze";
+import { AnalysisOptions, AnalysisResult, analyzeResources, analyzeUpdate, DEFAULT_PACK_DIR } from "../analyze";
+import { analyzeResourcesInProcess } from "../in-process";
 import { stepResources } from "../engine/provider-steps";
 import { previewWithRealEngine } from "./real-engine";
 import { EngineResource, PackStartError } from "../engine/runner";
 import { buildDataMap, DataMap } from "../report/data-map";
 import { renderHtml } from "../report/html";
 import { renderJunit } from "../report/junit";
-import { renderMarkdown } from "../report/markdown";
+import { fullReportFormat, fullReportPointer, linkTarget } from "../report/full-report";
+import { MarkdownOptions, renderMarkdown } from "../report/markdown";
 import { renderSarif } from "../report/sarif";
 import { runProgram } from "../program/run-program";
 import { InputError } from "../program/stack-config";
 import { readStackExport } from "../stack-export";
+import { exportFiles } from "../organisation";
+import { runOrganisation } from "./organisation-command";
 import { formatPreview, jsonResult, summaryLine } from "./format";
 
 // The root package.json: two levels up from src/cli, three from the compiled dist/src/cli.
@@ -26,9 +30,9 @@ export const EXIT_USAGE = 2;
 
 const COMMAND_USAGE: Record<string, string> = {
     preview: `  ru-residency preview <program-dir> [--stack NAME] [--policy-pack-config FILE] [--stack-tag KEY=VALUE ...] [--update] [--json] [--engine mocks|pulumi]`,
-    analyze: `  ru-residency analyze --file <export.json> [--policy-pack-config FILE] [--json]`,
-    report: `  ru-residency report (<program-dir> [--stack NAME] [--update] [--stack-tag KEY=VALUE ...] | --file <export.json>) [--policy-pack-config FILE]
-                      --format markdown|json|sarif|junit|html [--output FILE]`,
+    analyze: `  ru-residency analyze --file <export.json|folder> [--file ...] [--policy-pack-config FILE] [--json] [--engine in-process|grpc]`,
+    report: `  ru-residency report (<program-dir> [--stack NAME] [--update] [--stack-tag KEY=VALUE ...] | --file <export.json|folder> [--file ...]) [--policy-pack-config FILE]
+                      --format markdown|json|sarif|junit|html [--output FILE] [--full-report FILE] [--full-report-url URL] [--engine in-process|grpc]`,
 };
 
 const COMMAND_HELP: Record<string, string> = {
@@ -38,11 +42,17 @@ values that come from other resources are unknown. --update analyses it as an up
 instead. --engine pulumi runs the real Pulumi CLI instead of the mocks, still offline (test
 providers, a temporary file backend, no credentials), when a CLI of the SDK's version is there.`,
     analyze: `analyses a \`pulumi stack export\` file (what is already deployed), as \`pulumi policy
-analyze\` does: resources pending deletion are left out, and no stack tags are sent.`,
+analyze\` does: resources pending deletion are left out, and no stack tags are sent. Several
+--file, or a folder of exports, are analysed as one organisation: a flow into another stack
+given is resolved there by ARN or name; each stack's verdict, then the organisation's. The pack
+runs in this process through @pulumi/policy's own server code; --engine grpc starts it as the
+engine does and analyses over the Analyzer gRPC protocol instead (the same findings, slower).`,
     report: `writes the data map (every store of personal data, how it was classified and located,
 the flows out of it, each policy's verdict, exemptions) for a review: Markdown for a
-pull-request comment, JSON (docs/schema/data-map-1.0.schema.json), SARIF 2.1.0 for
-code scanning, JUnit XML, or a self-contained HTML page.`,
+pull-request comment, JSON (docs/schema/data-map-1.1.schema.json), SARIF 2.1.0 for
+code scanning, JUnit XML, or a self-contained HTML page. The Markdown fits a GitHub
+comment (under 65,536 characters): --full-report FILE (.html, .json or .md) also writes the
+complete report from the same analysis, and the comment names it, or --full-report-url.`,
 };
 
 const OPTIONS_HELP = `Options:
@@ -80,20 +90,23 @@ const COMMON_OPTIONS = {
 } as const;
 const COMMAND_OPTIONS = {
     preview: { ...COMMON_OPTIONS, stack: { type: "string" }, "stack-tag": { type: "string", multiple: true }, update: { type: "boolean" }, engine: { type: "string" } },
-    analyze: { ...COMMON_OPTIONS, file: { type: "string" } },
+    analyze: { ...COMMON_OPTIONS, file: { type: "string", multiple: true }, engine: { type: "string" } },
     report: {
         ...COMMON_OPTIONS,
-        file: { type: "string" },
+        file: { type: "string", multiple: true },
         stack: { type: "string" },
         "stack-tag": { type: "string", multiple: true },
         update: { type: "boolean" },
         format: { type: "string" },
         output: { type: "string", short: "o" },
+        "full-report": { type: "string" },
+        "full-report-url": { type: "string" },
+        engine: { type: "string" },
     },
 } as const;
 type Command = keyof typeof COMMAND_OPTIONS;
 const OPTION_OWNER: Record<string, string> = {
-    "stack-tag": "programs (preview, report <program-dir>): pulumi policy analyze sends a stack export's resources with no stack tags", format: "the report command", output: "the report command", file: "analyze and report", stack: "preview and report", update: "preview and report" };
+    "stack-tag": "programs (preview, report <program-dir>): pulumi policy analyze sends a stack export's resources with no stack tags", format: "the report command", output: "the report command", "full-report": "report --format markdown", "full-report-url": "report --format markdown", file: "analyze and report", stack: "preview and report", update: "preview and report" };
 
 class UsageError extends Error {}
 
@@ -155,7 +168,10 @@ async function collect(command: string, values: { file?: string; stack?: string;
             stackResources: exported.stackResources,
             project: exported.project,
             stack: exported.stack,
-            dryRun: false,
+            // `pulumi policy analyze` (deploy.AnalyzeSnapshot) analyses every resource with
+            // dryRun=true: a mandatory violation is reported and the next resource is still
+            // analysed, then the stack policies run. An update's bail would hide all but the first.
+            dryRun: true,
             subject: { kind: "stack-export", path: values.file, project: exported.project, stack: exported.stack, mode: "analyze" },
         };
     }
@@ -190,13 +206,13 @@ async function collect(command: string, values: { file?: string; stack?: string;
     };
 }
 
-function renderReport(format: string, input: Collected, result: AnalysisResult, tags: Record<string, string>): string {
-    const map = buildDataMap({ resources: input.resources, analysis: result, subject: input.subject, stackTags: tags });
+function renderReport(format: string, input: Collected, result: AnalysisResult, tags: Record<string, string>, markdown: MarkdownOptions = {}, built?: DataMap): string {
+    const map = built ?? buildDataMap({ resources: input.resources, analysis: result, subject: input.subject, stackTags: tags });
     switch (format) {
         case "json":
             return `${JSON.stringify(map, null, 2)}\n`;
         case "markdown":
-            return renderMarkdown(map);
+            return renderMarkdown(map, markdown);
         case "sarif": {
             const fallback = input.subject.kind === "stack-export" ? path.resolve(input.subject.path) : path.resolve(input.subject.path, `Pulumi.${input.stack}.yaml`);
             return `${JSON.stringify(renderSarif(map, { baseDir: process.cwd(), fallbackFile: fallback, toolVersion: TOOL_VERSION }), null, 2)}\n`;
@@ -206,6 +222,21 @@ function renderReport(format: string, input: Collected, result: AnalysisResult, 
         default:
             return renderHtml(map);
     }
+}
+
+function writeReport(file: string, text: string): void {
+    try {
+        fs.writeFileSync(file, text);
+    } catch (e) {
+        throw new InputError(`${file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+}
+
+/** --full-report and --full-report-url are for the Markdown comment, and say where its full report is. */
+function checkFullReport(format: string, file: string | undefined, url: string | undefined): void {
+    if ((file || url) && format !== "markdown") throw new UsageError(`--full-report${file ? "" : "-url"} is for --format markdown: it names the full report in the comment`);
+    if (file && !fullReportFormat(file)) throw new UsageError(`--full-report ${JSON.stringify(file)}: name a .html, .json or .md file; its extension sets its format`);
+    if (url && !linkTarget(url)) throw new UsageError(`--full-report-url ${JSON.stringify(url)}: expected an http or https URL`);
 }
 
 function isCommand(c: string): c is Command {
@@ -254,7 +285,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         return EXIT_USAGE;
     }
     const values = parsed.values as { [k: string]: string | boolean | string[] | undefined } & {
-        file?: string;
+        file?: string[];
         stack?: string;
         update?: boolean;
         json?: boolean;
@@ -265,6 +296,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         "policy-pack-config"?: string;
         "stack-tag"?: string[];
         engine?: string;
+        "full-report"?: string;
+        "full-report-url"?: string;
     };
     const { positionals } = parsed;
     if (values.help) {
@@ -273,11 +306,19 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     }
     const packDir = values["policy-pack"] ? path.resolve(values["policy-pack"]) : DEFAULT_PACK_DIR;
     const packLabel = path.relative(process.cwd(), packDir) || ".";
-    const engine = typeof values.engine === "string" ? values.engine : "mocks";
-    if (engine !== "mocks" && engine !== "pulumi") {
-        process.stderr.write(`ru-residency: --engine ${JSON.stringify(engine)}: expected mocks or pulumi\n\n${commandUsage(command)}\n`);
+    // preview: the SDK's mocks or the real CLI. analyze and report --file: the pack in this
+    // process (@pulumi/policy's own server code) or over the engine's gRPC protocol.
+    const engines = command === "preview" ? ["mocks", "pulumi"] : ["in-process", "grpc"];
+    const engine = typeof values.engine === "string" ? values.engine : engines[0]!;
+    if (!engines.includes(engine)) {
+        process.stderr.write(`ru-residency: --engine ${JSON.stringify(engine)}: expected ${engines.join(" or ")}\n\n${commandUsage(command)}\n`);
         return EXIT_USAGE;
     }
+    if (command === "report" && values.engine === "in-process" && !values.file?.length) {
+        process.stderr.write(`ru-residency: --engine in-process is for --file: a program runs under the engine protocol\n\n${commandUsage(command)}\n`);
+        return EXIT_USAGE;
+    }
+    const analyse = engine === "grpc" ? analyzeResources : (resources: EngineResource[], options: AnalysisOptions) => analyzeResourcesInProcess(resources, { ...options, packDir });
     if (engine === "pulumi") {
         try {
             if (positionals.length !== 1) throw new UsageError("preview takes one program directory");
@@ -306,8 +347,38 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         if (command === "report") {
             if (!format) throw new UsageError("report needs --format markdown|json|sarif|junit|html");
             if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(format)}: expected one of ${REPORT_FORMATS.join(", ")}`);
+            checkFullReport(format, values["full-report"], values["full-report-url"]);
         }
-        const input = await collect(command, values, positionals);
+        // Several exports, or a folder of them: one organisation (src/cli/organisation-command.ts).
+        let file: string | undefined;
+        if (values.file?.length) {
+            if (positionals.length > 0) throw new UsageError(`${command} takes a program directory or --file, not both`);
+            const files = exportFiles(values.file);
+            if (files.length > 1) {
+                if (values.stack || values.update) throw new UsageError(`--${values.stack ? "stack" : "update"} is for a program directory, not --file`);
+                if (values["stack-tag"]?.length) throw new UsageError("--stack-tag is for programs: pulumi policy analyze sends a stack export's resources with no stack tags, and so does --file");
+                return await runOrganisation({
+                    command: command as "analyze" | "report",
+                    files,
+                    given: values.file,
+                    packDir,
+                    packLabel,
+                    configFile: values["policy-pack-config"],
+                    format,
+                    output: values.output,
+                    fullReport: values["full-report"],
+                    markdown: { fullReport: fullReportPointer({ file: values["full-report"], url: values["full-report-url"], env: process.env }) },
+                    json: values.json,
+                    toolVersion: TOOL_VERSION,
+                    onProgress: progress(process.stderr.isTTY === true),
+                    analyse,
+                    out,
+                    err: (s) => process.stderr.write(s),
+                });
+            }
+            file = files[0];
+        }
+        const input = await collect(command, { ...values, file }, positionals);
         for (const w of input.warnings) process.stderr.write(`ru-residency: warning: ${w}\n`);
         const analysisOptions = {
             packDir,
@@ -331,16 +402,21 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
                 return updated;
             }, analysisOptions);
         } else {
-            result = await analyzeResources(input.resources, { ...analysisOptions, dryRun: input.dryRun, stackResources: input.stackResources });
+            // A stack export runs in-process unless --engine grpc; a program under the engine protocol.
+            const run = input.subject.kind === "stack-export" ? analyse : analyzeResources;
+            result = await run(input.resources, { ...analysisOptions, dryRun: input.dryRun, stackResources: input.stackResources });
         }
         if (command === "report") {
-            const text = renderReport(format!, input, result, tags);
+            const fullFile = values["full-report"];
+            const map = buildDataMap({ resources: input.resources, analysis: result, subject: input.subject, stackTags: tags });
+            const text = renderReport(format!, input, result, tags, { fullReport: fullReportPointer({ file: fullFile, url: values["full-report-url"], env: process.env }) }, map);
+            if (fullFile) {
+                // The complete report, from the same analysis, where the comment says it is.
+                writeReport(fullFile, renderReport(fullReportFormat(fullFile)!, input, result, tags, { budget: Infinity }, map));
+                process.stderr.write(`ru-residency: wrote ${fullFile} (the full report)\n`);
+            }
             if (values.output) {
-                try {
-                    fs.writeFileSync(values.output, text);
-                } catch (e) {
-                    throw new InputError(`${values.output}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-                }
+                writeReport(values.output, text);
                 process.stderr.write(`ru-residency: wrote ${values.output} (${summaryLine(result)})\n`);
             } else {
                 out(text.endsWith("\n") ? text : `${text}\n`);

@@ -13,8 +13,9 @@ import { locate } from "../../policypack/src/locate";
 import type { AnalysisResult } from "../analyze";
 import { SECRET_SIG, SECRET_SIG_KEY } from "../engine/protocol";
 import type { EngineResource } from "../engine/runner";
+import type { StackEntry } from "./organisation-map";
 
-export const DATA_MAP_SCHEMA_VERSION = "1.0";
+export const DATA_MAP_SCHEMA_VERSION = "1.1";
 
 /** How a report names the tags a declared transfer carries. */
 export const TRANSFER_TAGS = `${TRANSFER_TAG} / ${TRANSFER_DATE_TAG}`;
@@ -47,6 +48,8 @@ export interface ExemptionEntry {
 
 export interface StoreEntry {
     urn: string;
+    /** In an organisation's map: the stack ("project/stack") it is in. */
+    stack?: string;
     type: string;
     name: string;
     source?: SourceRef;
@@ -68,11 +71,15 @@ export interface StoreEntry {
     flowsOut: string[];
     flowsIn: string[];
     verdicts: Verdict[];
+    /** False when the policies never saw this resource: the update stopped earlier (summary.stoppedAt). */
+    analysed?: false;
     exemption?: { policy: string; resource: string; reason: string; expires: string; expired: boolean };
 }
 
 export interface FlowEnd {
     urn?: string;
+    /** In an organisation's map: the stack of the resource at this end. */
+    stack?: string;
     label: string;
     inRussia?: "yes" | "no" | "unknown";
     country?: string;
@@ -91,6 +98,8 @@ export interface TransferRecord {
 
 export interface FlowEntry {
     id: string;
+    /** In an organisation's map: the stack the flow resource is in. */
+    stack?: string;
     kind: string;
     flowResource: { urn: string; type: string; name: string };
     from: FlowEnd;
@@ -110,7 +119,9 @@ export interface DataMap {
     generatedAt: string;
     legal: LegalNote;
     pack: { name: string; version: string };
-    subject: { kind: "program" | "stack-export"; path: string; project: string; stack: string; mode: "preview" | "update" | "analyze" };
+    subject: { kind: "program" | "stack-export" | "organisation"; path: string; project: string; stack: string; mode: "preview" | "update" | "analyze" };
+    /** An organisation's map: each stack, its verdict and its own summary, in the order given. */
+    stacks?: StackEntry[];
     summary: {
         resources: number;
         personalDataStores: number;
@@ -123,13 +134,15 @@ export interface DataMap {
         unclassifiedStorage: number;
         exemptions: number;
         exemptionsExpiringWithin30Days: number;
+        /** An update that stopped at this resource's mandatory violation: resources after it were not analysed. */
+        stoppedAt?: string;
     };
     policies: { name: string; description: string; severity: string; enforcementLevel: string; url: string; remediationSteps: string }[];
     stores: StoreEntry[];
     flows: FlowEntry[];
-    unclassifiedStorage: { urn: string; type: string; name: string; service: string; source?: SourceRef }[];
+    unclassifiedStorage: { urn: string; type: string; name: string; service: string; source?: SourceRef; stack?: string }[];
     exemptions: ExemptionEntry[];
-    violations: (Verdict & { urn: string; type: string; name: string; source?: SourceRef })[];
+    violations: (Verdict & { urn: string; type: string; name: string; source?: SourceRef; stack?: string })[];
 }
 
 /** Wire-form props (secret envelopes) → the plain values a policy sees. */
@@ -239,6 +252,10 @@ export function buildDataMap(input: DataMapInput): DataMap {
         ...flowConfig.exemptions.map((e) => ({ policy: CROSS_BORDER, e })),
     ];
     const exemptionMatches = new Map<Exemption, string[]>();
+    // An update stops at the first resource with a mandatory violation (analysis.stoppedAt), in
+    // the order it was analysed: the resources after it were never seen by the policies.
+    const stopIndex = analysis.stoppedAt ? input.resources.findIndex((r) => r.urn === analysis.stoppedAt) : -1;
+    const notAnalysed = new Set(stopIndex >= 0 ? input.resources.slice(stopIndex + 1).map((r) => r.urn) : []);
 
     const stores: StoreEntry[] = [];
     const unclassified: DataMap["unclassifiedStorage"] = [];
@@ -281,6 +298,7 @@ export function buildDataMap(input: DataMapInput): DataMap {
             flowsOut: flowsOut.get(r.urn) ?? [],
             flowsIn: flowsIn.get(r.urn) ?? [],
             verdicts: verdicts.get(r.urn) ?? [],
+            ...(notAnalysed.has(r.urn) ? { analysed: false as const } : {}),
             exemption: exempt ? { policy: exempt.policy, resource: exempt.e.resource, reason: exempt.e.reason, expires: exempt.e.expires, expired: exempt.e.expired } : undefined,
         });
     }
@@ -330,6 +348,7 @@ export function buildDataMap(input: DataMapInput): DataMap {
             unclassifiedStorage: unclassified.length,
             exemptions: exemptions.length,
             exemptionsExpiringWithin30Days: exemptions.filter((e) => e.expiresWithin30Days).length,
+            ...(analysis.stoppedAt ? { stoppedAt: analysis.stoppedAt } : {}),
         },
         policies: analysis.policies.map((p) => ({ name: p.name, description: p.description, severity: p.severity, enforcementLevel: analysis.config[p.name]?.enforcementLevel || p.enforcementLevel, url: p.url, remediationSteps: p.remediationSteps })),
         stores,

@@ -1,117 +1,189 @@
-// The data map as one self-contained HTML page: a diagram of stores and flows (inline SVG, no
-// script, no network) and the details, laid out to read well on screen and on paper.
-import { countryName } from "../../policypack/src/countries";
-import { TRANSFER_TAGS, type DataMap, type FlowEnd } from "./data-map";
+// The data map as one self-contained HTML page (no script, no network): the verdict, a diagram
+// of stores and flows, every finding, store, flow and exemption. Laid out to fit any window from
+// 800 px (about the width of paper) up, long messages and names wrapping instead of overflowing,
+// and to print on A4 with a page break before each stack.
+import { TRANSFER_TAGS, type DataMap, type StoreEntry } from "./data-map";
+import { diagram, where } from "./diagram";
 import { transferText } from "./markdown";
+import { stackMaps } from "./organisation-map";
 
 function h(text: string): string {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function where(inRussia: string, country?: string): string {
-    if (inRussia === "yes") return "Russia (RU)";
-    if (country) return countryName(country);
-    return inRussia === "no" ? "outside Russia" : "location unknown";
+const n = (x: number) => x.toLocaleString("en-US");
+
+function statusOf(s: DataMap["summary"]): { text: string; cls: string } {
+    return s.blocked ? { text: "Deployment blocked", cls: "status-blocked" } : s.advisory > 0 ? { text: "Passes with warnings", cls: "status-warn" } : { text: "Passes", cls: "status-ok" };
 }
 
-interface Node {
-    key: string;
-    title: string;
-    subtitle: string;
-    inRussia: string;
-    x: number;
-    y: number;
+function verdicts(st: StoreEntry): string {
+    if (st.analysed === false) return "not analysed: the update stopped at an earlier resource's mandatory violation, as the engine does";
+    return st.verdicts.length ? st.verdicts.map((v) => `<span class="${v.level}">${v.level}</span> ${h(v.policy)}`).join("<br>") : "passes every policy";
 }
 
-const W = 300;
-const H = 46;
-const GAP = 18;
-const COLS = { yes: 20, other: 520 };
-
-function diagram(map: DataMap): string {
-    const nodes = new Map<string, Node>();
-    const column = { yes: 0, other: 0 };
-    const add = (key: string, title: string, subtitle: string, inRussia: string) => {
-        if (nodes.has(key)) return;
-        const side = inRussia === "yes" ? "yes" : "other";
-        nodes.set(key, { key, title, subtitle, inRussia, x: COLS[side], y: 50 + column[side]++ * (H + GAP) });
-    };
-    for (const s of map.stores) add(s.urn, s.name, `${s.type.split(":").slice(1).join(":")} · ${where(s.location.inRussia, s.location.country)}`, s.location.inRussia);
-    const endKey = (e: FlowEnd) => e.urn ?? `external:${e.label}`;
-    for (const f of map.flows) {
-        for (const e of [f.from, f.to]) add(endKey(e), e.label.replace(/^[^"]*"(.*)"$/, "$1"), where(e.inRussia ?? "unknown", e.country), e.inRussia ?? "unknown");
-    }
-    const rows = Math.max(column.yes, column.other, 1);
-    const height = 70 + rows * (H + GAP);
-    const colour = (r: string) => (r === "yes" ? "#1b7f3b" : r === "no" ? "#b3261e" : "#a36b00");
-    const parts: string[] = [];
-    parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 840 ${height}" width="100%" role="img" aria-label="Stores of personal data and the flows between them">`);
-    parts.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#444"/></marker></defs>');
-    parts.push(`<text x="${COLS.yes}" y="28" class="col">In Russia</text><text x="${COLS.other}" y="28" class="col">Outside Russia, or not known</text>`);
-    for (const f of map.flows) {
-        const a = nodes.get(endKey(f.from));
-        const b = nodes.get(endKey(f.to));
-        if (!a || !b) continue;
-        const x1 = a.x + W;
-        const y1 = a.y + H / 2;
-        const x2 = b.x === a.x ? b.x + W : b.x;
-        const y2 = b.y + H / 2;
-        const bend = b.x === a.x ? 60 : 0;
-        parts.push(`<path d="M${x1},${y1} C${x1 + 80 + bend},${y1} ${x2 - 80 + (b.x === a.x ? 140 : 0)},${y2} ${x2},${y2}" fill="none" stroke="${colour(f.to.inRussia ?? "unknown")}" stroke-width="2" marker-end="url(#arrow)"><title>${h(`${f.kind} via ${f.flowResource.name}`)}</title></path>`);
-    }
-    for (const n of nodes.values()) {
-        parts.push(`<g><rect x="${n.x}" y="${n.y}" width="${W}" height="${H}" rx="6" fill="#fff" stroke="${colour(n.inRussia)}" stroke-width="2"/>`);
-        parts.push(`<text x="${n.x + 10}" y="${n.y + 19}" class="t">${h(n.title.slice(0, 40))}</text><text x="${n.x + 10}" y="${n.y + 36}" class="s">${h(n.subtitle.slice(0, 52))}</text></g>`);
-    }
-    parts.push("</svg>");
-    return parts.join("\n");
+function stats(s: DataMap["summary"]): string {
+    const cells: [string, string][] = [
+        ["Resources", n(s.resources)],
+        ["Stores of personal data", n(s.personalDataStores)],
+        ["with Russian subjects", n(s.russianPersonalDataStores)],
+        ["Flows leaving Russia", n(s.flowsLeavingRussia)],
+        ["Mandatory", n(s.mandatory)],
+        ["Advisory", n(s.advisory)],
+        ["Unclassified storage", n(s.unclassifiedStorage)],
+        ["Exemptions (≤ 30 days left)", `${n(s.exemptions)} (${n(s.exemptionsExpiringWithin30Days)})`],
+    ];
+    return `<dl class="stats">${cells.map(([k, v]) => `<div><dt>${h(k)}</dt><dd>${v}</dd></div>`).join("")}</dl>`;
 }
 
-export function renderHtml(map: DataMap): string {
-    const s = map.summary;
-    const status = s.blocked ? "Deployment blocked" : s.advisory > 0 ? "Passes with warnings" : "Passes";
-    const rows = (cells: string[][]) => cells.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("\n");
+function table(head: string[], widths: string[], rows: string[][]): string {
+    return `<table><colgroup>${widths.map((w) => `<col style="width:${w}">`).join("")}</colgroup><thead><tr>${head.map((c) => `<th>${c}</th>`).join("")}</tr></thead><tbody>\n${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("\n")}\n</tbody></table>`;
+}
+
+/** A stack's map, or an organisation's, as the diagram draws it. */
+function picture(map: DataMap, label: string) {
+    return diagram(
+        map.stores.map((s) => ({ key: s.urn, name: s.name, type: s.type, inRussia: s.location.inRussia, country: s.location.country, stack: map.stacks ? s.stack : undefined })),
+        map.flows.map((f) => ({ kind: f.kind, via: f.flowResource.name, from: f.from, to: f.to })),
+        label,
+    );
+}
+
+function figure(pic: ReturnType<typeof picture>): string {
+    return pic ? `<figure class="map">${pic.svg}<figcaption>${h(pic.caption)}</figcaption></figure>` : "<p>No store of personal data and no flow: nothing to draw.</p>";
+}
+
+/** One stack's part of the report: its map, findings, stores, flows and exemptions. `top` is its headings' level. */
+function stackSection(map: DataMap, top = 2): string {
+    const H = `h${top}`;
+    const H3 = `h${top + 1}`;
+    const pic = picture(map, `Stores of personal data in ${map.subject.project}/${map.subject.stack} and the flows between them`);
+    const findings = map.violations
+        .map(
+            (v) => `<article class="finding finding-${v.level}"><${H3}><span class="${v.level}">${v.level}</span> <code>${h(v.policy)}</code> on ${h(v.type || "the stack")} <code>${h(v.name)}</code></${H3}>
+<pre>${h(v.message)}</pre></article>`,
+        )
+        .join("\n");
     const stores = map.stores
         .map(
-            (st) => `<section class="store"><h3>${h(st.type)} <code>${h(st.name)}</code></h3>
+            (st) => `<section class="store"><${H3}>${h(st.type)} <code>${h(st.name)}</code></${H3}>
 <dl><dt>Holds</dt><dd>${h(st.categories.join(", ") || "personal data")}; subjects ${h(st.subjects.join(", ") || "-")} (Russian personal data: ${st.russianPersonalData})</dd>
 <dt>Classification</dt><dd>${h(st.classification.categoriesFrom)}; subjects ${h(st.classification.subjectsFrom)} <span class="tag">${h(st.classification.categoriesSource)}</span></dd>
 <dt>Location</dt><dd><strong>${h(where(st.location.inRussia, st.location.country))}</strong> — ${h(st.location.how)}</dd>
 ${st.exemption ? `<dt>Exemption</dt><dd>${h(st.exemption.reason)} (until ${h(st.exemption.expires)}${st.exemption.expired ? ", expired" : ""})</dd>` : ""}
-<dt>Verdicts</dt><dd>${st.verdicts.length ? st.verdicts.map((v) => `<span class="${v.level}">${v.level}</span> ${h(v.policy)}`).join("<br>") : "passes every policy"}</dd></dl></section>`,
+<dt>Verdicts</dt><dd>${verdicts(st)}</dd></dl></section>`,
         )
         .join("\n");
-    return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>${h(`${status}: ${map.subject.project}/${map.subject.stack}`)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d1d1f;max-width:1000px;margin:2em auto;padding:0 1em}
-h1{font-size:1.6em;margin-bottom:.2em} .status-blocked{color:#b3261e} .status-warn{color:#a36b00} .status-ok{color:#1b7f3b}
-table{border-collapse:collapse;width:100%;margin:1em 0} th,td{border:1px solid #ccc;padding:.35em .5em;text-align:left;vertical-align:top}
-th{background:#f3f3f3} code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.92em}
-dl{display:grid;grid-template-columns:9em 1fr;gap:.2em .8em;margin:.4em 0} dt{font-weight:600} dd{margin:0}
-.mandatory{color:#b3261e;font-weight:600} .advisory{color:#a36b00;font-weight:600} .tag{background:#eef;border-radius:3px;padding:0 .3em;font-size:.85em}
-svg text.col{font-weight:700;font-size:14px} svg text.t{font-size:13px;font-weight:600} svg text.s{font-size:11px;fill:#555}
-section.store{border-top:1px solid #ddd;padding-top:.4em} .notice{border-top:2px solid #888;margin-top:2em;padding-top:.6em;font-size:.92em} pre{white-space:pre-wrap;background:#f7f7f7;padding:.6em;border-radius:4px}
-@media print{body{margin:0;max-width:none;font-size:11pt} section,table,svg,pre{break-inside:avoid} a{color:inherit}}
-</style></head><body>
-<h1 class="${s.blocked ? "status-blocked" : s.advisory > 0 ? "status-warn" : "status-ok"}">${h(status)}</h1>
-<p>Russian personal data residency for stack <code>${h(map.subject.project)}/${h(map.subject.stack)}</code> (${h(map.subject.mode)} of <code>${h(map.subject.path)}</code>), policy pack ${h(map.pack.name)}@${h(map.pack.version)}, ${h(map.generatedAt)}.</p>
-<table><tr><th>Resources</th><th>Stores of personal data</th><th>with Russian subjects</th><th>Flows leaving Russia</th><th>Mandatory</th><th>Advisory</th><th>Unclassified storage</th><th>Exemptions (≤ 30 days left)</th></tr>
-<tr><td>${s.resources}</td><td>${s.personalDataStores}</td><td>${s.russianPersonalDataStores}</td><td>${s.flowsLeavingRussia}</td><td>${s.mandatory}</td><td>${s.advisory}</td><td>${s.unclassifiedStorage}</td><td>${s.exemptions} (${s.exemptionsExpiringWithin30Days})</td></tr></table>
-<h2>Map of stores and flows</h2>
-${diagram(map)}
-<h2>Violations</h2>
-${map.violations.length ? `<table><tr><th>Level</th><th>Policy</th><th>Resource</th><th>Message</th></tr>${rows(map.violations.map((v) => [`<span class="${v.level}">${v.level}</span>`, h(v.policy), `${h(v.type)} <code>${h(v.name)}</code>`, `<pre>${h(v.message)}</pre>`]))}</table>` : "<p>None.</p>"}
-<h2>Stores of personal data</h2>
+    const end = (e: { label: string; inRussia?: string; country?: string }) => h(`${e.label} (${where(e.inRussia ?? "unknown", e.country)})`);
+    return `<${H} class="part">Map of stores and flows</${H}>
+${figure(pic)}
+<${H} class="part">Findings (${n(map.violations.length)})</${H}>
+${findings || "<p>None.</p>"}
+<${H} class="part">Stores of personal data (${n(map.stores.length)})</${H}>
 ${stores || "<p>No resource holds classified personal data.</p>"}
-<h2>Flows</h2>
-${map.flows.length ? `<table><tr><th>Flow</th><th>Resource</th><th>From</th><th>To</th><th>Declared transfer (${h(TRANSFER_TAGS)})</th></tr>${rows(map.flows.map((f) => [h(f.kind), `<code>${h(f.flowResource.name)}</code>`, h(`${f.from.label} (${where(f.from.inRussia ?? "unknown", f.from.country)})`), h(`${f.to.label} (${where(f.to.inRussia ?? "unknown", f.to.country)})`), h(transferText(f))]))}</table>` : "<p>None.</p>"}
-<h2>Storage without a user-data tag</h2>
+<${H} class="part">Flows (${n(map.flows.length)})</${H}>
+${map.flows.length ? table(["Flow", "Resource", "From", "To", `Declared transfer (${h(TRANSFER_TAGS)})`], ["14%", "18%", "24%", "24%", "20%"], map.flows.map((f) => [h(f.kind), `<code>${h(f.flowResource.name)}</code>`, end(f.from), end(f.to), h(transferText(f))])) : "<p>None.</p>"}
+<${H} class="part">Storage without a user-data tag (${n(map.unclassifiedStorage.length)})</${H}>
 ${map.unclassifiedStorage.length ? `<ul>${map.unclassifiedStorage.map((u) => `<li>${h(u.type)} <code>${h(u.name)}</code> (${h(u.service)})</li>`).join("")}</ul>` : "<p>None.</p>"}
-<h2>Exemptions</h2>
-${map.exemptions.length ? `<table><tr><th>Policy</th><th>Resource</th><th>Reason</th><th>Expires</th><th>Matches</th></tr>${rows(map.exemptions.map((e) => [h(e.policy), `<code>${h(e.resource)}</code>`, h(e.reason), `${h(e.expires)}${e.expired ? ' <span class="mandatory">expired</span>' : e.expiresWithin30Days ? ' <span class="advisory">expires within 30 days</span>' : ""}`, String(e.matches.length)]))}</table>` : "<p>None.</p>"}
-<p class="notice"><strong>Not legal advice.</strong> ${h(map.legal.notice.replace(/^Not legal advice\. /, ""))} Law file: <code>${h(map.legal.lawFile)}</code>, reviewed ${h(map.legal.lawReviewed)}.</p>
+<${H} class="part">Exemptions (${n(map.exemptions.length)})</${H}>
+${map.exemptions.length ? table(["Policy", "Resource", "Reason", "Expires", "Matches"], ["22%", "22%", "32%", "14%", "10%"], map.exemptions.map((e) => [h(e.policy), `<code>${h(e.resource)}</code>`, h(e.reason), `${h(e.expires)}${e.expired ? ' <span class="mandatory">expired</span>' : e.expiresWithin30Days ? ' <span class="advisory">expires within 30 days</span>' : ""}`, String(e.matches.length)])) : "<p>None.</p>"}`;
+}
+
+const STYLE = `
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1d1d1f;max-width:72rem;margin:1.5em auto;padding:0 1em;overflow-wrap:anywhere}
+h1{font-size:1.6em;margin:0 0 .2em} h2{font-size:1.25em;margin:1.6em 0 .5em;border-bottom:1px solid #ddd;padding-bottom:.15em} h3,h4{font-size:1em;margin:.2em 0}
+h2.stack-title{font-size:1.45em;border-bottom:2px solid #888} h3.part{font-size:1.15em;margin:1.4em 0 .4em;border-bottom:1px solid #ddd}
+.status-blocked{color:#b3261e} .status-warn{color:#8a5a00} .status-ok{color:#1b7f3b}
+code{font-family:ui-monospace,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.92em;overflow-wrap:anywhere;word-break:break-word}
+pre{font-family:ui-monospace,Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:.85em;white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word;background:#f7f7f7;padding:.6em;border-radius:4px;margin:.3em 0 0;max-width:100%}
+table{border-collapse:collapse;width:100%;table-layout:fixed;margin:.6em 0} th,td{border:1px solid #ccc;padding:.35em .5em;text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:break-word}
+th{background:#f3f3f3}
+dl{display:grid;grid-template-columns:minmax(6em,9em) minmax(0,1fr);gap:.2em .8em;margin:.4em 0} dt{font-weight:600} dd{margin:0;min-width:0}
+dl.stats{grid-template-columns:repeat(auto-fit,minmax(8.5em,1fr));gap:.5em} dl.stats div{border:1px solid #ccc;border-radius:4px;padding:.35em .5em} dl.stats dt{font-weight:400;font-size:.85em;color:#444} dl.stats dd{font-size:1.3em;font-weight:600}
+.mandatory{color:#b3261e;font-weight:600} .advisory{color:#8a5a00;font-weight:600} .tag{background:#eef;border-radius:3px;padding:0 .3em;font-size:.85em}
+article.finding{border-left:4px solid #ccc;padding:.2em 0 .2em .7em;margin:.8em 0} article.finding-mandatory{border-left-color:#b3261e} article.finding-advisory{border-left-color:#8a5a00} article.finding h3{font-weight:400}
+figure.map{margin:.5em 0} figure.map svg{display:block;width:100%;height:auto} figcaption{font-size:.88em;color:#444;margin-top:.3em}
+svg text{font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;fill:#1d1d1f} svg text.col{font-weight:700} svg text.t,svg text.fk{font-weight:700} svg text.s,svg text.fv{fill:#444}
+section.store{border-top:1px solid #ddd;padding-top:.4em;margin-top:.6em}
+.notice{border-top:2px solid #888;margin-top:2em;padding-top:.6em;font-size:.92em}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+  body{max-width:none;margin:0;padding:0;font-size:10pt;line-height:1.35}
+  h2{margin:1em 0 .4em} .notice{margin-top:1.2em}
+  .stack+.stack{break-before:page}
+  h1,h2,h3{break-after:avoid}
+  article.finding,section.store,tr,figure.map,dl.stats{break-inside:avoid}
+  thead{display:table-header-group}
+  pre{background:none;border:1px solid #ccc}
+  a{color:inherit}
+}`;
+
+function subjectLine(map: DataMap): string {
+    const s = map.summary;
+    return `Russian personal data residency for stack <code>${h(map.subject.project)}/${h(map.subject.stack)}</code> (${h(map.subject.mode)} of <code>${h(map.subject.path)}</code>), policy pack ${h(map.pack.name)}@${h(map.pack.version)}, ${h(map.generatedAt)}.${s.stoppedAt ? ` The update stopped at <code>${h(s.stoppedAt)}</code>, as the engine stops at the first resource with a mandatory violation: resources after it were not analysed.` : ""}`;
+}
+
+/** The first section of an organisation's report: each stack's verdict, then the organisation's, and the map across stacks. */
+function overview(map: DataMap): { title: string; html: string } {
+    const stacks = map.stacks!;
+    const blocked = stacks.filter((x) => x.summary.blocked).length;
+    const warn = stacks.filter((x) => !x.summary.blocked && x.summary.advisory > 0).length;
+    const title = blocked > 0 ? `Blocked in ${blocked} of ${stacks.length} stacks` : warn > 0 ? `${stacks.length} stacks pass, ${warn} with warnings` : `All ${stacks.length} stacks pass`;
+    const cls = blocked > 0 ? "status-blocked" : warn > 0 ? "status-warn" : "status-ok";
+    const rows = stacks.map((x) => {
+        const st = statusOf(x.summary);
+        return [`<code>${h(x.stack)}</code>`, `<span class="${st.cls}">${h(st.text)}</span>`, n(x.summary.resources), n(x.summary.mandatory), n(x.summary.advisory), `<code>${h(x.path)}</code>`];
+    });
+    const cross = map.flows.filter((f) => f.to.stack && f.stack && f.to.stack !== f.stack).length;
+    const html = `<section class="stack overview">
+<h1 class="${cls}">${h(title)}</h1>
+<p>Russian personal data residency across ${n(stacks.length)} stacks (${h(map.subject.mode)} of <code>${h(map.subject.path)}</code>), policy pack ${h(map.pack.name)}@${h(map.pack.version)}, ${h(map.generatedAt)}. Each stack's verdict first, then the organisation's.</p>
+<h2>Stacks</h2>
+${table(["Stack", "Verdict", "Resources", "Mandatory", "Advisory", "Export"], ["24%", "22%", "12%", "12%", "11%", "19%"], rows)}
+<h2>The organisation</h2>
+${stats(map.summary)}
+<p>${n(cross)} flow${cross === 1 ? "" : "s"} from one stack into another, resolved by ARN or name.</p>
+<h2>Map across stacks</h2>
+${figure(picture(map, `Stores of personal data in ${stacks.length} stacks and the flows between them`))}
+</section>`;
+    return { title, html };
+}
+
+export function renderHtml(map: DataMap): string {
+    const org = map.stacks && map.stacks.length > 1;
+    const head = (title: string) => `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${h(title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>${STYLE}
+</style></head><body>
+`;
+    const notice = `<p class="notice"><strong>Not legal advice.</strong> ${h(map.legal.notice.replace(/^Not legal advice\. /, ""))} Law file: <code>${h(map.legal.lawFile)}</code>, reviewed ${h(map.legal.lawReviewed)}.</p>
 </body></html>
 `;
+    if (!org) {
+        const status = statusOf(map.summary);
+        return `${head(`${status.text}: ${map.subject.project}/${map.subject.stack}`)}<section class="stack">
+<h1 class="${status.cls}">${h(status.text)}</h1>
+<p>${subjectLine(map)}</p>
+${stats(map.summary)}
+${stackSection(map)}
+</section>
+${notice}`;
+    }
+    const o = overview(map);
+    // Each stack on its own pages when printed (.stack + .stack breaks before).
+    const sections = stackMaps(map).map((m) => {
+        const status = statusOf(m.summary);
+        return `<section class="stack">
+<h2 class="stack-title ${status.cls}">${h(`${m.subject.project}/${m.subject.stack}`)}: ${h(status.text)}</h2>
+<p>${subjectLine(m)}</p>
+${stats(m.summary)}
+${stackSection(m, 3)}
+</section>`;
+    });
+    return `${head(`${o.title}: Russian personal data residency`)}${o.html}
+${sections.join("\n")}
+${notice}`;
 }

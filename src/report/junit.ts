@@ -18,10 +18,15 @@ export interface JunitResource {
     name: string;
 }
 
-export function renderJunit(map: DataMap, resources: readonly JunitResource[]): string {
+/** One test suite per policy for one stack's map; `suffix` follows each suite's name (an organisation's stack). */
+function suitesOf(map: DataMap, resources: readonly JunitResource[], suffix = ""): { suites: string[]; total: number; failures: number } {
     // The engine's own resources (stack, providers) hold no data: no policy here applies to them.
     const analysed = resources.filter((r) => !r.type.startsWith("pulumi:"));
-    const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+    // An update that stopped at a mandatory violation never analysed the resources after it:
+    // those cases are skipped, not passed.
+    const stopIndex = map.summary.stoppedAt ? resources.findIndex((r) => r.urn === map.summary.stoppedAt) : -1;
+    const notAnalysed = new Set(stopIndex >= 0 ? resources.slice(stopIndex + 1).map((r) => r.urn) : []);
+    const skippedMessage = `not analysed: the update stopped at ${map.summary.stoppedAt ?? ""}, as the engine stops at the first resource with a mandatory violation`;
     const suites: string[] = [];
     let total = 0;
     let failures = 0;
@@ -37,11 +42,17 @@ export function renderJunit(map: DataMap, resources: readonly JunitResource[]): 
         if (p.enforcementLevel === "disabled") continue;
         const cases: string[] = [];
         let suiteFailures = 0;
+        let suiteSkipped = 0;
         for (const r of analysed) {
             const found = byCase.get(`${p.name}\u0000${r.urn}`) ?? [];
             const attrs = `name="${xml(`${r.type}::${r.name}`)}" classname="${xml(p.name)}" time="0"`;
             const mandatory = found.filter((v) => v.level === "mandatory");
             const advisory = found.filter((v) => v.level === "advisory");
+            if (found.length === 0 && notAnalysed.has(r.urn)) {
+                suiteSkipped++;
+                cases.push(`    <testcase ${attrs}>\n      <skipped message="${xml(skippedMessage)}"/>\n    </testcase>`);
+                continue;
+            }
             if (found.length === 0) {
                 cases.push(`    <testcase ${attrs}/>`);
                 continue;
@@ -57,14 +68,26 @@ export function renderJunit(map: DataMap, resources: readonly JunitResource[]): 
         total += cases.length;
         failures += suiteFailures;
         suites.push(
-            `  <testsuite name="${xml(p.name)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0" time="0" timestamp="${map.generatedAt.slice(0, 19)}">\n` +
+            `  <testsuite name="${xml(`${p.name}${suffix}`)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}" time="0" timestamp="${map.generatedAt.slice(0, 19)}">\n` +
                 `    <properties>\n      <property name="severity" value="${xml(p.severity)}"/>\n      <property name="enforcementLevel" value="${xml(p.enforcementLevel)}"/>\n` +
                 `      <property name="notice" value="${xml(map.legal.notice)}"/>\n      <property name="lawFile" value="${xml(map.legal.lawFile)} (reviewed ${xml(map.legal.lawReviewed)})"/>\n    </properties>\n` +
                 `${cases.join("\n")}\n  </testsuite>`,
         );
     }
-    out.push(`<testsuites name="${xml(`${map.pack.name}@${map.pack.version} ${map.subject.project}/${map.subject.stack}`)}" tests="${total}" failures="${failures}" errors="0" time="0">`);
-    out.push(...suites);
-    out.push("</testsuites>", "");
-    return out.join("\n");
+    return { suites, total, failures };
+}
+
+function document(name: string, parts: readonly { suites: string[]; total: number; failures: number }[]): string {
+    const total = parts.reduce((n, p) => n + p.total, 0);
+    const failures = parts.reduce((n, p) => n + p.failures, 0);
+    return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${xml(name)}" tests="${total}" failures="${failures}" errors="0" time="0">`, ...parts.flatMap((p) => p.suites), "</testsuites>", ""].join("\n");
+}
+
+export function renderJunit(map: DataMap, resources: readonly JunitResource[]): string {
+    return document(`${map.pack.name}@${map.pack.version} ${map.subject.project}/${map.subject.stack}`, [suitesOf(map, resources)]);
+}
+
+/** An organisation: one test suite per (policy, stack), named "policy (project/stack)". */
+export function renderJunitOrganisation(pack: DataMap["pack"], stacks: readonly { map: DataMap; resources: readonly JunitResource[] }[]): string {
+    return document(`${pack.name}@${pack.version} ${stacks.length} stacks`, stacks.map((s) => suitesOf(s.map, s.resources, ` (${s.map.subject.project}/${s.map.subject.stack})`)));
 }

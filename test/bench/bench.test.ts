@@ -73,6 +73,18 @@ describe("the bench without the real CLI", () => {
     });
 });
 
+describe("the floor of ru-residency analyze --file", () => {
+    it("parses the export and walks every value in it, and does nothing else", async () => {
+        const { parseAndWalk, walk } = await import("../../bench/parse-floor");
+        expect(walk({ a: [1, "x", null, { b: true }], c: {} })).toBe(8);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "floor-"));
+        const file = path.join(dir, "stack.json");
+        fs.writeFileSync(file, JSON.stringify(stackExport(100)));
+        expect(parseAndWalk(file)).toEqual({ values: walk(JSON.parse(fs.readFileSync(file, "utf8"))), resources: 100 });
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+});
+
 describe("synthetic stacks", () => {
     it("has exactly the size asked for, a replication for every tenth store, and no dangling dependency", () => {
         for (const size of [1_000, 10_000]) {

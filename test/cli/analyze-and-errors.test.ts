@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import * as path from "node:path";
 import { parseStackExport, readStackExport } from "../../src/stack-export";
+import { staticSiteExport, writeExport } from "../helpers/big-stacks";
 import { runCli } from "../helpers/cli";
 
 const fx = (f: string) => path.join("test", "fixtures", f);
@@ -51,6 +52,23 @@ describe("ru-residency analyze", () => {
         expect(res.stdout).not.toContain("CANARYCIPHERTEXT");
     });
 
+    it("analyses every resource, as pulumi policy analyze does: a mandatory violation does not stop the rest", async () => {
+        // deploy.AnalyzeSnapshot runs each resource's Analyze with dryRun=true, so a mandatory
+        // finding on one resource does not keep the next from being analysed, and the stack
+        // policies still run.
+        const file = writeExport("site.json", staticSiteExport(3));
+        const res = await runCli(["analyze", "--file", file, "--json"]);
+        expect(res.code).toBe(1);
+        const out = JSON.parse(res.stdout) as { summary: unknown; violations: { name: string; policy: string; level: string }[] };
+        expect(out.summary).toEqual({ resources: 5, mandatory: 4, advisory: 0, blocked: true });
+        expect(out.violations.map((v) => [v.name, v.policy, v.level])).toEqual([
+            ["assets/page-0000.html", "ru-personal-data-localization", "mandatory"],
+            ["assets/page-0001.html", "ru-personal-data-localization", "mandatory"],
+            ["assets/page-0002.html", "ru-personal-data-localization", "mandatory"],
+            ["site", "ru-personal-data-localization", "mandatory"],
+        ]);
+    });
+
     it("prints violations as pulumi preview does, then a summary line", async () => {
         const res = await runCli(["analyze", "--file", fx("exports/shop-prod.json")]);
         expect(res.code).toBe(1);
@@ -87,16 +105,21 @@ describe("exit codes and errors", () => {
         const res = await runCli(["analyze", "--file", fx("exports/shop-prod.json"), "--policy-pack-config", fx("exports/bad-date-config.json")]);
         expect(res.code).toBe(1);
         expect(res.stderr).toBe("");
+        // As `pulumi policy analyze` (deploy.AnalyzeSnapshot, dryRun true): every resource the
+        // policy judges gets the same blocking violation; none stops the others.
+        const block = (name: string) => [
+            `        - [mandatory] [severity: critical]  ru-personal-data-localization  (${name})`,
+            "          Russian citizens' personal data must not be stored using databases outside Russia (152-FZ Art. 18(5)).",
+            '          The policy pack config for this policy is invalid, so the policy cannot decide and blocks: exemptions[0].expires is required and must be a real date as YYYY-MM-DD, not "2025-02-30".',
+            "          Fix: correct the config file given with --policy-pack-config.",
+        ];
         expect(res.stdout).toBe(
             [
                 "Policies:",
                 "    ❌ ru-data-residency@v0.1.0 (local: policypack)",
-                "        - [mandatory] [severity: critical]  ru-personal-data-localization  (aws:s3/bucket:Bucket: ru-customers)",
-                "          Russian citizens' personal data must not be stored using databases outside Russia (152-FZ Art. 18(5)).",
-                '          The policy pack config for this policy is invalid, so the policy cannot decide and blocks: exemptions[0].expires is required and must be a real date as YYYY-MM-DD, not "2025-02-30".',
-                "          Fix: correct the config file given with --policy-pack-config.",
+                ...["aws:s3/bucket:Bucket: archive-objects", "acme:storage:Archive: archive", "aws:s3/bucket:Bucket: ru-customers", "aws:s3/bucket:Bucket: secret-tags", "aws:sqs/queue:Queue: signups"].flatMap(block),
                 "",
-                "Analysed 7 resources: 1 mandatory, 0 advisory policy violation; the deployment would be BLOCKED.",
+                "Analysed 7 resources: 5 mandatory, 0 advisory policy violations; the deployment would be BLOCKED.",
                 "",
             ].join("\n"),
         );

@@ -10,7 +10,7 @@ import { validateXML } from "xmllint-wasm";
 import type { DataMap } from "../../src/report/data-map";
 import { ROOT, runCli } from "../helpers/cli";
 
-const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "schema", "data-map-1.0.schema.json"), "utf8")) as object;
+const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "schema", "data-map-1.1.schema.json"), "utf8")) as object;
 const sarifSchema = JSON.parse(fs.readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
 const junitXsd = fs.readFileSync(path.join(ROOT, "docs", "schema", "junit.xsd"), "utf8");
 
@@ -54,7 +54,7 @@ describe("report --format json", () => {
 
     it("maps stores, their classification source, location, flows and verdicts", () => {
         const map = JSON.parse(reports.json!.stdout) as DataMap;
-        expect(map.schemaVersion).toBe("1.0");
+        expect(map.schemaVersion).toBe("1.1");
         expect(map.summary).toMatchObject({ personalDataStores: 2, russianPersonalDataStores: 2, flows: 1, flowsLeavingRussia: 1, mandatory: 2, advisory: 1, blocked: true });
         const [customers, dr] = map.stores;
         expect(customers).toMatchObject({ name: "customers", classification: { categoriesSource: "own tags", subjectsSource: "own tags" }, location: { inRussia: "yes", country: "RU" }, flowsOut: ["flow-1"], verdicts: [] });
@@ -174,12 +174,28 @@ describe("report exit codes", () => {
 });
 
 describe("report --format markdown", () => {
-    it("opens with the verdict and a summary table, then the details", () => {
+    it("opens with the verdict and a summary table, then the blocked resources and top findings, the rest folded", () => {
         const md = reports.markdown!.stdout;
         const lines = md.split("\n");
         expect(lines[0]).toBe("## 🛑 Deployment blocked: Russian personal data residency");
         expect(lines[4]).toMatch(/^\| Resources \| Stores of personal data/);
-        expect(md.indexOf("### Violations")).toBeLessThan(md.indexOf("### Data map"));
-        expect(md).toContain("<details><summary>Full messages</summary>");
+        expect(lines[8]).toBe("**2 resources block the deployment** (2 mandatory findings), and 1 advisory finding asks for attention. Details are folded below; the full report, with every message, is what `--format html` or `--full-report FILE` writes.");
+        expect(md.split("\n").filter((l) => l.startsWith("### ") || l.startsWith("<details>"))).toEqual([
+            "### Blocked resources",
+            "### Top findings",
+            "<details><summary>All findings (3)</summary>",
+            "<details><summary>Data map: 2 stores of personal data</summary>",
+            "<details><summary>Flows (1)</summary>",
+            "<details><summary>Storage without a user-data tag (0)</summary>",
+            "<details><summary>Exemptions (0)</summary>",
+        ]);
+        expect(md).toContain(
+            [
+                "| Resource | Location | Mandatory policies | Finding |",
+                "| --- | --- | --- | --- |",
+                "| aws:s3/bucket:Bucket `customers-dr` | Germany (DE) | `ru-personal-data-cross-border-transfer` | aws:s3/bucket:Bucket \"customers-dr\", which holds Russian citizens' personal data because it receives them from aws:s3/bucket:Bucket \"customers\" through aws:s3/bucketReplicationConfig:BucketReplicationConfig \"customers-to-frankfurt\", is not in Russia. |",
+                "| aws:s3/bucketReplicationConfig:BucketReplicationConfig `customers-to-frankfurt` | - | `ru-personal-data-cross-border-transfer` | Sends Russian citizens' personal data out of Russia (S3 replication): to aws:s3/bucket:Bucket \"customers-dr\" in Germany (DE). |",
+            ].join("\n"),
+        );
     });
 });

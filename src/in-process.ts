@@ -1,0 +1,365 @@
+// The policy pack evaluated in this process, through @pulumi/policy's own server code: the pack's
+// main module is loaded as the engine's policy host loads it, and the Analyzer service that
+// @pulumi/policy's serve() registers with gRPC is taken as it is, without a port. Requests are the
+// engine's protobuf messages and go to those same handlers (configureStack, configure, analyze,
+// analyzeStack), which deserialise the properties with @pulumi/policy's deserializer, wrap them in
+// its unknown-checking proxy, run the policies and answer with AnalyzeResponse messages. What is
+// left out is only the transport: 50,000 gRPC round trips and a second process.
+import * as path from "node:path";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { AnalysisOptions, AnalysisResult, ResourceDiagnostic } from "./analyze";
+import { checkPackConfig, readPackConfigFile } from "./analyze";
+import { PackConfig, PolicyDescription } from "./engine/pack-config";
+import { analyzerPb, emptyPb, levelFromProto, levelToProto, SEVERITIES, toStruct } from "./engine/protocol";
+import { Diagnostic, EngineResource, PackStartError, withoutInternalKeys } from "./engine/runner";
+import { InputError } from "./program/stack-config";
+
+type Callback = (err: unknown, res: unknown) => void;
+type Handler = (call: { request: unknown }, callback: Callback) => unknown;
+interface Service {
+    analyze: Handler;
+    analyzeStack: Handler;
+    remediate: Handler;
+    getAnalyzerInfo: Handler;
+    configure: Handler;
+    configureStack: Handler;
+}
+
+/** The pack's own copies of the protobuf classes its server deserialises requests with. */
+interface PackProtos {
+    analyzer: typeof analyzerPb;
+    empty: typeof emptyPb;
+}
+
+export interface LoadedPack {
+    dir: string;
+    service: Service;
+    protos: PackProtos;
+    /** Whether the pack's protobuf classes are ours (one copy of @pulumi/pulumi): messages pass as they are. */
+    sameProtos: boolean;
+    /** Whether any policy remediates: the engine then asks for remediations first. */
+    remediates: boolean;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+/**
+ * Load the pack as the policy host does (its main module, in its folder), and take the service
+ * its serve() registers. Each load is fresh, as each engine run starts a fresh pack process: the
+ * pack's modules and @pulumi/policy's (which keeps the served pack, its config and stack tags in
+ * module state) are loaded anew.
+ */
+export function loadPack(packDir: string): LoadedPack {
+    const dir = path.resolve(packDir);
+    let main: string;
+    try {
+        main = require.resolve(dir);
+    } catch (e) {
+        throw new PackStartError(`${dir}: not a policy pack that can be loaded (${(e as Error).message.split("\n")[0]})`, "");
+    }
+    let serverPath: string;
+    try {
+        serverPath = require.resolve("@pulumi/policy/server.js", { paths: [path.dirname(main)] });
+    } catch {
+        throw new PackStartError(`${dir}: the pack does not use @pulumi/policy, so it cannot be evaluated in-process; use --engine grpc`, "");
+    }
+    const policyDir = path.dirname(serverPath);
+    for (const k of Object.keys(require.cache)) if (k.startsWith(`${policyDir}${path.sep}`) || k.startsWith(`${dir}${path.sep}`)) delete require.cache[k];
+    const grpc = require(require.resolve("@grpc/grpc-js", { paths: [policyDir] })) as { Server: { prototype: Record<string, unknown> } };
+    const server = require(serverPath) as { serve: (...args: unknown[]) => unknown };
+    const proto = grpc.Server.prototype;
+    const saved = { addService: proto.addService, bindAsync: proto.bindAsync, serve: server.serve };
+    let service: Service | undefined;
+    let policies: { remediateResource?: unknown }[] = [];
+    proto.addService = function (_definition: unknown, implementation: Service) {
+        service = implementation;
+    };
+    // No port: nothing is printed and nothing listens.
+    proto.bindAsync = function () {};
+    server.serve = (...args: unknown[]) => {
+        policies = ((args[3] as { policies?: typeof policies } | undefined)?.policies ?? []) as typeof policies;
+        return saved.serve(...args);
+    };
+    const cwd = process.cwd();
+    try {
+        // PolicyPack reads the pack's version from package.json in the working directory.
+        process.chdir(dir);
+        require(main);
+    } catch (e) {
+        throw new PackStartError(`${dir}: the policy pack failed to load: ${(e as Error).message}`, "");
+    } finally {
+        process.chdir(cwd);
+        proto.addService = saved.addService;
+        proto.bindAsync = saved.bindAsync;
+        server.serve = saved.serve;
+    }
+    if (!service) throw new PackStartError(`${dir}: the policy pack registered no Analyzer service`, "");
+    const protos: PackProtos = {
+        analyzer: require(require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] })),
+        empty: require(require.resolve("google-protobuf/google/protobuf/empty_pb", { paths: [policyDir] })),
+    };
+    return { dir, service, protos, sameProtos: protos.analyzer === analyzerPb, remediates: policies.some((p) => p.remediateResource !== undefined) };
+}
+
+/** Call one of the service's handlers as grpc-js would, with the request as it would arrive. */
+function invoke<T>(handler: Handler, request: unknown): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+        try {
+            const r = handler({ request }, (err, res) => (err ? reject(err) : resolve(res as T)));
+            if (r && typeof (r as Promise<unknown>).catch === "function") (r as Promise<unknown>).catch(reject);
+        } catch (e) {
+            reject(e);
+        }
+    });
+}
+
+/** A message of ours as the pack's server would receive it: as is, or through its bytes into the pack's own class. */
+function deliver<M extends { serializeBinary(): Uint8Array }>(pack: LoadedPack, message: M, cls: { deserializeBinary(b: Uint8Array): unknown }): unknown {
+    return pack.sameProtos ? message : cls.deserializeBinary(message.serializeBinary());
+}
+
+// The engine's messages, field for field as src/engine/runner.ts builds them for the gRPC path.
+function optionsMessage(r: EngineResource) {
+    const o = new analyzerPb.AnalyzerResourceOptions();
+    o.setProtect(r.protect ?? false);
+    o.setAdditionalsecretoutputsList(r.additionalSecretOutputs ?? []);
+    if (r.parent) o.setParent(r.parent);
+    o.setCustomtimeouts(new analyzerPb.AnalyzerResourceOptions.CustomTimeouts());
+    return o;
+}
+
+/** Each provider's message built once: many resources share one provider reference. */
+class ProviderMessages {
+    private readonly cache = new WeakMap<object, InstanceType<typeof analyzerPb.AnalyzerProviderResource>>();
+    get(p: NonNullable<EngineResource["provider"]>) {
+        let m = this.cache.get(p);
+        if (!m) {
+            m = new analyzerPb.AnalyzerProviderResource();
+            m.setUrn(p.urn);
+            m.setType(p.type);
+            m.setName(p.name);
+            m.setProperties(toStruct(withoutInternalKeys(p.props)));
+            this.cache.set(p, m);
+        }
+        return m;
+    }
+}
+
+function analyzeRequest(r: EngineResource, providers: ProviderMessages, internal: "skip" | "keep" = "skip") {
+    const m = new analyzerPb.AnalyzeRequest();
+    m.setType(r.type);
+    m.setUrn(r.urn);
+    m.setName(r.name);
+    m.setProperties(toStruct(internal === "keep" ? r.props : withoutInternalKeys(r.props)));
+    m.setOptions(optionsMessage(r));
+    if (r.provider) m.setProvider(providers.get(r.provider));
+    return m;
+}
+
+function stackResource(r: EngineResource, providers: ProviderMessages) {
+    const m = new analyzerPb.AnalyzerResource();
+    m.setType(r.type);
+    m.setUrn(r.urn);
+    m.setName(r.name);
+    m.setProperties(toStruct(withoutInternalKeys(r.props)));
+    m.setOptions(optionsMessage(r));
+    if (r.provider) m.setProvider(providers.get(r.provider));
+    if (r.parent) m.setParent(r.parent);
+    m.setDependenciesList(r.dependencies);
+    const deps = m.getPropertydependenciesMap();
+    for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+        const d = new analyzerPb.AnalyzerPropertyDependencies();
+        d.setUrnsList(urns);
+        deps.set(k, d);
+    }
+    return m;
+}
+
+interface ResponseLike {
+    getDiagnosticsList(): {
+        getPolicyname(): string;
+        getPolicypackname(): string;
+        getPolicypackversion(): string;
+        getDescription(): string;
+        getMessage(): string;
+        getEnforcementlevel(): number;
+        getSeverity(): number;
+        getUrn(): string;
+    }[];
+}
+
+function diagnosticsOf(res: ResponseLike, defaultUrn: string): Diagnostic[] {
+    return res.getDiagnosticsList().map((d) => ({
+        policyName: d.getPolicyname(),
+        policyPackName: d.getPolicypackname(),
+        policyPackVersion: d.getPolicypackversion(),
+        description: d.getDescription(),
+        message: d.getMessage(),
+        enforcementLevel: levelFromProto(d.getEnforcementlevel()),
+        severity: SEVERITIES[d.getSeverity()] ?? "",
+        urn: d.getUrn() || defaultUrn,
+    }));
+}
+
+interface PolicyInfoLike {
+    getName(): string;
+    getDisplayname(): string;
+    getDescription(): string;
+    getEnforcementlevel(): number;
+    getSeverity(): number;
+    getPolicyType(): number;
+    getConfigschema(): { getProperties(): { toJavaScript(): unknown } | undefined; getRequiredList(): string[] } | undefined;
+    getFramework(): { getName(): string; getVersion(): string; getReference(): string; getSpecification(): string } | undefined;
+    getTagsList(): string[];
+    getRemediationSteps(): string;
+    getUrl(): string;
+}
+
+interface AnalyzerInfoLike {
+    getName(): string;
+    getVersion(): string;
+    getSupportsconfig(): boolean;
+    getPoliciesList(): PolicyInfoLike[];
+    getInitialconfigMap(): { entries(): Iterable<[string, { getEnforcementlevel(): number; getProperties(): { toJavaScript(): unknown } | undefined }]> };
+}
+
+function policyOf(p: PolicyInfoLike): PolicyDescription {
+    const schema = p.getConfigschema();
+    const fw = p.getFramework();
+    const type = p.getPolicyType();
+    return {
+        name: p.getName(),
+        displayName: p.getDisplayname(),
+        description: p.getDescription(),
+        enforcementLevel: levelFromProto(p.getEnforcementlevel()),
+        severity: SEVERITIES[p.getSeverity()] ?? "",
+        policyType: type === 1 ? "resource" : type === 2 ? "stack" : "unknown",
+        configSchema: schema ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, Record<string, unknown>>, required: schema.getRequiredList() } : undefined,
+        framework: fw ? { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() } : undefined,
+        tags: p.getTagsList(),
+        remediationSteps: p.getRemediationSteps(),
+        url: p.getUrl(),
+    };
+}
+
+/**
+ * The pack in this process, driven as PackSession (src/engine/runner.ts) drives it over gRPC:
+ * the same calls, with the same messages, answered by @pulumi/policy's own handlers.
+ */
+export class InProcessSession {
+    private readonly providers = new ProviderMessages();
+
+    private constructor(readonly pack: LoadedPack) {}
+
+    static start(packDir: string): InProcessSession {
+        return new InProcessSession(loadPack(packDir));
+    }
+
+    async configureStack(stack: { stack: string; project: string; organization: string; dryRun: boolean; tags?: Record<string, string>; config?: Record<string, string>; configSecretKeys?: string[] }): Promise<void> {
+        const req = new analyzerPb.AnalyzerStackConfigureRequest();
+        req.setStack(stack.stack);
+        req.setProject(stack.project);
+        req.setOrganization(stack.organization);
+        req.setDryRun(stack.dryRun);
+        for (const [k, v] of Object.entries(stack.tags ?? {})) req.getTagsMap().set(k, v);
+        for (const [k, v] of Object.entries(stack.config ?? {})) req.getConfigMap().set(k, v);
+        req.setConfigSecretKeysList(stack.configSecretKeys ?? []);
+        await invoke(this.pack.service.configureStack, deliver(this.pack, req, this.pack.protos.analyzer.AnalyzerStackConfigureRequest));
+    }
+
+    async getAnalyzerInfo(): Promise<{ name: string; version: string; supportsConfig: boolean; policies: PolicyDescription[]; initialConfig: PackConfig }> {
+        const info = await invoke<AnalyzerInfoLike>(this.pack.service.getAnalyzerInfo, new this.pack.protos.empty.Empty());
+        const initialConfig: PackConfig = {};
+        for (const [k, v] of info.getInitialconfigMap().entries()) initialConfig[k] = { enforcementLevel: levelFromProto(v.getEnforcementlevel()), properties: (v.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> };
+        return { name: info.getName(), version: info.getVersion(), supportsConfig: info.getSupportsconfig(), policies: info.getPoliciesList().map(policyOf), initialConfig };
+    }
+
+    async configure(config: PackConfig): Promise<void> {
+        const req = new analyzerPb.ConfigureAnalyzerRequest();
+        for (const [name, c] of Object.entries(config)) {
+            const pc = new analyzerPb.PolicyConfig();
+            pc.setEnforcementlevel(levelToProto(c.enforcementLevel || "advisory"));
+            pc.setProperties(Struct.fromJavaScript(c.properties as Record<string, never>));
+            req.getPolicyconfigMap().set(name, pc);
+        }
+        await invoke(this.pack.service.configure, deliver(this.pack, req, this.pack.protos.analyzer.ConfigureAnalyzerRequest));
+    }
+
+    /** The engine asks for remediations first; only when a policy remediates (the answer is not used, as on the gRPC path). */
+    async remediate(r: EngineResource): Promise<void> {
+        if (!this.pack.remediates) return;
+        await invoke(this.pack.service.remediate, deliver(this.pack, analyzeRequest(r, this.providers, "keep"), this.pack.protos.analyzer.AnalyzeRequest));
+    }
+
+    async analyze(r: EngineResource): Promise<Diagnostic[]> {
+        const res = await invoke<ResponseLike>(this.pack.service.analyze, deliver(this.pack, analyzeRequest(r, this.providers), this.pack.protos.analyzer.AnalyzeRequest));
+        return diagnosticsOf(res, r.urn);
+    }
+
+    async analyzeStack(resources: readonly EngineResource[]): Promise<Diagnostic[]> {
+        const req = new analyzerPb.AnalyzeStackRequest();
+        req.setResourcesList(resources.map((r) => stackResource(r, this.providers)));
+        const res = await invoke<ResponseLike>(this.pack.service.analyzeStack, deliver(this.pack, req, this.pack.protos.analyzer.AnalyzeStackRequest));
+        return diagnosticsOf(res, "");
+    }
+}
+
+/**
+ * analyzeResources (src/analyze.ts) in this process: the same calls in the same order
+ * (ConfigureStack, GetAnalyzerInfo, Configure, then Remediate when a policy remediates, Analyze
+ * for every resource, AnalyzeStack), the same config handling, the same result. Analyze runs one
+ * resource at a time, in order; an update stops at the first mandatory violation, as there.
+ */
+export async function analyzeResourcesInProcess(resources: EngineResource[], options: AnalysisOptions & { packDir: string }): Promise<AnalysisResult> {
+    const given = readPackConfigFile(options.configFile);
+    const session = InProcessSession.start(options.packDir);
+    await session.configureStack({
+        stack: options.stack,
+        project: options.project,
+        organization: options.organization ?? "organization",
+        dryRun: options.dryRun,
+        tags: options.stackTags,
+        config: options.stackConfig,
+        configSecretKeys: options.stackConfigSecretKeys,
+    });
+    const info = await session.getAnalyzerInfo();
+    // The same reconciliation, refusals and warnings as the gRPC path, in the CLI's words.
+    const config = checkPackConfig(info, given, options, options.packDir);
+    await session.configure(config);
+
+    const diagnostics: Diagnostic[] = [];
+    const bail = !options.dryRun;
+    let stoppedAt: string | undefined;
+    let done = 0;
+    for (const r of resources) {
+        await session.remediate(r);
+        const found = await session.analyze(r);
+        diagnostics.push(...found);
+        done++;
+        if (options.onProgress && (done % 1000 === 0 || done === resources.length)) options.onProgress(done, resources.length);
+        if (bail && found.some((d) => d.enforcementLevel === "mandatory")) {
+            stoppedAt = r.urn;
+            break;
+        }
+    }
+    if (!stoppedAt) diagnostics.push(...(await session.analyzeStack(options.stackResources ?? resources)));
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const levelRank = (l: string) => (l === "mandatory" ? 0 : l === "advisory" ? 1 : 2);
+    const withNames: ResourceDiagnostic[] = diagnostics
+        .map((d) => {
+            const r = byUrn.get(d.urn);
+            return { ...d, resourceType: r?.type ?? "", resourceName: r?.name ?? "" };
+        })
+        .sort((a, b) => levelRank(a.enforcementLevel) - levelRank(b.enforcementLevel) || a.urn.localeCompare(b.urn) || a.policyName.localeCompare(b.policyName));
+    return {
+        pack: { name: info.name, version: info.version, dir: options.packDir },
+        policies: info.policies,
+        config,
+        diagnostics: withNames,
+        resourceCount: resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length,
+        stackUrn: `urn:pulumi:${options.stack}::${options.project}::pulumi:pulumi:Stack::${options.project}-${options.stack}`,
+        stoppedAt,
+        mandatory: withNames.filter((d) => d.enforcementLevel === "mandatory").length,
+        advisory: withNames.filter((d) => d.enforcementLevel === "advisory").length,
+    };
+}
