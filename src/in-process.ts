@@ -7,10 +7,11 @@
 // left out is only the transport: 50,000 gRPC round trips and a second process.
 import * as path from "node:path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { StringValue } from "google-protobuf/google/protobuf/wrappers_pb";
 import type { AnalysisOptions, AnalysisResult, ResourceDiagnostic } from "./analyze";
 import { checkPackConfig, readPackConfigFile } from "./analyze";
 import { PackConfig, PolicyDescription } from "./engine/pack-config";
-import { analyzerPb, emptyPb, levelFromProto, levelToProto, SEVERITIES, toStruct } from "./engine/protocol";
+import { analyzerPb, emptyPb, levelFromProto, levelToProto, SEVERITIES } from "./engine/protocol";
 import { Diagnostic, EngineResource, PackStartError, withoutInternalKeys } from "./engine/runner";
 import { InputError } from "./program/stack-config";
 
@@ -35,8 +36,6 @@ export interface LoadedPack {
     dir: string;
     service: Service;
     protos: PackProtos;
-    /** Whether the pack's protobuf classes are ours (one copy of @pulumi/pulumi): messages pass as they are. */
-    sameProtos: boolean;
     /** Whether any policy remediates: the engine then asks for remediations first. */
     remediates: boolean;
 }
@@ -98,7 +97,7 @@ export function loadPack(packDir: string): LoadedPack {
         analyzer: require(require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] })),
         empty: require(require.resolve("google-protobuf/google/protobuf/empty_pb", { paths: [policyDir] })),
     };
-    return { dir, service, protos, sameProtos: protos.analyzer === analyzerPb, remediates: policies.some((p) => p.remediateResource !== undefined) };
+    return { dir, service, protos, remediates: policies.some((p) => p.remediateResource !== undefined) };
 }
 
 /** Call one of the service's handlers as grpc-js would, with the request as it would arrive. */
@@ -113,66 +112,151 @@ function invoke<T>(handler: Handler, request: unknown): Promise<T> {
     });
 }
 
-/** A message of ours as the pack's server would receive it: as is, or through its bytes into the pack's own class. */
-function deliver<M extends { serializeBinary(): Uint8Array }>(pack: LoadedPack, message: M, cls: { deserializeBinary(b: Uint8Array): unknown }): unknown {
-    return pack.sameProtos ? message : cls.deserializeBinary(message.serializeBinary());
+/** A small message of ours as the pack's server receives it: through its bytes, into the pack's own class. */
+function deliver<M extends { serializeBinary(): Uint8Array }>(message: M, cls: { deserializeBinary(b: Uint8Array): unknown }): unknown {
+    return cls.deserializeBinary(message.serializeBinary());
 }
 
-// The engine's messages, field for field as src/engine/runner.ts builds them for the gRPC path.
-function optionsMessage(r: EngineResource) {
-    const o = new analyzerPb.AnalyzerResourceOptions();
-    o.setProtect(r.protect ?? false);
-    o.setAdditionalsecretoutputsList(r.additionalSecretOutputs ?? []);
-    if (r.parent) o.setParent(r.parent);
-    o.setCustomtimeouts(new analyzerPb.AnalyzerResourceOptions.CustomTimeouts());
-    return o;
+// ---- requests as the pack's server receives them ---------------------------------------------
+//
+// Over gRPC a request is built by src/engine/runner.ts as google-protobuf messages, sent as bytes
+// and decoded by the pack's server into messages again; the handlers then read them through their
+// getters, and a Struct's properties through toJavaScript(). Building and decoding those messages
+// for 50,000 resources was most of the in-process time. The handlers here get views with the same
+// getters, returning what the decoded messages would: the same strings (a string that is not
+// well-formed UTF-16 is passed through google-protobuf's own encoder and decoder, which drop or
+// keep lone surrogates in their own way), and properties as Struct.toJavaScript() returns them
+// (runner's plain(), then keys in the order a protobuf map gives them). test/differential/ holds
+// both paths to the same findings.
+
+const LONE_SURROGATE = /[\ud800-\udfff]/;
+/** String.prototype.isWellFormed (Node.js 20): no lone surrogate. */
+const wellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/** A string as the pack's server decodes it from the wire. */
+function wireString(s: string): string {
+    if (!LONE_SURROGATE.test(s) || wellFormed(s)) return s;
+    const v = new StringValue();
+    v.setValue(s);
+    return StringValue.deserializeBinary(v.serializeBinary()).getValue();
 }
 
-/** Each provider's message built once: many resources share one provider reference. */
-class ProviderMessages {
-    private readonly cache = new WeakMap<object, InstanceType<typeof analyzerPb.AnalyzerProviderResource>>();
-    get(p: NonNullable<EngineResource["provider"]>) {
-        let m = this.cache.get(p);
-        if (!m) {
-            m = new analyzerPb.AnalyzerProviderResource();
-            m.setUrn(p.urn);
-            m.setType(p.type);
-            m.setName(p.name);
-            m.setProperties(toStruct(withoutInternalKeys(p.props)));
-            this.cache.set(p, m);
+class IllFormed extends Error {}
+
+/** src/engine/protocol.ts plain(): what toStruct() hands to Struct.fromJavaScript. */
+function plain(value: unknown, depth = 0): unknown {
+    if (depth > 256) return null;
+    if (value === undefined) return undefined;
+    if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+    if (typeof value === "number") return Number.isFinite(value) ? value : null;
+    if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : plain(v, depth + 1)));
+    if (typeof value === "object") {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+            const p = plain(v, depth + 1);
+            if (p !== undefined) out[k] = p;
         }
-        return m;
+        return out;
+    }
+    return String(value);
+}
+
+/** Struct.fromJavaScript(v).toJavaScript(), for a value plain() returned; IllFormed when a string is not well-formed. */
+function structValue(v: unknown): unknown {
+    if (typeof v === "string") {
+        if (LONE_SURROGATE.test(v) && !wellFormed(v)) throw new IllFormed();
+        return v;
+    }
+    if (v === null || typeof v === "number" || typeof v === "boolean") return v;
+    if (Array.isArray(v)) return v.map(structValue);
+    const keys: string[] = [];
+    // Struct.fromJavaScript reads the object with for...in; a protobuf map iterates its keys sorted.
+    for (const k in v as Record<string, unknown>) keys.push(k);
+    keys.sort();
+    const out: Record<string, unknown> = {};
+    for (const k of keys) {
+        if (LONE_SURROGATE.test(k) && !wellFormed(k)) throw new IllFormed();
+        out[k] = structValue((v as Record<string, unknown>)[k]);
+    }
+    return out;
+}
+
+/** A Struct of these properties as the server decodes it: each toJavaScript() a fresh object, as a Struct's is. */
+function structView(props: Record<string, unknown>): { toJavaScript(): Record<string, unknown> } {
+    const p = plain(props ?? {}) ?? {};
+    let bytes: Uint8Array | undefined;
+    return {
+        toJavaScript() {
+            if (!bytes) {
+                try {
+                    return structValue(p) as Record<string, unknown>;
+                } catch (e) {
+                    if (!(e instanceof IllFormed)) throw e;
+                    // Exactly what the wire makes of such strings: google-protobuf's own round trip.
+                    bytes = Struct.fromJavaScript(p as Record<string, never>).serializeBinary();
+                }
+            }
+            return Struct.deserializeBinary(bytes).toJavaScript() as Record<string, unknown>;
+        },
+    };
+}
+
+const NO_TIMEOUTS = { getCreate: () => 0, getUpdate: () => 0, getDelete: () => 0 };
+
+/** AnalyzerResourceOptions as runner.ts sets them: protect, additional secret outputs, parent, empty timeouts. */
+function optionsView(r: EngineResource) {
+    const parent = r.parent ? wireString(r.parent) : "";
+    const secrets = (r.additionalSecretOutputs ?? []).map(wireString);
+    return {
+        getProtect: () => r.protect ?? false,
+        getIgnorechangesList: () => [] as string[],
+        getAliasesList: () => [] as string[],
+        getCustomtimeouts: () => NO_TIMEOUTS,
+        getAdditionalsecretoutputsList: () => secrets,
+        getDeletebeforereplacedefined: () => false,
+        getDeletebeforereplace: () => false,
+        getParent: () => parent,
+    };
+}
+
+/** Each provider's view built once: many resources share one provider reference. */
+class ProviderViews {
+    private readonly cache = new WeakMap<object, object>();
+    get(p: NonNullable<EngineResource["provider"]>): object {
+        let v = this.cache.get(p);
+        if (!v) {
+            const urn = wireString(p.urn);
+            const type = wireString(p.type);
+            const name = wireString(p.name);
+            const props = structView(withoutInternalKeys(p.props));
+            v = { getUrn: () => urn, getType: () => type, getName: () => name, getProperties: () => props };
+            this.cache.set(p, v);
+        }
+        return v;
     }
 }
 
-function analyzeRequest(r: EngineResource, providers: ProviderMessages, internal: "skip" | "keep" = "skip") {
-    const m = new analyzerPb.AnalyzeRequest();
-    m.setType(r.type);
-    m.setUrn(r.urn);
-    m.setName(r.name);
-    m.setProperties(toStruct(internal === "keep" ? r.props : withoutInternalKeys(r.props)));
-    m.setOptions(optionsMessage(r));
-    if (r.provider) m.setProvider(providers.get(r.provider));
-    return m;
+/** An AnalyzeRequest (Analyze and Remediate), as runner.ts builds it. */
+function analyzeRequest(r: EngineResource, providers: ProviderViews, internal: "skip" | "keep" = "skip") {
+    const type = wireString(r.type);
+    const urn = wireString(r.urn);
+    const name = wireString(r.name);
+    const props = structView(internal === "keep" ? r.props : withoutInternalKeys(r.props));
+    const options = optionsView(r);
+    const provider = r.provider ? providers.get(r.provider) : undefined;
+    return { getType: () => type, getUrn: () => urn, getName: () => name, getProperties: () => props, getOptions: () => options, getProvider: () => provider };
 }
 
-function stackResource(r: EngineResource, providers: ProviderMessages) {
-    const m = new analyzerPb.AnalyzerResource();
-    m.setType(r.type);
-    m.setUrn(r.urn);
-    m.setName(r.name);
-    m.setProperties(toStruct(withoutInternalKeys(r.props)));
-    m.setOptions(optionsMessage(r));
-    if (r.provider) m.setProvider(providers.get(r.provider));
-    if (r.parent) m.setParent(r.parent);
-    m.setDependenciesList(r.dependencies);
-    const deps = m.getPropertydependenciesMap();
-    for (const [k, urns] of Object.entries(r.propertyDependencies)) {
-        const d = new analyzerPb.AnalyzerPropertyDependencies();
-        d.setUrnsList(urns);
-        deps.set(k, d);
-    }
-    return m;
+/** One AnalyzerResource of an AnalyzeStackRequest, as runner.ts builds it. */
+function stackResource(r: EngineResource, providers: ProviderViews) {
+    const base = analyzeRequest(r, providers);
+    const parent = r.parent ? wireString(r.parent) : "";
+    const dependencies = r.dependencies.map(wireString);
+    // A protobuf map gives its entries sorted by key.
+    const propertyDependencies = Object.entries(r.propertyDependencies)
+        .map(([k, urns]) => [wireString(k), { getUrnsList: () => urns.map(wireString) }] as const)
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return { ...base, getParent: () => parent, getDependenciesList: () => dependencies, getPropertydependenciesMap: () => ({ entries: () => propertyDependencies[Symbol.iterator]() }) };
 }
 
 interface ResponseLike {
@@ -188,7 +272,14 @@ interface ResponseLike {
     }[];
 }
 
-function diagnosticsOf(res: ResponseLike, defaultUrn: string): Diagnostic[] {
+/**
+ * The diagnostics of a response as the engine side decodes them. Only a string that is not
+ * well-formed can come out of the wire changed (google-protobuf's encoder drops a lone high
+ * surrogate before another character): such a response goes through its bytes, as over gRPC.
+ */
+function diagnosticsOf(response: ResponseLike & { serializeBinary(): Uint8Array }, defaultUrn: string): Diagnostic[] {
+    const illFormed = response.getDiagnosticsList().some((d) => [d.getPolicyname(), d.getPolicypackname(), d.getPolicypackversion(), d.getDescription(), d.getMessage(), d.getUrn()].some((t) => LONE_SURROGATE.test(t) && !wellFormed(t)));
+    const res: ResponseLike = illFormed ? analyzerPb.AnalyzeResponse.deserializeBinary(response.serializeBinary()) : response;
     return res.getDiagnosticsList().map((d) => ({
         policyName: d.getPolicyname(),
         policyPackName: d.getPolicypackname(),
@@ -247,7 +338,7 @@ function policyOf(p: PolicyInfoLike): PolicyDescription {
  * the same calls, with the same messages, answered by @pulumi/policy's own handlers.
  */
 export class InProcessSession {
-    private readonly providers = new ProviderMessages();
+    private readonly providers = new ProviderViews();
 
     private constructor(readonly pack: LoadedPack) {}
 
@@ -264,11 +355,12 @@ export class InProcessSession {
         for (const [k, v] of Object.entries(stack.tags ?? {})) req.getTagsMap().set(k, v);
         for (const [k, v] of Object.entries(stack.config ?? {})) req.getConfigMap().set(k, v);
         req.setConfigSecretKeysList(stack.configSecretKeys ?? []);
-        await invoke(this.pack.service.configureStack, deliver(this.pack, req, this.pack.protos.analyzer.AnalyzerStackConfigureRequest));
+        await invoke(this.pack.service.configureStack, deliver(req, this.pack.protos.analyzer.AnalyzerStackConfigureRequest));
     }
 
     async getAnalyzerInfo(): Promise<{ name: string; version: string; supportsConfig: boolean; policies: PolicyDescription[]; initialConfig: PackConfig }> {
-        const info = await invoke<AnalyzerInfoLike>(this.pack.service.getAnalyzerInfo, new this.pack.protos.empty.Empty());
+        const answer = await invoke<{ serializeBinary(): Uint8Array }>(this.pack.service.getAnalyzerInfo, new this.pack.protos.empty.Empty());
+        const info = analyzerPb.AnalyzerInfo.deserializeBinary(answer.serializeBinary()) as unknown as AnalyzerInfoLike;
         const initialConfig: PackConfig = {};
         for (const [k, v] of info.getInitialconfigMap().entries()) initialConfig[k] = { enforcementLevel: levelFromProto(v.getEnforcementlevel()), properties: (v.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> };
         return { name: info.getName(), version: info.getVersion(), supportsConfig: info.getSupportsconfig(), policies: info.getPoliciesList().map(policyOf), initialConfig };
@@ -282,24 +374,23 @@ export class InProcessSession {
             pc.setProperties(Struct.fromJavaScript(c.properties as Record<string, never>));
             req.getPolicyconfigMap().set(name, pc);
         }
-        await invoke(this.pack.service.configure, deliver(this.pack, req, this.pack.protos.analyzer.ConfigureAnalyzerRequest));
+        await invoke(this.pack.service.configure, deliver(req, this.pack.protos.analyzer.ConfigureAnalyzerRequest));
     }
 
     /** The engine asks for remediations first; only when a policy remediates (the answer is not used, as on the gRPC path). */
     async remediate(r: EngineResource): Promise<void> {
         if (!this.pack.remediates) return;
-        await invoke(this.pack.service.remediate, deliver(this.pack, analyzeRequest(r, this.providers, "keep"), this.pack.protos.analyzer.AnalyzeRequest));
+        await invoke(this.pack.service.remediate, analyzeRequest(r, this.providers, "keep"));
     }
 
     async analyze(r: EngineResource): Promise<Diagnostic[]> {
-        const res = await invoke<ResponseLike>(this.pack.service.analyze, deliver(this.pack, analyzeRequest(r, this.providers), this.pack.protos.analyzer.AnalyzeRequest));
+        const res = await invoke<ResponseLike & { serializeBinary(): Uint8Array }>(this.pack.service.analyze, analyzeRequest(r, this.providers));
         return diagnosticsOf(res, r.urn);
     }
 
     async analyzeStack(resources: readonly EngineResource[]): Promise<Diagnostic[]> {
-        const req = new analyzerPb.AnalyzeStackRequest();
-        req.setResourcesList(resources.map((r) => stackResource(r, this.providers)));
-        const res = await invoke<ResponseLike>(this.pack.service.analyzeStack, deliver(this.pack, req, this.pack.protos.analyzer.AnalyzeStackRequest));
+        const list = resources.map((r) => stackResource(r, this.providers));
+        const res = await invoke<ResponseLike & { serializeBinary(): Uint8Array }>(this.pack.service.analyzeStack, { getResourcesList: () => list });
         return diagnosticsOf(res, "");
     }
 }

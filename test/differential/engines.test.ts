@@ -18,7 +18,7 @@ import { Diagnostic, PackSession } from "../../src/engine/runner";
 import { analyzeResourcesInProcess, InProcessSession } from "../../src/in-process";
 import { runProgram } from "../../src/program/run-program";
 import { engineResource, hasUnknown } from "../helpers/examples";
-import { hostileExport, staticSiteExport, syntheticExport, writeExport } from "../helpers/big-stacks";
+import { hostileExport, staticSiteExport, syntheticExport, wireEdgeExport, writeExport } from "../helpers/big-stacks";
 import { ROOT, runCli } from "../helpers/cli";
 import { engineResources } from "../helpers/stack-examples";
 
@@ -126,6 +126,7 @@ describe("stack exports: ru-residency analyze, in-process (the default) and --en
         ["the organisation in exports/org", ["--file", fx("org")]],
         ["a static site of 300 objects", ["--file", writeExport("site.json", staticSiteExport(300), tmp)]],
         ["hostile names", ["--file", writeExport("hostile.json", hostileExport(), tmp)]],
+        ["lone surrogates, __proto__ keys, -0 and key order on the wire", ["--file", writeExport("wire.json", wireEdgeExport(), tmp)]],
         ["5,000 synthetic resources", ["--file", writeExport("5k.json", syntheticExport(5_000), tmp)]],
     ];
     for (const [name, args] of cases) {

@@ -86,3 +86,30 @@ export function hostileExport(options: { stack?: string; project?: string } = {}
     void sources;
     return { version: 3, deployment: { manifest: { time: "2026-11-01T10:00:00Z", magic: "generated", version: "v3.248.0" }, resources } };
 }
+
+/**
+ * A stack whose values test the wire: lone surrogates (which google-protobuf's encoder drops or
+ * keeps), keys such as "__proto__" and "constructor", integer-like keys whose order differs from
+ * their sorted order, nulls in lists, -0 and extreme numbers, in names, tags and nested blocks.
+ */
+export function wireEdgeExport(): unknown {
+    const stack = "prod";
+    const project = "wire";
+    const stackUrn = u(stack, project, "pulumi:pulumi:Stack", `${project}-${stack}`);
+    const provider = { region: "eu-central-1", defaultTags: JSON.stringify({ tags: { "data-subjects": "RU\ud800", "__proto__": "x" } }), version: "7.48.0" };
+    const purn = u(stack, project, "pulumi:providers:aws", "p\udc00");
+    const resources: Record<string, unknown>[] = [
+        { urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack", outputs: {} },
+        { urn: purn, custom: true, id: "p", type: "pulumi:providers:aws", inputs: provider, outputs: provider },
+    ];
+    const names = ["x\ud800y", "\udc00lone-low", "end-high\ud83d", "pair-😀", "__proto__", "constructor"];
+    names.forEach((name, i) => {
+        const inputs = {
+            bucket: `b${i}`,
+            tags: JSON.parse(`{"__proto__": {"user-data": "personal"}, "user-data": "personal\\ud800", "10": "a", "9": "b", "constructor": "c"}`) as unknown,
+            nested: { list: [null, -0, 1e308, 5e-324, "s\udfff", { z: 1, a: [2, null] }], "2": true, "1": false },
+        };
+        resources.push({ urn: u(stack, project, "aws:s3/bucket:Bucket", name), custom: true, id: `b${i}`, type: "aws:s3/bucket:Bucket", inputs, outputs: { ...inputs, arn: `arn:aws:s3:::b${i}` }, parent: stackUrn, provider: `${purn}::p`, propertyDependencies: { zeta: [stackUrn], "\ud800alpha": [], beta: [purn] } });
+    });
+    return { version: 3, deployment: { manifest: { time: "2026-11-01T10:00:00Z", magic: "generated", version: "v3.248.0" }, resources } };
+}
