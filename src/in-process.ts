@@ -11,7 +11,7 @@ import { StringValue } from "google-protobuf/google/protobuf/wrappers_pb";
 import type { AnalysisOptions, AnalysisResult, ResourceDiagnostic } from "./analyze";
 import { checkPackConfig, readPackConfigFile } from "./analyze";
 import { PackConfig, PolicyDescription } from "./engine/pack-config";
-import { analyzerPb, emptyPb, levelFromProto, levelToProto, SEVERITIES } from "./engine/protocol";
+import { analyzerPb, emptyPb, levelFromProto, levelToProto, plain, SEVERITIES } from "./engine/protocol";
 import { Diagnostic, EngineResource, PackStartError, withoutInternalKeys } from "./engine/runner";
 import { InputError } from "./program/stack-config";
 
@@ -142,24 +142,6 @@ function wireString(s: string): string {
 }
 
 class IllFormed extends Error {}
-
-/** src/engine/protocol.ts plain(): what toStruct() hands to Struct.fromJavaScript. */
-function plain(value: unknown, depth = 0): unknown {
-    if (depth > 256) return null;
-    if (value === undefined) return undefined;
-    if (value === null || typeof value === "string" || typeof value === "boolean") return value;
-    if (typeof value === "number") return Number.isFinite(value) ? value : null;
-    if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : plain(v, depth + 1)));
-    if (typeof value === "object") {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-            const p = plain(v, depth + 1);
-            if (p !== undefined) out[k] = p;
-        }
-        return out;
-    }
-    return String(value);
-}
 
 /** Struct.fromJavaScript(v).toJavaScript(), for a value plain() returned; IllFormed when a string is not well-formed. */
 function structValue(v: unknown): unknown {

@@ -35,7 +35,7 @@ export function secretValue(value: unknown): Record<string, unknown> {
 }
 
 /** Plain JSON for a Struct: undefined dropped (as the engine drops it), non-finite numbers as null. */
-function plain(value: unknown, depth = 0): unknown {
+export function plain(value: unknown, depth = 0): unknown {
     if (depth > 256) return null;
     if (value === undefined) return undefined;
     if (value === null || typeof value === "string" || typeof value === "boolean") return value;
