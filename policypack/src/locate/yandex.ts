@@ -25,7 +25,8 @@ import { RUSSIA } from "../countries";
 import { quote } from "../values";
 import { locateEndpoint } from "./endpoint-location";
 import type { Location, LocationSettings, ResourceView } from "./location";
-import { collect, isEmpty, judgePlaces, providerString, Str, unknownLocation } from "./read";
+import { collectBlocks, indexLocationPaths, merge } from "./index-paths";
+import { collect, Collected, isEmpty, judgePlaces, providerString, Str, unknownLocation } from "./read";
 
 const CLOUD = "yandex";
 const NAME = "Yandex Cloud";
@@ -52,6 +53,17 @@ const RESOURCE_PATHS = [
     "config.opensearch.nodeGroups[].zoneIds[]",
     "config.dashboards.nodeGroups[].zoneIds[]",
 ];
+
+/**
+ * The resource's zones and regions: the paths above, then the ones the provider's reference gives
+ * for this type (data/type-index.json, from data/yandex-schema.json), whose blocks may be one
+ * object, a list or a map of objects. A field two paths reach is reported once.
+ */
+function resourcePlaces(resource: ResourceView): Collected {
+    const base = collect(resource.props, RESOURCE_PATHS, "the resource's");
+    const extra = indexLocationPaths(resource.type);
+    return extra.length === 0 ? base : merge(base, collectBlocks(resource.props, extra, "the resource's"));
+}
 
 type Kind = { kind: "storage" } | { kind: "queue" } | { kind: "api" };
 
@@ -111,7 +123,7 @@ export function locateYandex(resource: ResourceView, settings: LocationSettings)
     }
     const suffix = viaEndpoint ? `, created through ${viaEndpoint.how}` : "";
 
-    let places = collect(resource.props, RESOURCE_PATHS, "the resource's");
+    let places = resourcePlaces(resource);
     if (isEmpty(places)) places = collect(providerProps, ["zone"], "the provider's");
     if (!isEmpty(places)) return judgePlaces(CLOUD, NAME, places, suffix);
     // No zone or region anywhere: the resource lives in the installation the endpoint names.
