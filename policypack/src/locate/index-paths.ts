@@ -4,7 +4,7 @@
 // settings.locationPreference.zone, a Yandex cluster's config.zoneId) is located by that field.
 import { indexEntry } from "../classify/type-index";
 import { isPlainObject, isUnknown, quote } from "../values";
-import { collect, Collected, readString } from "./read";
+import { Collected, readString } from "./read";
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -25,28 +25,10 @@ function fieldOf(text: string): string {
     return i < 0 ? text : text.slice(0, i);
 }
 
-/**
- * Add what `more` found to `base`, leaving out every field `base` already reports, so that two
- * paths through the same field never report it twice, in two wordings.
- */
-export function merge(base: Collected, more: Collected): Collected {
-    const seen = new Set<string>([...base.values.map((v) => v.what), ...base.unknown, ...base.invalid.map(fieldOf)]);
-    return {
-        values: [...base.values, ...more.values.filter((v) => !seen.has(v.what))],
-        unknown: [...base.unknown, ...more.unknown.filter((u) => !seen.has(u))],
-        invalid: [...base.invalid, ...more.invalid.filter((i) => !seen.has(fieldOf(i)))],
-    };
-}
-
-/** Read the index's paths for a type under `root` with the resolver's path syntax, merged into `base`. */
-export function collectIndexed(type: string, root: unknown, base: Collected, own: readonly string[], owner: string): Collected {
-    const extra = indexLocationPaths(type).filter((p) => !own.includes(p));
-    return extra.length === 0 ? base : merge(base, collect(root, extra, owner));
-}
-
 function describe(value: unknown): string {
     if (Array.isArray(value)) return "a list";
     if (value === null) return "null";
+    if (typeof value === "string") return "a string";
     return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
@@ -58,9 +40,9 @@ function child(label: string, key: string): string {
     return label.endsWith("'s") ? `${label} ${key}` : `${label}.${key}`;
 }
 
-/** A block by its name or, as the Pulumi bridge names a repeated block, its plural ("host" → "hosts"). */
-function member(obj: Record<string, unknown>, name: string): [string, unknown] | undefined {
-    for (const key of [name, `${name}s`]) if (Object.prototype.hasOwnProperty.call(obj, key) && obj[key] !== undefined && obj[key] !== null) return [key, obj[key]];
+/** A field by its name or, for a block (as the Pulumi bridge names a repeated one), its plural ("host" → "hosts"). */
+function member(obj: Record<string, unknown>, name: string, block: boolean): [string, unknown] | undefined {
+    for (const key of block ? [name, `${name}s`] : [name]) if (Object.prototype.hasOwnProperty.call(obj, key) && obj[key] !== undefined && obj[key] !== null) return [key, obj[key]];
     return undefined;
 }
 
@@ -84,7 +66,9 @@ function leaf(value: unknown, list: boolean, label: string, out: Collected): voi
     else if (s.kind === "invalid") addInvalid(out, label, `${describe(value)}, not a string`);
 }
 
-function walkBlocks(node: unknown, segments: readonly string[], label: string, out: Collected): void {
+// `entries`: the node is a block's value, which may be a map of name → block; inside a map's
+// entry it may not, so a lone block whose fields are all objects is never read as a map twice over.
+function walkBlocks(node: unknown, segments: readonly string[], label: string, out: Collected, entries = false): void {
     if (isUnknown(node)) {
         out.unknown.push(label);
         return;
@@ -95,24 +79,24 @@ function walkBlocks(node: unknown, segments: readonly string[], label: string, o
         return;
     }
     if (!isPlainObject(node)) {
-        addInvalid(out, label, `${describe(node)}, not an object, a list or a map`);
+        addInvalid(out, label, `${describe(node)}, neither an object, a list nor a map`);
         return;
     }
     const [head, ...rest] = segments as [string, ...string[]];
     const list = rest.length === 0 && head.endsWith("[]");
     const name = list ? head.slice(0, -2) : head;
-    const found = member(node, name);
+    const found = member(node, name, rest.length > 0);
     if (!found) {
         // A map of name → block (the *V2 clusters' hosts): the block's fields are one level down.
         const values = Object.values(node);
-        if (values.length > 0 && values.every((v) => isPlainObject(v) || isUnknown(v)) && label !== "the resource's" && label !== "the provider's") {
+        if (entries && values.length > 0 && values.every((v) => isPlainObject(v))) {
             for (const key of Object.keys(node)) walkBlocks(node[key], segments, `${label}[${quote(key)}]`, out);
         }
         return;
     }
     const [key, value] = found;
     if (rest.length === 0) leaf(value, list, child(label, key), out);
-    else walkBlocks(value, rest, child(label, key), out);
+    else walkBlocks(value, rest, child(label, key), out, true);
 }
 
 /**

@@ -25,7 +25,7 @@ import { RUSSIA } from "../countries";
 import { quote } from "../values";
 import { locateEndpoint } from "./endpoint-location";
 import type { Location, LocationSettings, ResourceView } from "./location";
-import { collectBlocks, indexLocationPaths, merge } from "./index-paths";
+import { collectBlocks, indexLocationPaths } from "./index-paths";
 import { collect, Collected, isEmpty, judgePlaces, providerString, Str, unknownLocation } from "./read";
 
 const CLOUD = "yandex";
@@ -54,15 +54,18 @@ const RESOURCE_PATHS = [
     "config.dashboards.nodeGroups[].zoneIds[]",
 ];
 
+// The same paths in block form: a block may arrive as one object, a list or a map of objects, so
+// only a list of strings at the end keeps its "[]".
+const RESOURCE_BLOCK_PATHS = RESOURCE_PATHS.map((p) => p.replace(/\[\](?=.)/g, ""));
+
 /**
  * The resource's zones and regions: the paths above, then the ones the provider's reference gives
- * for this type (data/type-index.json, from data/yandex-schema.json), whose blocks may be one
- * object, a list or a map of objects. A field two paths reach is reported once.
+ * for this type (data/type-index.json, from data/yandex-schema.json). One reader for both, so a
+ * field that two paths reach is reported once, in one wording.
  */
 function resourcePlaces(resource: ResourceView): Collected {
-    const base = collect(resource.props, RESOURCE_PATHS, "the resource's");
-    const extra = indexLocationPaths(resource.type);
-    return extra.length === 0 ? base : merge(base, collectBlocks(resource.props, extra, "the resource's"));
+    const extra = indexLocationPaths(resource.type).filter((p) => !RESOURCE_BLOCK_PATHS.includes(p));
+    return collectBlocks(resource.props, extra.length === 0 ? RESOURCE_BLOCK_PATHS : [...RESOURCE_BLOCK_PATHS, ...extra], "the resource's");
 }
 
 type Kind = { kind: "storage" } | { kind: "queue" } | { kind: "api" };
