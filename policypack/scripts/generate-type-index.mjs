@@ -1,7 +1,9 @@
 // Regenerate policypack/data/type-index.json from the provider SDKs installed in node_modules/@pulumi:
 // for each resource type, where its tags or labels live, where its location lives, and whether it
 // holds data, read from the SDK's own type declarations (the resource's Args interface and the
-// nested input types in types/input.d.ts).
+// nested input types in types/input.d.ts). The Yandex provider has no SDK on the npm registry; its
+// part comes from data/yandex-schema.json, which scripts/extract-yandex-schema.mjs extracts from the
+// provider's own generated reference (repository, commit, version and date are in that file).
 //
 //   npm run build && node policypack/scripts/generate-type-index.mjs
 //

@@ -8,7 +8,9 @@
 // - Everything else is created through the provider's API `endpoint` in the zone or region the
 //   resource names (`zone`, `zoneId`, `hosts[].zone`, `hosts[].zoneId`, `locationId`,
 //   `location.region.id`, `allocationPolicy.zones[]`, `allocationPolicy.locations[].zone`,
-//   `master.zonal.zone`, `master.regional.region`, `config.zones[]`), else the provider's `zone`.
+//   `master.zonal.zone`, `master.regional.region`, `config.zones[]`, and whatever zone, region or
+//   location fields the provider's own reference gives for the type: data/type-index.json), else
+//   the provider's `zone`.
 //
 // Defaults: when the provider sets no endpoint, the Yandex provider uses an environment variable
 // if one is set (YC_ENDPOINT, YC_STORAGE_ENDPOINT_URL, YC_MESSAGE_QUEUE_ENDPOINT) and otherwise
