@@ -126,8 +126,82 @@ export const localizationExamples: PolicyExamples = {
             resource: { type: "acme:storage:CustomerStore", name: "store", props: { tags: personalRu }, provider: null },
             expect: { level: "none" },
         },
+        {
+            title: "A current Yandex MySQL cluster (mdbMysqlClusterV2) whose hosts, keyed by host name, are all in ru-central1 zones",
+            resource: {
+                type: "yandex:index/mdbMysqlClusterV2:MdbMysqlClusterV2",
+                name: "orders",
+                props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: { "mysql-a": { zone: "ru-central1-a" }, "mysql-d": { zone: "ru-central1-d" } } },
+                provider: { props: {} },
+            },
+            expect: { level: "none" },
+        },
+        {
+            title: "A dedicated YDB database whose location is given as location.region.id (the field the provider's reference names)",
+            resource: {
+                type: "yandex:index/ydbDatabaseDedicated:YdbDatabaseDedicated",
+                name: "events",
+                props: { labels: { user_data: "personal", data_subjects: "ru" }, location: { region: { id: "ru-central1" } } },
+                provider: { props: {} },
+            },
+            expect: { level: "none" },
+        },
+        {
+            title: "A Yandex Compute file system in ru-central1-b",
+            resource: { type: "yandex:index/computeFilesystem:ComputeFilesystem", name: "uploads", props: { zone: "ru-central1-b", labels: { user_data: "personal", data_subjects: "ru" } } },
+            expect: { level: "none" },
+        },
     ],
     disallowed: [
+        {
+            title: "A current Yandex Redis cluster (mdbRedisClusterV2) with one of its hosts in Kazakhstan",
+            resource: {
+                type: "yandex:index/mdbRedisClusterV2:MdbRedisClusterV2",
+                name: "sessions",
+                props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: { "redis-a": { zone: "ru-central1-a" }, "redis-kz": { zone: "kz1-a" } } },
+                provider: { props: {} },
+            },
+            expect: { level: "mandatory", messageIncludes: ['the resource\'s hosts["redis-kz"].zone is "kz1-a"', "Kazakhstan (KZ)"] },
+        },
+        {
+            title: "A dedicated YDB database in Yandex Cloud's Kazakhstan region, given as location.region.id",
+            resource: {
+                type: "yandex:index/ydbDatabaseDedicated:YdbDatabaseDedicated",
+                name: "events",
+                props: { labels: { user_data: "personal", data_subjects: "ru" }, location: { region: { id: "kz1" } } },
+                provider: { props: {} },
+            },
+            expect: { level: "mandatory", messageIncludes: ['the resource\'s location.region.id is "kz1"', "Kazakhstan (KZ)"] },
+        },
+        {
+            title: "A current Yandex ClickHouse cluster whose host zone is a number: the field is named once, with why",
+            resource: {
+                type: "yandex:index/mdbClickhouseClusterV2:MdbClickhouseClusterV2",
+                name: "analytics",
+                props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: { "ch-a": { zone: 1 } } },
+                provider: { props: {} },
+            },
+            expect: { level: "mandatory", messageIncludes: ['Location: the pack cannot read the resource\'s hosts["ch-a"].zone (a number, not a string).'] },
+        },
+        {
+            title: "A Cloud SQL instance whose only location is its nested settings.locationPreference.zone (read from the SDK's declarations)",
+            resource: {
+                type: "gcp:sql/databaseInstance:DatabaseInstance",
+                name: "accounts",
+                props: { databaseVersion: "POSTGRES_16", settings: { tier: "db-f1-micro", locationPreference: { zone: "europe-west3-a" }, userLabels: { user_data: "personal", data_subjects: "ru" } } },
+            },
+            expect: { level: "mandatory", messageIncludes: ['the resource\'s settings.locationPreference.zone is "europe-west3-a"', "Germany (DE)"] },
+        },
+        {
+            title: "A VK Cloud volume whose availabilityZone cannot be read: the field is named, and the volume is not passed as Russian",
+            resource: {
+                type: "openstack:blockstorage/volume:Volume",
+                name: "profiles",
+                props: { size: 10, availabilityZone: ["MS1"], metadata: { "user-data": "personal", "data-subjects": "RU" } },
+                provider: { props: { authUrl: "https://infra.mail.ru:35357/v3/" } },
+            },
+            expect: { level: "mandatory", messageIncludes: ["the pack cannot read the resource's availabilityZone (a list, not a string)"] },
+        },
         {
             title: "Russian citizens' personal data in Frankfurt",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
@@ -261,7 +335,7 @@ export const localizationExamples: PolicyExamples = {
                 props: { labels: { user_data: "personal" }, hosts: 3 },
                 provider: { props: {} },
             },
-            expect: { level: "mandatory", messageIncludes: ["Location: the pack cannot read the resource's hosts (a number, neither a list nor a map)."] },
+            expect: { level: "mandatory", messageIncludes: ["Location: the pack cannot read the resource's hosts (a number, neither an object, a list nor a map)."] },
         },
         {
             title: "A Yandex disk in the Kazakhstan region",

@@ -168,7 +168,7 @@ describe("current (V2) Yandex resources", () => {
     it("a location field it cannot read is named once, with why", () => {
         const l = locate(view(PG2, { hosts: 42 }, {}), s);
         expect(l.inRussia).toBe("unknown");
-        expect(l.how).toBe("the pack cannot read the resource's hosts (a number, neither a list nor a map)");
+        expect(l.how).toBe("the pack cannot read the resource's hosts (a number, neither an object, a list nor a map)");
         const z = locate(view(PG2, { hosts: { a: { zone: 7 } } }, {}), s);
         expect(z.how).toBe('the pack cannot read the resource\'s hosts["a"].zone (a number, not a string)');
     });

@@ -13,6 +13,7 @@
 import { quote } from "../values";
 import { locateEndpoint } from "./endpoint-location";
 import type { Location, LocationSettings, ResourceView } from "./location";
+import { withIndexPaths } from "./index-paths";
 import { collect, isEmpty, judgePlaces, providerString, unknownLocation } from "./read";
 
 interface Stack {
@@ -53,7 +54,7 @@ export function locateHuaweiStack(resource: ResourceView, settings: LocationSett
 
     let places = collect(resource.props, ["region"], "the resource's");
     if (isEmpty(places)) places = collect(providerProps, ["region"], "the provider's");
-    const zones = collect(resource.props, ["availabilityZone", "availabilityZones[]"], "the resource's");
+    const zones = collect(resource.props, withIndexPaths(resource.type, ["availabilityZone", "availabilityZones[]"], (p) => p === "region"), "the resource's");
     places = { values: [...places.values, ...zones.values], unknown: [...places.unknown, ...zones.unknown], invalid: [...places.invalid, ...zones.invalid] };
     if (isEmpty(places)) {
         return unknownLocation(`neither the resource nor its provider names a ${stack.name} region; set ${pkg}:region in the stack config`);

@@ -18,6 +18,7 @@ import { findConfiguredEndpoint, findEndpoint } from "./catalogue";
 import { endpointHost } from "./endpoint";
 import { locateEndpoint } from "./endpoint-location";
 import type { Location, LocationSettings, ResourceView } from "./location";
+import { withIndexPaths } from "./index-paths";
 import { collect, isEmpty, judgePlaces, place, providerString, unknownLocation } from "./read";
 
 const CLOUD_NAMES: Record<string, string> = { vkcloud: "VK Cloud", selectel: "Selectel" };
@@ -46,7 +47,8 @@ export function locateOpenstack(resource: ResourceView, settings: LocationSettin
     const cloud = entry.cloud;
     const cloudName = CLOUD_NAMES[cloud] ?? entry.operator;
     const named = regions(resource);
-    const zones = collect(resource.props, ["availabilityZone"], "the resource's");
+    // The SDK's other zone-named fields are DNS zones and container names; only availability zones place a resource.
+    const zones = collect(resource.props, withIndexPaths(resource.type, ["availabilityZone"], (p) => !/availabilityZones?(\[\])?$/.test(p)), "the resource's");
 
     if (entry.country === null) {
         // One identity endpoint for several regions: the region decides.
@@ -72,6 +74,10 @@ export function locateOpenstack(resource: ResourceView, settings: LocationSettin
             };
         }
     }
+    // A region or zone field that is set but cannot be read may name another region: fail closed,
+    // naming the field.
+    const unreadable = [...named.invalid, ...zones.invalid];
+    if (unreadable.length > 0) return unknownLocation(`${byEndpoint.how}, but the pack cannot read ${unreadable.join("; ")}, so it cannot show the resource stays in that installation`);
     // A region or zone not known yet cannot leave the installation its identity endpoint serves.
     return byEndpoint;
 }

@@ -8,7 +8,9 @@
 // - Everything else is created through the provider's API `endpoint` in the zone or region the
 //   resource names (`zone`, `zoneId`, `hosts[].zone`, `hosts[].zoneId`, `locationId`,
 //   `location.region.id`, `allocationPolicy.zones[]`, `allocationPolicy.locations[].zone`,
-//   `master.zonal.zone`, `master.regional.region`, `config.zones[]`), else the provider's `zone`.
+//   `master.zonal.zone`, `master.regional.region`, `config.zones[]`, and whatever zone, region or
+//   location fields the provider's own reference gives for the type: data/type-index.json), else
+//   the provider's `zone`.
 //
 // Defaults: when the provider sets no endpoint, the Yandex provider uses an environment variable
 // if one is set (YC_ENDPOINT, YC_STORAGE_ENDPOINT_URL, YC_MESSAGE_QUEUE_ENDPOINT) and otherwise
@@ -25,7 +27,8 @@ import { RUSSIA } from "../countries";
 import { quote } from "../values";
 import { locateEndpoint } from "./endpoint-location";
 import type { Location, LocationSettings, ResourceView } from "./location";
-import { collect, isEmpty, judgePlaces, providerString, Str, unknownLocation } from "./read";
+import { collectBlocks, indexLocationPaths } from "./index-paths";
+import { collect, Collected, isEmpty, judgePlaces, providerString, Str, unknownLocation } from "./read";
 
 const CLOUD = "yandex";
 const NAME = "Yandex Cloud";
@@ -52,6 +55,20 @@ const RESOURCE_PATHS = [
     "config.opensearch.nodeGroups[].zoneIds[]",
     "config.dashboards.nodeGroups[].zoneIds[]",
 ];
+
+// The same paths in block form: a block may arrive as one object, a list or a map of objects, so
+// only a list of strings at the end keeps its "[]".
+const RESOURCE_BLOCK_PATHS = RESOURCE_PATHS.map((p) => p.replace(/\[\](?=.)/g, ""));
+
+/**
+ * The resource's zones and regions: the paths above, then the ones the provider's reference gives
+ * for this type (data/type-index.json, from data/yandex-schema.json). One reader for both, so a
+ * field that two paths reach is reported once, in one wording.
+ */
+function resourcePlaces(resource: ResourceView): Collected {
+    const extra = indexLocationPaths(resource.type).filter((p) => !RESOURCE_BLOCK_PATHS.includes(p));
+    return collectBlocks(resource.props, extra.length === 0 ? RESOURCE_BLOCK_PATHS : [...RESOURCE_BLOCK_PATHS, ...extra], "the resource's");
+}
 
 type Kind = { kind: "storage" } | { kind: "queue" } | { kind: "api" };
 
@@ -111,7 +128,7 @@ export function locateYandex(resource: ResourceView, settings: LocationSettings)
     }
     const suffix = viaEndpoint ? `, created through ${viaEndpoint.how}` : "";
 
-    let places = collect(resource.props, RESOURCE_PATHS, "the resource's");
+    let places = resourcePlaces(resource);
     if (isEmpty(places)) places = collect(providerProps, ["zone"], "the provider's");
     if (!isEmpty(places)) return judgePlaces(CLOUD, NAME, places, suffix);
     // No zone or region anywhere: the resource lives in the installation the endpoint names.
