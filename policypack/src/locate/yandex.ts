@@ -24,11 +24,12 @@
 // zone is in Russia whichever endpoint created it, unless the provider's endpoint is explicitly
 // another installation (Kazakhstan, Nebius Israel), which then decides.
 import { RUSSIA } from "../countries";
-import { quote } from "../values";
+import { field, quote } from "../values";
 import { locateEndpoint } from "./endpoint-location";
 import type { Location, LocationSettings, ResourceView } from "./location";
 import { collectBlocks, indexLocationPaths } from "./index-paths";
-import { collect, Collected, isEmpty, judgePlaces, providerString, Str, unknownLocation } from "./read";
+import { collect, Collected, isEmpty, judgePlaces, providerString, readString, Str, unknownLocation } from "./read";
+import { findRegion, findZone } from "./catalogue";
 
 const CLOUD = "yandex";
 const NAME = "Yandex Cloud";
@@ -70,13 +71,55 @@ function resourcePlaces(resource: ResourceView): Collected {
     return collectBlocks(resource.props, extra.length === 0 ? RESOURCE_BLOCK_PATHS : [...RESOURCE_BLOCK_PATHS, ...extra], "the resource's");
 }
 
-type Kind = { kind: "storage" } | { kind: "queue" } | { kind: "api" };
+type Kind = { kind: "storage" } | { kind: "queue" } | { kind: "database-object" } | { kind: "api" };
 
 function kindOf(type: string): Kind {
     const name = /^yandex:[^/]*\/([^:]+):/.exec(type)?.[1] ?? "";
     if (/^storage[A-Z]/.test(name)) return { kind: "storage" };
     if (name === "messageQueue") return { kind: "queue" };
+    if (/^ydb(Table|Topic)/.test(name)) return { kind: "database-object" };
     return { kind: "api" };
+}
+
+// A YDB table, topic, changefeed or index is written straight to the database its connection
+// string names (grpcs://host:2135/?database=/<region>/<folder>/<database>), not through the API
+// endpoint: terraform-provider-yandex docs/resources/ydb_table.md (connection_string),
+// ydb_topic.md (database_endpoint), ydb_table_changefeed.md and ydb_table_index.md, commit
+// b52b1df, checked 2026-12-02. The first segment of the database path is the region id (Yandex's
+// connection examples: /ru-central1/...). So that string, when it is known, decides.
+const DATABASE_FIELDS = ["connectionString", "databaseEndpoint"];
+
+/** The region id and host a YDB connection string names, or why it names neither. */
+function parseConnection(value: string): { region?: string; host?: string } | { error: string } {
+    let url: URL;
+    try {
+        url = new URL(value);
+    } catch {
+        return { error: "it is not a URL" };
+    }
+    const database = url.searchParams.get("database") ?? decodeURIComponent(url.pathname);
+    const region = database.split("/").find((segment) => segment !== "");
+    const host = url.hostname === "" ? undefined : url.hostname;
+    if (!region && !host) return { error: "it names neither a database path nor a host" };
+    return { region, host };
+}
+
+/** Where the database a YDB object names is, or undefined when the object names none the pack can read yet. */
+function databaseLocation(resource: ResourceView, settings: LocationSettings): Location | undefined {
+    for (const key of DATABASE_FIELDS) {
+        const value = readString(field(resource.props, key));
+        const what = `the resource's ${key}`;
+        if (value.kind === "absent" || value.kind === "unknown") continue;
+        if (value.kind === "invalid") return unknownLocation(`${what} is not a string, so the pack cannot tell which database the data is written to`);
+        const parsed = parseConnection(value.value);
+        if ("error" in parsed) return unknownLocation(`${what} ${quote(value.value)} cannot be read (${parsed.error}), so the pack cannot tell which database the data is written to`);
+        if (parsed.region && (findRegion(CLOUD, parsed.region) || findZone(CLOUD, parsed.region))) {
+            return judgePlaces(CLOUD, NAME, { values: [{ what: `the database path in ${what}`, value: parsed.region }], unknown: [], invalid: [] });
+        }
+        if (parsed.host) return locateEndpoint(parsed.host, `the database host in ${what}`, settings);
+        return unknownLocation(`${what} names the database path ${quote(parsed.region ?? "")}, whose first segment is not a Yandex Cloud region the pack knows, and no host`);
+    }
+    return undefined;
 }
 
 /** An endpoint the provider must name, with the config key and env var that set it. */
@@ -115,6 +158,14 @@ export function locateYandex(resource: ResourceView, settings: LocationSettings)
         if (isEmpty(region)) return byEndpoint;
         const judged = judgePlaces(CLOUD, NAME, region, ` (${byEndpoint.how})`);
         return judged.inRussia === "yes" ? byEndpoint : judged;
+    }
+
+    if (kind.kind === "database-object") {
+        // Not known yet (typically the database's ydbFullEndpoint in preview) or not set (a
+        // changefeed given tableId): the database is judged as a resource of its own, and the
+        // object is placed by its provider as any API resource is.
+        const byDatabase = databaseLocation(resource, settings);
+        if (byDatabase) return byDatabase;
     }
 
     // Created through the API endpoint: an explicit endpoint elsewhere decides.
