@@ -5,7 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { AnalysisOptions, AnalysisResult } from "../analyze";
 import type { EngineResource } from "../engine/runner";
-import { configWithDestinations, derivedDestinations, indexDestinations, localizationProperties, rawConfig, readExports, tempDir, type StackExportFile } from "../organisation";
+import { configWithDestinations, derivedDestinations, indexDestinations, policyProperties, rawConfig, CROSS_BORDER, readExports, tempDir, type StackExportFile } from "../organisation";
 import { InputError } from "../program/stack-config";
 import { buildDataMap, type DataMap } from "../report/data-map";
 import { fullReportFormat } from "../report/full-report";
@@ -47,7 +47,7 @@ export interface StackAnalysis {
 /** Analyse each stack, with the other stacks' resources as known destinations. */
 export async function analyzeStacks(stacks: readonly StackExportFile[], options: Pick<OrganisationOptions, "packDir" | "configFile" | "onProgress" | "analyse">): Promise<{ analyses: StackAnalysis[]; index: ReturnType<typeof indexDestinations> }> {
     const raw = rawConfig(options.configFile);
-    const index = indexDestinations(stacks, localizationProperties(raw));
+    const index = indexDestinations(stacks, policyProperties(raw, CROSS_BORDER));
     const dir = tempDir();
     try {
         const analyses: StackAnalysis[] = [];

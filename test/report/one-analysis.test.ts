@@ -1,0 +1,49 @@
+// A report states what the policies decided, never a second derivation of its own: each fact
+// (where a store or a flow's destination is, which flows leave Russia) comes from the settings of
+// the policy that decides it.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { YANDEX_S3_PROVIDER } from "../../policypack/policies/example-types";
+import type { StackExample } from "../../policypack/policies/example-types";
+import { analyzeResourcesInProcess } from "../../src/in-process";
+import { buildDataMap } from "../../src/report/data-map";
+import { ROOT } from "../helpers/cli";
+import { engineResources } from "../helpers/stack-examples";
+
+const PACK = path.join(ROOT, "policypack");
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "one-analysis-"));
+const CROSS_BORDER = "ru-personal-data-cross-border-transfer";
+const bucket = "aws:s3/bucket:Bucket";
+const BACKUP_PROVIDER = { type: "pulumi:providers:aws", name: "backup", props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://s3.backup.example" }]) } };
+
+/** A Russian bucket replicated to a bucket on an endpoint that only the cross-border policy's config places. */
+const stack: StackExample = {
+    title: "endpointCountries set on the cross-border policy only",
+    resources: [
+        { type: bucket, name: "customers", props: { bucket: "customers", tags: { "user-data": "personal", "data-subjects": "RU" } }, provider: YANDEX_S3_PROVIDER },
+        { type: bucket, name: "customers-backup", props: { bucket: "customers-backup", tags: { "user-data": "none" } }, provider: BACKUP_PROVIDER },
+        {
+            type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+            name: "customers-replication",
+            props: { bucket: "customers", role: "arn:aws:iam::123456789012:role/replication", rules: [{ id: "all", status: "Enabled", destination: { bucket: "arn:aws:s3:::customers-backup" } }] },
+            provider: YANDEX_S3_PROVIDER,
+        },
+    ],
+    expect: [],
+};
+
+describe("a report and the policy it reports on", () => {
+    it("agree when a setting is given to one policy only", async () => {
+        const configFile = path.join(tmp, "config.json");
+        fs.writeFileSync(configFile, JSON.stringify({ [CROSS_BORDER]: { endpointCountries: { "s3.backup.example": "RU" } } }));
+        const resources = engineResources(stack);
+        const analysis = await analyzeResourcesInProcess(resources, { packDir: PACK, configFile, project: "examples", stack: "dev", dryRun: true });
+        expect(analysis.diagnostics.map((d) => [d.policyName, d.resourceName])).toEqual([]);
+        const map = buildDataMap({ resources, analysis, subject: { kind: "program", path: "x", project: "examples", stack: "dev", mode: "preview" } });
+        expect(map.flows.map((f) => [f.flowResource.name, f.to.inRussia, f.to.country])).toEqual([["customers-replication", "yes", "RU"]]);
+        expect(map.summary.flowsLeavingRussia).toBe(0);
+    });
+});
