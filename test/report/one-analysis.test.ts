@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { YANDEX_S3_PROVIDER } from "../../policypack/policies/example-types";
 import type { StackExample } from "../../policypack/policies/example-types";
 import { analyzeResourcesInProcess } from "../../src/in-process";
+import { differingSharedSettings } from "../../policypack/src/decide/config";
 import { buildDataMap } from "../../src/report/data-map";
 import { ROOT } from "../helpers/cli";
 import { engineResources } from "../helpers/stack-examples";
@@ -40,10 +41,29 @@ describe("a report and the policy it reports on", () => {
         const configFile = path.join(tmp, "config.json");
         fs.writeFileSync(configFile, JSON.stringify({ [CROSS_BORDER]: { endpointCountries: { "s3.backup.example": "RU" } } }));
         const resources = engineResources(stack);
-        const analysis = await analyzeResourcesInProcess(resources, { packDir: PACK, configFile, project: "examples", stack: "dev", dryRun: true });
+        const warnings: string[] = [];
+        const analysis = await analyzeResourcesInProcess(resources, { packDir: PACK, configFile, project: "examples", stack: "dev", dryRun: true, onWarning: (w) => warnings.push(w) });
+        // The copies differ, and the command says so: the policies decide on different facts.
+        expect(warnings).toEqual([
+            `${configFile}: endpointCountries differs between policies (ru-personal-data-localization: {}; ru-personal-data-cross-border-transfer: {"s3.backup.example":"RU"}); each policy reads only its own copy, so the policies decide on different facts. Set the same value on every policy that takes it.`,
+        ]);
         expect(analysis.diagnostics.map((d) => [d.policyName, d.resourceName])).toEqual([]);
         const map = buildDataMap({ resources, analysis, subject: { kind: "program", path: "x", project: "examples", stack: "dev", mode: "preview" } });
         expect(map.flows.map((f) => [f.flowResource.name, f.to.inRussia, f.to.country])).toEqual([["customers-replication", "yes", "RU"]]);
         expect(map.summary.flowsLeavingRussia).toBe(0);
+    });
+});
+
+describe("shared settings", () => {
+    const takes = { a: ["endpointCountries", "transfers", "exemptions"], b: ["endpointCountries", "transfers", "exemptions"], c: ["categoriesTagKey"] };
+    it("are silent when every copy is the same, whatever the key order", () => {
+        const m = { "*.x.example": "RU", "y.example": "KZ" };
+        expect(differingSharedSettings({ a: { endpointCountries: m, transfers: "forbid" }, b: { endpointCountries: { "y.example": "KZ", "*.x.example": "RU" }, transfers: "forbid" }, c: {} }, takes)).toEqual([]);
+    });
+    it("name each differing property once, with every copy, and leave per-policy ones alone", () => {
+        const got = differingSharedSettings({ a: { transfers: "declared", exemptions: [1] }, b: { transfers: "forbid", exemptions: [] }, c: { categoriesTagKey: "x" } }, takes);
+        expect(got).toEqual([
+            'transfers differs between policies (a: "declared"; b: "forbid"); each policy reads only its own copy, so the policies decide on different facts (with declared on the localization policy only, a store abroad is left to the cross-border policy, which under forbid does not judge stores, so no policy reports it). Set the same value on every policy that takes it.',
+        ]);
     });
 });
