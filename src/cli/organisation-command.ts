@@ -9,11 +9,9 @@ import { configWithDestinations, derivedDestinations, indexDestinations, policyP
 import { InputError } from "../program/stack-config";
 import { buildDataMap, type DataMap } from "../report/data-map";
 import { fullReportFormat } from "../report/full-report";
-import { renderHtml } from "../report/html";
-import { renderJunitOrganisation } from "../report/junit";
-import { renderMarkdown, type MarkdownOptions } from "../report/markdown";
-import { combineDataMaps, stackMaps } from "../report/organisation-map";
-import { renderSarif } from "../report/sarif";
+import { renderReport } from "../report/formats";
+import type { MarkdownOptions } from "../report/markdown";
+import { combineDataMaps } from "../report/organisation-map";
 import { formatPreview } from "./format";
 
 export interface OrganisationOptions {
@@ -131,25 +129,14 @@ export function organisationMap(analyses: readonly StackAnalysis[], index: Retur
 }
 
 function render(format: string, map: DataMap, analyses: readonly StackAnalysis[], options: OrganisationOptions, markdown: MarkdownOptions): string {
-    switch (format) {
-        case "json":
-            return `${JSON.stringify(map, null, 2)}\n`;
-        case "markdown":
-            return renderMarkdown(map, markdown);
-        case "sarif": {
-            // One SARIF run per stack, each pointing at its own export.
-            const runs = stackMaps(map).flatMap((m) => renderSarif(m, { baseDir: process.cwd(), fallbackFile: path.resolve(m.subject.path), toolVersion: options.toolVersion }).runs);
-            const log = renderSarif(map, { baseDir: process.cwd(), fallbackFile: path.resolve(analyses[0]!.stack.file), toolVersion: options.toolVersion });
-            return `${JSON.stringify({ ...log, runs }, null, 2)}\n`;
-        }
-        case "junit":
-            return renderJunitOrganisation(
-                map.pack,
-                stackMaps(map).map((m, i) => ({ map: m, resources: analyses[i]!.stack.resources })),
-            );
-        default:
-            return renderHtml(map);
-    }
+    return renderReport(format, {
+        map,
+        resources: analyses.map((a) => a.stack.resources),
+        fallbackFiles: analyses.map((a) => path.resolve(a.stack.file)),
+        markdown,
+        toolVersion: options.toolVersion,
+        baseDir: process.cwd(),
+    });
 }
 
 function write(file: string, text: string): void {

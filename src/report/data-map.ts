@@ -14,6 +14,7 @@ import type { Location } from "../../policypack/src/locate";
 import type { AnalysisResult } from "../analyze";
 import { SECRET_SIG, SECRET_SIG_KEY } from "../engine/protocol";
 import type { EngineResource } from "../engine/runner";
+import type { ReportFormat } from "./format";
 import type { StackEntry } from "./organisation-map";
 
 export const DATA_MAP_SCHEMA_VERSION = "1.2";
@@ -366,3 +367,9 @@ export function buildDataMap(input: DataMapInput): DataMap {
         violations,
     };
 }
+
+export const JSON_FORMAT: ReportFormat = {
+    name: "json",
+    fullReportExtensions: [".json"],
+    render: ({ map }) => `${JSON.stringify(map, null, 2)}\n`,
+};
