@@ -14,8 +14,8 @@ import { InputError } from "./program/stack-config";
 import { plainProps } from "./report/data-map";
 import { readStackExport, type ExportedStack } from "./stack-export";
 
-export const LOCALIZATION = "ru-personal-data-localization";
-export const CROSS_BORDER = "ru-personal-data-cross-border-transfer";
+export { CROSS_BORDER, LOCALIZATION } from "../policypack/policies/registry";
+import { CROSS_BORDER, LOCALIZATION } from "../policypack/policies/registry";
 
 /** The export files named by --file: files as given, folders as the *.json files in them, sorted. */
 export function exportFiles(given: readonly string[]): string[] {

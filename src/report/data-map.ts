@@ -10,6 +10,7 @@ import { FlowOutcome, transferEvidence, TRANSFER_DATE_TAG, TRANSFER_TAG } from "
 import { holdsNoData } from "../../policypack/src/decide/localization";
 import { analyseStack } from "../../policypack/src/decide/stack-analysis";
 import { LAW, LAW_FILE, NOTICE } from "../../policypack/src/law";
+import { CROSS_BORDER, LOCALIZATION } from "../../policypack/policies/registry";
 import type { Location } from "../../policypack/src/locate";
 import type { AnalysisResult } from "../analyze";
 import { SECRET_SIG, SECRET_SIG_KEY } from "../engine/protocol";
@@ -193,8 +194,6 @@ export interface DataMapInput {
     now?: Date;
 }
 
-const LOCALIZATION = "ru-personal-data-localization";
-const CROSS_BORDER = "ru-personal-data-cross-border-transfer";
 
 export function buildDataMap(input: DataMapInput): DataMap {
     const now = input.now ?? new Date();

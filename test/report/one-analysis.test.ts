@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CROSS_BORDER } from "../../policypack/policies/registry";
 import { YANDEX_S3_PROVIDER } from "../../policypack/policies/example-types";
 import type { StackExample } from "../../policypack/policies/example-types";
 import { analyzeResourcesInProcess } from "../../src/in-process";
@@ -16,7 +17,6 @@ import { engineResources } from "../helpers/stack-examples";
 const PACK = path.join(ROOT, "policypack");
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "one-analysis-"));
-const CROSS_BORDER = "ru-personal-data-cross-border-transfer";
 const bucket = "aws:s3/bucket:Bucket";
 const BACKUP_PROVIDER = { type: "pulumi:providers:aws", name: "backup", props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://s3.backup.example" }]) } };
 

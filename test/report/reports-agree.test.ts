@@ -10,6 +10,7 @@ import type { PolicyExample, StackExample } from "../../policypack/policies/exam
 import { crossBorderExamples } from "../../policypack/policies/ru-personal-data-cross-border-transfer.examples";
 import { localizationExamples } from "../../policypack/policies/ru-personal-data-localization.examples";
 import { classificationExamples } from "../../policypack/policies/user-data-classification.examples";
+import { CLASSIFICATION, CROSS_BORDER, LOCALIZATION } from "../../policypack/policies/registry";
 import type { AnalysisResult } from "../../src/analyze";
 import { stepResources } from "../../src/engine/provider-steps";
 import type { EngineResource } from "../../src/engine/runner";
@@ -26,9 +27,6 @@ import { engineResources } from "../helpers/stack-examples";
 
 const PACK = path.join(ROOT, "policypack");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reports-agree-"));
-const LOCALIZATION = "ru-personal-data-localization";
-const CROSS_BORDER = "ru-personal-data-cross-border-transfer";
-const CLASSIFICATION = "user-data-classification";
 const INVALID_CONFIG = "The policy pack config for this policy is invalid";
 
 interface Case {
