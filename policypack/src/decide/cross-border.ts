@@ -12,7 +12,7 @@ import { Classifier, Holding, propagate } from "../flows/taint";
 import { LAW_FILE, provision, readingSentence, ruleSentence } from "../law";
 import { adequacyOf } from "./adequacy";
 import { todayUtc, type Settings } from "./config";
-import { Exemption, findExemption, refusedBroadExemptions } from "./exemptions";
+import { Exemption, expiredNote, findExemption, refusedBroadExemptions } from "./exemptions";
 import { describeClassification, Finding, holdsNoData, LOCALIZATION_RULE, localizationFinding } from "./localization";
 
 /** The identifier of the cross-border notification to Roskomnadzor (152-FZ Art. 12(3)). */
@@ -255,9 +255,6 @@ function fixFor(settings: Settings, location: Location, kind: string): string {
     return [`Send the ${kind} to a destination in Russia, or remove it;`, declared, "or, while you migrate, add a time-limited exemption (resource, reason, expires) for this resource to this policy's exemptions."].join(" ");
 }
 
-function expiredNote(e: Exemption | undefined): string[] {
-    return e ? [`Exemption exemptions[${e.index}] for ${quote(e.resource)} expired on ${e.expires} and no longer applies (reason given: ${quote(e.reason)}).`] : [];
-}
 
 /** What the cross-border policy made of one flow, in the order of the checks that decide it. */
 export type FlowOutcome =
