@@ -57,7 +57,7 @@ export interface Classification {
     ambiguousSubjects: string[];
     /**
      * Unrecognised words in tag values longer than MAX_SHOWN_TAG_VALUE: they count as
-     * unrecognised, but are never quoted (a long tag value may hold anything; issue 6).
+     * unrecognised, but are never quoted (a long tag value may hold anything).
      */
     hiddenCategories: number;
     hiddenSubjects: number;
@@ -65,7 +65,7 @@ export interface Classification {
 
 /**
  * Tag values longer than this are never quoted in a message, not even in part: a tag value can
- * hold anything, including what must not end up in CI logs (issue 6).
+ * hold anything, including what must not end up in CI logs.
  */
 export const MAX_SHOWN_TAG_VALUE = MAX_QUOTED_LENGTH;
 /** At most this many look-alike notes per resource; thousands of tags must not make thousands of lines. */

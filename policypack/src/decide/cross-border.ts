@@ -363,7 +363,7 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
     for (const g of groups.values()) {
         const destUnknown = g.location.inRussia === "unknown";
         const allUnknownSources = g.sources.every((s) => s.status === "unknown");
-        // quote(): the region can be any string from the resource (issue 6 fuzzing found a 145 KB message).
+        // quote(): the region can be any string from the resource (fuzzing found a 145 KB message).
         const where = g.location.country
             ? countryName(g.location.country)
             : g.location.region

@@ -252,7 +252,7 @@ function regionEndpoint(value: unknown, path: string, onAws?: string): Endpoint[
     if (v.kind === "unknown") return [{ kind: "unknown", label: path, how: `${path} is not known yet` }];
     if (v.kind === "invalid") return [{ kind: "unknown", label: path, how: `${path} is not a string` }];
     const location = regionLocation(v.value, path);
-    // quote(): bounded and escaped, the region is any string the resource gives (issue 6).
+    // quote(): bounded and escaped, the region is any string the resource gives.
     return [{ kind: "external", label: `region ${quote(v.value)}`, location, how: location.how }];
 }
 
