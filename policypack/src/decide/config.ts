@@ -145,24 +145,17 @@ export const RESIDENCY_PROPERTIES: readonly ConfigProperty[] = [
     "allowBroadExemptions",
 ];
 
+/** What each policy may rightly set for itself: how it treats unknowns, and whom it exempts. */
+const PER_POLICY_PROPERTIES: readonly ConfigProperty[] = ["onUnknown", "exemptions", "allowBroadExemptions"];
+
 /**
  * Properties that state facts about the stack's world (where endpoints, providers and clusters
  * are; how its tags are spelt) or a legal reading the policies must share (transfers). Every
  * policy that takes one must be given the same value: neither the engine nor @pulumi/policy has a
  * pack-level place for them (the config key "all" carries only an enforcement level, and a
- * policy's getConfig returns only its own entry), so each policy keeps its own copy. What a policy
- * may rightly set apart (onUnknown, exemptions, allowBroadExemptions) is not listed.
+ * policy's getConfig returns only its own entry), so each policy keeps its own copy.
  */
-export const SHARED_PROPERTIES: readonly ConfigProperty[] = [
-    "categoriesTagKey",
-    "subjectsTagKey",
-    "defaultSubjects",
-    "endpointCountries",
-    "providerLocations",
-    "clusterLocations",
-    "providerDefaults",
-    "transfers",
-];
+export const SHARED_PROPERTIES: readonly ConfigProperty[] = [...RESIDENCY_PROPERTIES.filter((p) => !PER_POLICY_PROPERTIES.includes(p)), "transfers"];
 
 /** Why a copy of a shared property that differs matters, where it is worse than a disagreement in words. */
 const DIFFERING_CONSEQUENCE: Partial<Record<ConfigProperty, string>> = {
