@@ -1,5 +1,5 @@
 // node dist/bench/adversarial.js (after npm run build): how long the compiled pack takes, over
-// the real Analyzer protocol, to decide resources built to be expensive (issue 6, "Limits"):
+// the real Analyzer protocol, to decide resources built to be expensive (README, "Limits"):
 // megabyte-sized properties, thousands of tags, thousands of spellings of the classification
 // key with look-alike characters, ten thousand provider endpoints. Each is compared with an
 // ordinary resource in the same run (median of N, alternated). The tests only check that these

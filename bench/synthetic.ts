@@ -1,7 +1,7 @@
 // Synthetic stacks for benchmarks and scale tests: realistic resource shapes, many of them.
 import type { EngineResource } from "../src/engine/runner";
 
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../policypack/src/values";
 const STACK = "bench";
 const PROJECT = "shop";
 export const urn = (type: string, name: string) => `urn:pulumi:${STACK}::${PROJECT}::${type}::${name}`;

@@ -2,12 +2,10 @@
 // working directory; everything else is in policies/ (one file per policy) and src/ (classify →
 // locate → decide).
 import { PolicyPack } from "@pulumi/policy";
-import { crossBorderPolicy } from "./policies/ru-personal-data-cross-border-transfer";
-import { localizationPolicy } from "./policies/ru-personal-data-localization";
-import { classificationPolicy } from "./policies/user-data-classification";
+import { POLICIES } from "./policies/registry";
 
 new PolicyPack("ru-data-residency", {
     description: "Keeps Russian citizens' personal data in Russia (152-FZ \"On Personal Data\", Art. 18 part 5).",
     displayName: "Russian personal data residency",
-    policies: [localizationPolicy, classificationPolicy, crossBorderPolicy],
+    policies: [...POLICIES],
 });

@@ -6,6 +6,7 @@ import { configureError, engineValidationErrors, goQuote, ignoredConfig, PackCon
 import type { PolicyDescription } from "./engine/pack-config";
 import { Diagnostic, EngineResource, PackSession } from "./engine/runner";
 import { InputError } from "./program/stack-config";
+import { differingSharedSettings } from "../policypack/src/decide/config";
 
 /** Analyze calls in flight at once (the engine, too, analyses steps in parallel). */
 const ANALYZE_CONCURRENCY = 16;
@@ -126,6 +127,9 @@ export function checkPackConfig(
         if (e instanceof PackConfigError) throw refused(options.configFile, engineValidationErrors(info, e.errors));
         throw e;
     }
+    const takes = Object.fromEntries(info.policies.map((p) => [p.name, Object.keys(p.configSchema?.properties ?? {})]));
+    const configs = Object.fromEntries(Object.entries(config).map(([k, c]) => [k, c.properties]));
+    for (const w of differingSharedSettings(configs, takes)) warn(`${options.configFile ?? "the policy pack config"}: ${w}`);
     const notConfigurable = configureError(config);
     if (notConfigurable) throw refused(options.configFile, [`configuring policy pack ${goQuote(info.name)} at ${goQuote(packPath)}: ${notConfigurable}`]);
     return config;

@@ -14,8 +14,8 @@ import { InputError } from "./program/stack-config";
 import { plainProps } from "./report/data-map";
 import { readStackExport, type ExportedStack } from "./stack-export";
 
-export const LOCALIZATION = "ru-personal-data-localization";
-export const CROSS_BORDER = "ru-personal-data-cross-border-transfer";
+export { CROSS_BORDER, LOCALIZATION } from "../policypack/policies/registry";
+import { CROSS_BORDER, LOCALIZATION } from "../policypack/policies/registry";
 
 /** The export files named by --file: files as given, folders as the *.json files in them, sorted. */
 export function exportFiles(given: readonly string[]): string[] {
@@ -112,9 +112,12 @@ function locationSettings(config: Record<string, unknown>): Settings {
     return readSettings(config, todayUtc()).settings;
 }
 
-/** Every resource of every stack whose country is known, by the names flows use for it. */
-export function indexDestinations(stacks: readonly StackExportFile[], localizationConfig: Record<string, unknown>): DestinationIndex {
-    const settings = locationSettings(localizationConfig);
+/**
+ * Every resource of every stack whose country is known, by the names flows use for it, located
+ * with the cross-border policy's settings: it is that policy's destinationLocations they become.
+ */
+export function indexDestinations(stacks: readonly StackExportFile[], crossBorderConfig: Record<string, unknown>): DestinationIndex {
+    const settings = locationSettings(crossBorderConfig);
     const all = new Map<string, KnownDestination[]>();
     for (const s of stacks) {
         for (const r of s.stackResources) {
@@ -175,9 +178,14 @@ export function rawConfig(file: string | undefined): Record<string, unknown> {
     return json as Record<string, unknown>;
 }
 
-/** The localization policy's properties in a raw config, for locating destinations as it does. */
+/** The localization policy's properties in a raw config. */
 export function localizationProperties(config: Record<string, unknown>): Record<string, unknown> {
-    const p = config[LOCALIZATION];
+    return policyProperties(config, LOCALIZATION);
+}
+
+/** One policy's properties in a raw config (its enforcementLevel left out). */
+export function policyProperties(config: Record<string, unknown>, policy: string): Record<string, unknown> {
+    const p = config[policy];
     if (!p || typeof p !== "object" || Array.isArray(p)) return {};
     const { enforcementLevel: _level, ...properties } = p as Record<string, unknown>;
     return properties;

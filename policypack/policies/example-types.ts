@@ -30,7 +30,8 @@ export interface PolicyExamples {
 }
 
 /** The engine's placeholder for a value that is not known during preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../src/values";
+export { UNKNOWN };
 
 export const YANDEX_S3_PROVIDER = {
     type: "pulumi:providers:aws",

@@ -95,3 +95,8 @@ export function quote(value: string): string {
     text = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
     return `"${text}"`;
 }
+
+/** A resource as messages name it: its type and its quoted name. */
+export function label(r: { type: string; name: string }): string {
+    return `${r.type} ${quote(r.name)}`;
+}

@@ -9,11 +9,9 @@ import { stepResources } from "../engine/provider-steps";
 import { previewWithRealEngine } from "./real-engine";
 import { EngineResource, PackStartError } from "../engine/runner";
 import { buildDataMap, DataMap } from "../report/data-map";
-import { renderHtml } from "../report/html";
-import { renderJunit } from "../report/junit";
 import { fullReportFormat, fullReportPointer, linkTarget } from "../report/full-report";
-import { MarkdownOptions, renderMarkdown } from "../report/markdown";
-import { renderSarif } from "../report/sarif";
+import { REPORT_FORMAT_NAMES, REPORT_FORMATS, renderReport as renderFormat } from "../report/formats";
+import type { MarkdownOptions } from "../report/markdown";
 import { runProgram } from "../program/run-program";
 import { InputError } from "../program/stack-config";
 import { readStackExport } from "../stack-export";
@@ -49,7 +47,7 @@ runs in this process through @pulumi/policy's own server code; --engine grpc sta
 engine does and analyses over the Analyzer gRPC protocol instead (the same findings, slower).`,
     report: `writes the data map (every store of personal data, how it was classified and located,
 the flows out of it, each policy's verdict, exemptions) for a review: Markdown for a
-pull-request comment, JSON (docs/schema/data-map-1.1.schema.json), SARIF 2.1.0 for
+pull-request comment, JSON (docs/schema/data-map-1.2.schema.json), SARIF 2.1.0 for
 code scanning, JUnit XML, or a self-contained HTML page. The Markdown fits a GitHub
 comment (under 65,536 characters): --full-report FILE (.html, .json or .md) also writes the
 complete report from the same analysis, and the comment names it, or --full-report-url.`,
@@ -130,7 +128,6 @@ export function progress(enabled: boolean, write: (s: string) => void = (s) => p
     };
 }
 
-const REPORT_FORMATS = ["markdown", "json", "sarif", "junit", "html"];
 
 interface Collected {
     warnings: string[];
@@ -206,22 +203,15 @@ async function collect(command: string, values: { file?: string; stack?: string;
     };
 }
 
-function renderReport(format: string, input: Collected, result: AnalysisResult, tags: Record<string, string>, markdown: MarkdownOptions = {}, built?: DataMap): string {
-    const map = built ?? buildDataMap({ resources: input.resources, analysis: result, subject: input.subject, stackTags: tags });
-    switch (format) {
-        case "json":
-            return `${JSON.stringify(map, null, 2)}\n`;
-        case "markdown":
-            return renderMarkdown(map, markdown);
-        case "sarif": {
-            const fallback = input.subject.kind === "stack-export" ? path.resolve(input.subject.path) : path.resolve(input.subject.path, `Pulumi.${input.stack}.yaml`);
-            return `${JSON.stringify(renderSarif(map, { baseDir: process.cwd(), fallbackFile: fallback, toolVersion: TOOL_VERSION }), null, 2)}\n`;
-        }
-        case "junit":
-            return renderJunit(map, input.resources);
-        default:
-            return renderHtml(map);
-    }
+function renderReport(format: string, input: Collected, map: DataMap, markdown: MarkdownOptions = {}): string {
+    const fallback = input.subject.kind === "stack-export" ? path.resolve(input.subject.path) : path.resolve(input.subject.path, `Pulumi.${input.stack}.yaml`);
+    return renderFormat(format, { map, resources: [input.resources], fallbackFiles: [fallback], markdown, toolVersion: TOOL_VERSION, baseDir: process.cwd() });
+}
+
+/** The main extension of each format a --full-report file may have, in words. */
+function fullReportExtensions(): string {
+    const exts = REPORT_FORMATS.flatMap((f) => f.fullReportExtensions.slice(0, 1)).sort();
+    return `${exts.slice(0, -1).join(", ")} or ${exts[exts.length - 1]}`;
 }
 
 function writeReport(file: string, text: string): void {
@@ -235,7 +225,7 @@ function writeReport(file: string, text: string): void {
 /** --full-report and --full-report-url are for the Markdown comment, and say where its full report is. */
 function checkFullReport(format: string, file: string | undefined, url: string | undefined): void {
     if ((file || url) && format !== "markdown") throw new UsageError(`--full-report${file ? "" : "-url"} is for --format markdown: it names the full report in the comment`);
-    if (file && !fullReportFormat(file)) throw new UsageError(`--full-report ${JSON.stringify(file)}: name a .html, .json or .md file; its extension sets its format`);
+    if (file && !fullReportFormat(file)) throw new UsageError(`--full-report ${JSON.stringify(file)}: name a ${fullReportExtensions()} file; its extension sets its format`);
     if (url && !linkTarget(url)) throw new UsageError(`--full-report-url ${JSON.stringify(url)}: expected an http or https URL`);
 }
 
@@ -345,8 +335,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         const tags = stackTags(values["stack-tag"]);
         const format = values.format;
         if (command === "report") {
-            if (!format) throw new UsageError("report needs --format markdown|json|sarif|junit|html");
-            if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(format)}: expected one of ${REPORT_FORMATS.join(", ")}`);
+            if (!format) throw new UsageError(`report needs --format ${REPORT_FORMAT_NAMES.join("|")}`);
+            if (!REPORT_FORMAT_NAMES.includes(format)) throw new UsageError(`--format ${JSON.stringify(format)}: expected one of ${REPORT_FORMAT_NAMES.join(", ")}`);
             checkFullReport(format, values["full-report"], values["full-report-url"]);
         }
         // Several exports, or a folder of them: one organisation (src/cli/organisation-command.ts).
@@ -409,10 +399,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         if (command === "report") {
             const fullFile = values["full-report"];
             const map = buildDataMap({ resources: input.resources, analysis: result, subject: input.subject, stackTags: tags });
-            const text = renderReport(format!, input, result, tags, { fullReport: fullReportPointer({ file: fullFile, url: values["full-report-url"], env: process.env }) }, map);
+            const text = renderReport(format!, input, map, { fullReport: fullReportPointer({ file: fullFile, url: values["full-report-url"], env: process.env }) });
             if (fullFile) {
                 // The complete report, from the same analysis, where the comment says it is.
-                writeReport(fullFile, renderReport(fullReportFormat(fullFile)!, input, result, tags, { budget: Infinity }, map));
+                writeReport(fullFile, renderReport(fullReportFormat(fullFile)!, input, map, { budget: Infinity }));
                 process.stderr.write(`ru-residency: wrote ${fullFile} (the full report)\n`);
             }
             if (values.output) {

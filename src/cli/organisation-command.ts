@@ -5,15 +5,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { AnalysisOptions, AnalysisResult } from "../analyze";
 import type { EngineResource } from "../engine/runner";
-import { configWithDestinations, derivedDestinations, indexDestinations, localizationProperties, rawConfig, readExports, tempDir, type StackExportFile } from "../organisation";
+import { configWithDestinations, derivedDestinations, indexDestinations, policyProperties, rawConfig, CROSS_BORDER, readExports, tempDir, type StackExportFile } from "../organisation";
 import { InputError } from "../program/stack-config";
 import { buildDataMap, type DataMap } from "../report/data-map";
 import { fullReportFormat } from "../report/full-report";
-import { renderHtml } from "../report/html";
-import { renderJunitOrganisation } from "../report/junit";
-import { renderMarkdown, type MarkdownOptions } from "../report/markdown";
-import { combineDataMaps, stackMaps } from "../report/organisation-map";
-import { renderSarif } from "../report/sarif";
+import { renderReport } from "../report/formats";
+import type { MarkdownOptions } from "../report/markdown";
+import { combineDataMaps } from "../report/organisation-map";
 import { formatPreview } from "./format";
 
 export interface OrganisationOptions {
@@ -47,7 +45,7 @@ export interface StackAnalysis {
 /** Analyse each stack, with the other stacks' resources as known destinations. */
 export async function analyzeStacks(stacks: readonly StackExportFile[], options: Pick<OrganisationOptions, "packDir" | "configFile" | "onProgress" | "analyse">): Promise<{ analyses: StackAnalysis[]; index: ReturnType<typeof indexDestinations> }> {
     const raw = rawConfig(options.configFile);
-    const index = indexDestinations(stacks, localizationProperties(raw));
+    const index = indexDestinations(stacks, policyProperties(raw, CROSS_BORDER));
     const dir = tempDir();
     try {
         const analyses: StackAnalysis[] = [];
@@ -131,25 +129,14 @@ export function organisationMap(analyses: readonly StackAnalysis[], index: Retur
 }
 
 function render(format: string, map: DataMap, analyses: readonly StackAnalysis[], options: OrganisationOptions, markdown: MarkdownOptions): string {
-    switch (format) {
-        case "json":
-            return `${JSON.stringify(map, null, 2)}\n`;
-        case "markdown":
-            return renderMarkdown(map, markdown);
-        case "sarif": {
-            // One SARIF run per stack, each pointing at its own export.
-            const runs = stackMaps(map).flatMap((m) => renderSarif(m, { baseDir: process.cwd(), fallbackFile: path.resolve(m.subject.path), toolVersion: options.toolVersion }).runs);
-            const log = renderSarif(map, { baseDir: process.cwd(), fallbackFile: path.resolve(analyses[0]!.stack.file), toolVersion: options.toolVersion });
-            return `${JSON.stringify({ ...log, runs }, null, 2)}\n`;
-        }
-        case "junit":
-            return renderJunitOrganisation(
-                map.pack,
-                stackMaps(map).map((m, i) => ({ map: m, resources: analyses[i]!.stack.resources })),
-            );
-        default:
-            return renderHtml(map);
-    }
+    return renderReport(format, {
+        map,
+        resources: analyses.map((a) => a.stack.resources),
+        fallbackFiles: analyses.map((a) => path.resolve(a.stack.file)),
+        markdown,
+        toolVersion: options.toolVersion,
+        baseDir: process.cwd(),
+    });
 }
 
 function write(file: string, text: string): void {

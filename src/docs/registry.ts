@@ -2,19 +2,25 @@
 // (policypack/index.ts) does not load examples, to keep its start-up small.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import type { PolicyExamples, StackPolicyExamples } from "../../policypack/policies/example-types";
-import { crossBorderPolicy } from "../../policypack/policies/ru-personal-data-cross-border-transfer";
+import { CLASSIFICATION, CROSS_BORDER, isStackPolicy, LOCALIZATION, POLICIES } from "../../policypack/policies/registry";
 import { crossBorderExamples } from "../../policypack/policies/ru-personal-data-cross-border-transfer.examples";
-import { localizationPolicy } from "../../policypack/policies/ru-personal-data-localization";
 import { localizationExamples } from "../../policypack/policies/ru-personal-data-localization.examples";
-import { classificationPolicy } from "../../policypack/policies/user-data-classification";
 import { classificationExamples } from "../../policypack/policies/user-data-classification.examples";
 
 export type PolicyEntry =
     | { policy: ResourceValidationPolicy; kind: "resource"; examples: PolicyExamples }
     | { policy: StackValidationPolicy; kind: "stack"; examples: StackPolicyExamples };
 
-export const POLICY_ENTRIES: PolicyEntry[] = [
-    { policy: localizationPolicy, kind: "resource", examples: localizationExamples },
-    { policy: classificationPolicy, kind: "resource", examples: classificationExamples },
-    { policy: crossBorderPolicy, kind: "stack", examples: crossBorderExamples },
-];
+/** Each policy's examples, by its name: its documentation and its tests at once. */
+const EXAMPLES: Record<string, PolicyExamples | StackPolicyExamples> = {
+    [LOCALIZATION]: localizationExamples,
+    [CLASSIFICATION]: classificationExamples,
+    [CROSS_BORDER]: crossBorderExamples,
+};
+
+/** Every policy of the pack (policypack/policies/registry.ts) with its examples; a policy without examples is an error. */
+export const POLICY_ENTRIES: PolicyEntry[] = POLICIES.map((policy): PolicyEntry => {
+    const examples = EXAMPLES[policy.name];
+    if (!examples) throw new Error(`policy ${policy.name} has no examples: add them to EXAMPLES in src/docs/registry.ts`);
+    return isStackPolicy(policy) ? { policy, kind: "stack", examples: examples as StackPolicyExamples } : { policy, kind: "resource", examples: examples as PolicyExamples };
+});

@@ -1,21 +1,24 @@
 // The data map: where personal data lives in a stack, how each fact was derived, where copies go,
 // and what each policy decided. One model, rendered as JSON, Markdown, SARIF, JUnit and HTML.
-import { classify, Classification, describeCategories, describeSubjects } from "../../policypack/src/classify/classification";
+import { Classification, describeCategories, describeSubjects } from "../../policypack/src/classify/classification";
 import { storageService } from "../../policypack/src/classify/storage";
 import { readSettings, Settings, todayUtc } from "../../policypack/src/decide/config";
 import { Exemption, findExemption } from "../../policypack/src/decide/exemptions";
-import { extractFlows, Endpoint } from "../../policypack/src/flows/flows";
-import { StackIndex, StackResource } from "../../policypack/src/flows/stack";
-import { computeTaint } from "../../policypack/src/flows/taint";
-import { transferEvidence, TRANSFER_DATE_TAG, TRANSFER_TAG } from "../../policypack/src/decide/cross-border";
+import type { Endpoint } from "../../policypack/src/flows/flows";
+import type { StackResource } from "../../policypack/src/flows/stack";
+import { FlowOutcome, transferEvidence, TRANSFER_DATE_TAG, TRANSFER_TAG } from "../../policypack/src/decide/cross-border";
+import { holdsNoData } from "../../policypack/src/decide/localization";
+import { analyseStack } from "../../policypack/src/decide/stack-analysis";
 import { LAW, LAW_FILE, NOTICE } from "../../policypack/src/law";
-import { locate } from "../../policypack/src/locate";
+import { CROSS_BORDER, LOCALIZATION } from "../../policypack/policies/registry";
+import type { Location } from "../../policypack/src/locate";
 import type { AnalysisResult } from "../analyze";
 import { SECRET_SIG, SECRET_SIG_KEY } from "../engine/protocol";
 import type { EngineResource } from "../engine/runner";
+import type { ReportFormat } from "./format";
 import type { StackEntry } from "./organisation-map";
 
-export const DATA_MAP_SCHEMA_VERSION = "1.1";
+export const DATA_MAP_SCHEMA_VERSION = "1.2";
 
 /** How a report names the tags a declared transfer carries. */
 export const TRANSFER_TAGS = `${TRANSFER_TAG} / ${TRANSFER_DATE_TAG}`;
@@ -98,6 +101,8 @@ export interface TransferRecord {
 
 export interface FlowEntry {
     id: string;
+    /** What the cross-border policy made of the flow, with its own settings. */
+    decision: FlowOutcome;
     /** In an organisation's map: the stack the flow resource is in. */
     stack?: string;
     kind: string;
@@ -145,6 +150,14 @@ export interface DataMap {
     violations: (Verdict & { urn: string; type: string; name: string; source?: SourceRef; stack?: string })[];
 }
 
+/**
+ * A flow whose source may hold Russian citizens' personal data and whose destination is not shown
+ * to be in Russia, as the cross-border policy found it (whether reported, exempt or declared).
+ */
+export function leavesRussia(f: FlowEntry): boolean {
+    return f.decision !== "no-personal-data" && f.to.inRussia !== "yes";
+}
+
 /** Wire-form props (secret envelopes) → the plain values a policy sees. */
 export function plainProps(value: unknown, depth = 0): unknown {
     if (depth > 200 || value === null || typeof value !== "object") return value;
@@ -156,13 +169,12 @@ export function plainProps(value: unknown, depth = 0): unknown {
     return out;
 }
 
-function sourceOf(from: string | undefined, kind: "categories" | "subjects"): ClassificationSource {
-    if (!from) return kind === "subjects" ? "config default" : "own tags";
-    if (from.startsWith("stack tag")) return "stack tag";
-    if (from.startsWith("the pack's default")) return "config default";
-    if (from.includes(" in provider ")) return "provider default tags";
-    return "own tags";
-}
+const SOURCE_NAMES: Record<NonNullable<Classification["categoriesSource"]> | Classification["subjectsSource"], ClassificationSource> = {
+    resource: "own tags",
+    provider: "provider default tags",
+    "stack tag": "stack tag",
+    default: "config default",
+};
 
 function settingsFor(analysis: AnalysisResult, policy: string, today: string): Settings {
     return readSettings(analysis.config[policy]?.properties ?? {}, today).settings;
@@ -182,16 +194,15 @@ export interface DataMapInput {
     now?: Date;
 }
 
-const LOCALIZATION = "ru-personal-data-localization";
-const CROSS_BORDER = "ru-personal-data-cross-border-transfer";
 
 export function buildDataMap(input: DataMapInput): DataMap {
     const now = input.now ?? new Date();
     const today = todayUtc(now);
     const soon = addDays(today, 30);
     const { analysis } = input;
+    // Each policy's own settings, as the engine gave them to it.
     const settings = settingsFor(analysis, LOCALIZATION, today);
-    const flowConfig = readSettings(analysis.config[CROSS_BORDER]?.properties ?? {}, today).settings as Settings & { destinationLocations?: Record<string, string> };
+    const flowConfig = settingsFor(analysis, CROSS_BORDER, today);
     const stackTags = new Map(Object.entries(input.stackTags ?? {}));
 
     const byUrnEngine = new Map(input.resources.map((r) => [r.urn, r]));
@@ -207,10 +218,7 @@ export function buildDataMap(input: DataMapInput): DataMap {
         stackTags,
     }));
 
-    const flowSettings = { ...settings, destinationLocations: flowConfig.destinationLocations ?? {} };
-    const index = new StackIndex(stackResources);
-    const { flows } = extractFlows(index, flowSettings);
-    const taint = computeTaint(stackResources, flowSettings);
+    const stack = analyseStack(stackResources, { localization: settings, crossBorder: flowConfig });
 
     const verdicts = new Map<string, Verdict[]>();
     for (const d of analysis.diagnostics) {
@@ -223,19 +231,18 @@ export function buildDataMap(input: DataMapInput): DataMap {
     const flowEntries: FlowEntry[] = [];
     const flowsOut = new Map<string, string[]>();
     const flowsIn = new Map<string, string[]>();
-    const end = (e: Endpoint): FlowEnd => {
-        if (e.kind === "resource") {
-            const loc = locate(e.resource, settings);
-            return { urn: e.resource.urn, label: `${e.resource.type} "${e.resource.name}"`, inRussia: loc.inRussia, country: loc.country, how: e.how };
-        }
+    // Where each end is, as the cross-border policy located it.
+    const end = (e: Endpoint, loc: Location | undefined): FlowEnd => {
+        if (e.kind === "resource") return { urn: e.resource.urn, label: `${e.resource.type} "${e.resource.name}"`, inRussia: loc?.inRussia, country: loc?.country, how: e.how };
         if (e.kind === "external") return { label: e.label, inRussia: e.location.inRussia, country: e.location.country, how: e.location.how };
         return { label: e.label, inRussia: "unknown", how: e.how };
     };
-    flows.forEach((f, i) => {
+    stack.crossBorder.flows.forEach((analysed, i) => {
+        const f = analysed.flow;
         const id = `flow-${i + 1}`;
-        const from = end(f.from);
-        const to = end(f.to);
-        const entry: FlowEntry = { id, kind: f.kind, flowResource: { urn: f.flow.urn, type: f.flow.type, name: f.flow.name }, from, to };
+        const from = end(f.from, analysed.fromLocation);
+        const to = end(f.to, analysed.toLocation);
+        const entry: FlowEntry = { id, decision: analysed.outcome, kind: f.kind, flowResource: { urn: f.flow.urn, type: f.flow.type, name: f.flow.name }, from, to };
         const evidence = transferEvidence(f.flow, f.from.kind === "resource" ? f.from.resource : undefined);
         if (evidence.notification.status !== "absent" || evidence.date.status !== "absent") {
             entry.transfer = { taggedOn: evidence.carrier.urn };
@@ -259,10 +266,12 @@ export function buildDataMap(input: DataMapInput): DataMap {
 
     const stores: StoreEntry[] = [];
     const unclassified: DataMap["unclassifiedStorage"] = [];
-    for (const r of stackResources) {
-        if (r.type.startsWith("pulumi:") || !r.provider) continue;
-        const c: Classification = classify({ props: r.props, providerProps: r.provider.props, stackTags }, settings);
-        const t = taint.get(r.urn);
+    for (const r of stack.resources) {
+        const facts = stack.store(r);
+        // What the policies know to hold no data (a VPC, an IAM role) is no store, whatever tags it carries.
+        if (holdsNoData(r) && !facts.received) continue;
+        const c = facts.classification;
+        const t = facts.received;
         const engine = byUrnEngine.get(r.urn);
         let exempt: { policy: string; e: Exemption } | undefined;
         for (const entry of exemptionList) {
@@ -275,7 +284,7 @@ export function buildDataMap(input: DataMapInput): DataMap {
             if (service && !c.tagged) unclassified.push({ urn: r.urn, type: r.type, name: r.name, service, source: engine?.source });
             continue;
         }
-        const loc = locate(r, settings);
+        const loc = facts.location;
         const tainted = c.personal === "no" && t !== undefined;
         stores.push({
             urn: r.urn,
@@ -287,11 +296,11 @@ export function buildDataMap(input: DataMapInput): DataMap {
             categories: tainted ? [] : c.categories,
             subjects: tainted ? ["RU"] : c.subjects,
             classification: {
-                categoriesSource: tainted ? "taint" : sourceOf(c.categoriesFrom, "categories"),
-                subjectsSource: tainted ? "taint" : sourceOf(c.subjectsFrom, "subjects"),
+                categoriesSource: tainted ? "taint" : SOURCE_NAMES[c.categoriesSource ?? "resource"],
+                subjectsSource: tainted ? "taint" : SOURCE_NAMES[c.subjectsSource],
                 categoriesFrom: tainted ? `received through ${t!.via}` : c.categoriesFrom ? `${describeCategories(c)} (${c.categoriesFrom})` : "not declared",
                 subjectsFrom: tainted ? `received from ${t!.from}` : `${describeSubjects(c)} (${c.subjectsFrom})`,
-                taint: t ? { from: t.from, via: t.via } : undefined,
+                taint: t?.via !== undefined ? { from: t.from, via: t.via } : undefined,
                 unknowns: c.unknowns,
             },
             location: { inRussia: loc.inRussia, country: loc.country, region: loc.region, how: loc.how },
@@ -316,7 +325,6 @@ export function buildDataMap(input: DataMapInput): DataMap {
     // Program registration order varies between runs; the map must not.
     stores.sort((a, b) => a.urn.localeCompare(b.urn));
     unclassified.sort((a, b) => a.urn.localeCompare(b.urn));
-    const storeUrns = new Set(stores.map((s) => s.urn));
     const violations = analysis.diagnostics
         .filter((d) => d.enforcementLevel === "mandatory" || d.enforcementLevel === "advisory")
         .map((d) => ({
@@ -341,7 +349,7 @@ export function buildDataMap(input: DataMapInput): DataMap {
             personalDataStores: stores.length,
             russianPersonalDataStores: stores.filter((s) => s.russianPersonalData !== "no").length,
             flows: flowEntries.length,
-            flowsLeavingRussia: flowEntries.filter((f) => f.from.urn !== undefined && storeUrns.has(f.from.urn) && f.to.inRussia !== "yes").length,
+            flowsLeavingRussia: flowEntries.filter(leavesRussia).length,
             mandatory: analysis.mandatory,
             advisory: analysis.advisory,
             blocked: analysis.mandatory > 0,
@@ -358,3 +366,9 @@ export function buildDataMap(input: DataMapInput): DataMap {
         violations,
     };
 }
+
+export const JSON_FORMAT: ReportFormat = {
+    name: "json",
+    fullReportExtensions: [".json"],
+    render: ({ map }) => `${JSON.stringify(map, null, 2)}\n`,
+};

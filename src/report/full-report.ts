@@ -1,14 +1,12 @@
 // Where the full report is, as the Markdown comment names it: the file written next to the
 // comment (--full-report), the address readers open (--full-report-url), and the CI run that
 // wrote them, read from the variables GitHub Actions and GitLab CI set.
-import * as path from "node:path";
+import { fullReportFormatOf } from "./formats";
 import { clip } from "./markdown";
 
-/** The report formats a --full-report file can have, by its extension. */
-export const FULL_REPORT_FORMATS: Record<string, "html" | "json" | "markdown"> = { ".html": "html", ".htm": "html", ".json": "json", ".md": "markdown", ".markdown": "markdown" };
-
-export function fullReportFormat(file: string): "html" | "json" | "markdown" | undefined {
-    return FULL_REPORT_FORMATS[path.extname(file).toLowerCase()];
+/** The name of the format a --full-report file has, by its extension (formats.ts says which). */
+export function fullReportFormat(file: string): string | undefined {
+    return fullReportFormatOf(file)?.name;
 }
 
 /** The CI run this command runs in, if the environment says so. */

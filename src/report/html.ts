@@ -2,6 +2,7 @@
 // of stores and flows, every finding, store, flow and exemption. Laid out to fit any window from
 // 800 px (about the width of paper) up, long messages and names wrapping instead of overflowing,
 // and to print on A4 with a page break before each stack.
+import type { ReportFormat } from "./format";
 import { TRANSFER_TAGS, type DataMap, type StoreEntry } from "./data-map";
 import { diagram, where } from "./diagram";
 import { transferText } from "./markdown";
@@ -187,3 +188,9 @@ ${stackSection(m, 3)}
 ${sections.join("\n")}
 ${notice}`;
 }
+
+export const HTML_FORMAT: ReportFormat = {
+    name: "html",
+    fullReportExtensions: [".html", ".htm"],
+    render: ({ map }) => renderHtml(map),
+};

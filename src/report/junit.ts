@@ -2,6 +2,8 @@
 // resource). A mandatory violation is a failure; an advisory one passes with the warning in
 // system-out, so CI dashboards count blocking findings only.
 import type { DataMap } from "./data-map";
+import type { ReportFormat } from "./format";
+import { stackMaps } from "./organisation-map";
 
 function xml(text: string): string {
     return text
@@ -91,3 +93,10 @@ export function renderJunit(map: DataMap, resources: readonly JunitResource[]): 
 export function renderJunitOrganisation(pack: DataMap["pack"], stacks: readonly { map: DataMap; resources: readonly JunitResource[] }[]): string {
     return document(`${pack.name}@${pack.version} ${stacks.length} stacks`, stacks.map((s) => suitesOf(s.map, s.resources, ` (${s.map.subject.project}/${s.map.subject.stack})`)));
 }
+
+export const JUNIT_FORMAT: ReportFormat = {
+    name: "junit",
+    fullReportExtensions: [],
+    render: ({ map, resources }) =>
+        map.stacks ? renderJunitOrganisation(map.pack, stackMaps(map).map((m, i) => ({ map: m, resources: resources[i]! }))) : renderJunit(map, resources[0]!),
+};

@@ -5,6 +5,7 @@
 // same renderer writes the full report.
 import { countryName } from "../../policypack/src/countries";
 import { quote } from "../../policypack/src/values";
+import type { ReportFormat } from "./format";
 import { TRANSFER_TAGS, type DataMap, type FlowEnd, type FlowEntry, type StoreEntry } from "./data-map";
 
 /** GitHub's limit on a comment's body, in characters. */
@@ -408,3 +409,9 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
     out.push(...notice);
     return out.join("\n");
 }
+
+export const MARKDOWN_FORMAT: ReportFormat = {
+    name: "markdown",
+    fullReportExtensions: [".md", ".markdown"],
+    render: ({ map, markdown }) => renderMarkdown(map, markdown),
+};

@@ -3,6 +3,7 @@
 // another joined to the store they reach.
 import { arnName, looksLikeArn, parseArn } from "../../policypack/src/flows/arn";
 import type { DestinationIndex } from "../organisation";
+import { leavesRussia } from "./data-map";
 import type { DataMap, ExemptionEntry, FlowEntry, StoreEntry } from "./data-map";
 
 export type StackVerdict = "blocked" | "passes with warnings" | "passes";
@@ -115,7 +116,6 @@ export function combineDataMaps(parts: readonly { map: DataMap; key: string }[],
     const unclassifiedStorage = all((m, key) => m.unclassifiedStorage.map((u) => ({ ...u, stack: key })));
     const exemptionList = [...exemptions.values()];
     const sum = (k: "resources" | "mandatory" | "advisory" | "unclassifiedStorage") => parts.reduce((n, p) => n + p.map.summary[k], 0);
-    const storeUrns = new Set(stores.map((s) => s.urn));
     const first = parts[0]!.map;
     return {
         schemaVersion: first.schemaVersion,
@@ -129,7 +129,7 @@ export function combineDataMaps(parts: readonly { map: DataMap; key: string }[],
             personalDataStores: stores.length,
             russianPersonalDataStores: stores.filter((s) => s.russianPersonalData !== "no").length,
             flows: flows.length,
-            flowsLeavingRussia: flows.filter((f) => f.from.urn !== undefined && storeUrns.has(f.from.urn) && f.to.inRussia !== "yes").length,
+            flowsLeavingRussia: flows.filter(leavesRussia).length,
             mandatory: sum("mandatory"),
             advisory: sum("advisory"),
             blocked: parts.some((p) => p.map.summary.blocked),

@@ -3,6 +3,8 @@ import * as path from "node:path";
 import { createHash } from "node:crypto";
 import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { DataMap } from "./data-map";
+import type { ReportFormat } from "./format";
+import { stackMaps } from "./organisation-map";
 
 const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 const DEFAULT_LEVEL: Record<string, ReportingDescriptor["defaultConfiguration"]> = {
@@ -69,3 +71,15 @@ export function renderSarif(map: DataMap, options: SarifOptions): Log {
         ],
     };
 }
+
+export const SARIF_FORMAT: ReportFormat = {
+    name: "sarif",
+    fullReportExtensions: [],
+    render: (input) => {
+        const options = (fallbackFile: string): SarifOptions => ({ baseDir: input.baseDir, fallbackFile, toolVersion: input.toolVersion });
+        const log = renderSarif(input.map, options(input.fallbackFiles[0]!));
+        // An organisation: one run per stack, each pointing at its own export.
+        const runs = input.map.stacks ? stackMaps(input.map).flatMap((m, i) => renderSarif(m, options(input.fallbackFiles[i]!)).runs) : log.runs;
+        return `${JSON.stringify({ ...log, runs }, null, 2)}\n`;
+    },
+};

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { classify, DEFAULT_CLASSIFICATION_SETTINGS, readSubjects } from "../../policypack/src/classify/classification";
 import { canonicalKey, foldText, tokens } from "../../policypack/src/classify/text";
 
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../../policypack/src/values";
 const c = (props: unknown, providerProps?: unknown, stackTags?: Record<string, string>, settings = DEFAULT_CLASSIFICATION_SETTINGS) =>
     classify({ props, providerProps, stackTags: stackTags ? new Map(Object.entries(stackTags)) : undefined }, settings);
 

@@ -9,7 +9,7 @@ import { AnalyzerInfo, PackSession } from "../../src/engine/runner";
 import { engineResource, hasUnknown } from "../helpers/examples";
 
 const PACK = path.resolve(__dirname, "../../policypack");
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../../policypack/src/values";
 
 let session: PackSession;
 let info: AnalyzerInfo;

@@ -37,6 +37,14 @@ const cases: Case[] = [
         reported: [urn(S3, "src"), urn(S3, "dst")],
     },
     {
+        kind: "S3 BucketV2 inline replicationConfiguration",
+        specs: (p) => [
+            { type: "aws:s3/bucketV2:BucketV2", name: "src", props: { ...srcBucket.props, replicationConfiguration: { role: "r", rules: [{ destination: { bucket: "arn:aws:s3:::dst" } }] } } },
+            dstBucket(p),
+        ],
+        reported: [urn("aws:s3/bucketV2:BucketV2", "src"), urn(S3, "dst")],
+    },
+    {
         kind: "S3 inline logging",
         specs: (p) => [{ ...srcBucket, props: { ...srcBucket.props, logging: { targetBucket: "dst" } } }, dstBucket(p)],
         reported: [urn(S3, "src"), urn(S3, "dst")],
@@ -228,6 +236,14 @@ const cases: Case[] = [
             { type: "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", name: "sub", props: { logGroup: "/app", destinationArn: "arn:aws:kinesis:eu-central-1:123456789012:stream/dst" } },
         ],
         reported: [urn("aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "sub"), urn(STREAM, "dst")],
+    },
+    {
+        kind: "CloudWatch Logs destination",
+        specs: (p) => [
+            { type: STREAM, name: "dst", props: { name: "dst", arn: "arn:aws:kinesis:eu-central-1:123456789012:stream/dst" }, place: p },
+            { type: "aws:cloudwatch/logDestination:LogDestination", name: "ld", props: { name: "ld", targetArn: "arn:aws:kinesis:eu-central-1:123456789012:stream/dst", ...tagged } },
+        ],
+        reported: [urn("aws:cloudwatch/logDestination:LogDestination", "ld"), urn(STREAM, "dst")],
     },
     {
         kind: "DMS replication task",

@@ -4,7 +4,8 @@ import { readSettings, Settings } from "../../policypack/src/decide/config";
 import { decideCrossBorder, StackFinding } from "../../policypack/src/decide/cross-border";
 import type { StackResource } from "../../policypack/src/flows/stack";
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../../policypack/src/values";
+export { UNKNOWN };
 export const PERSONAL_RU = { "user-data": "personal", "data-subjects": "RU" };
 
 export type Place = "ru" | "abroad" | "unknown";

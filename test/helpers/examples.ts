@@ -1,6 +1,7 @@
 // Turn a policy example into what the engine would send for it.
 import type { ExampleResource } from "../../policypack/policies/example-types";
 import type { EngineResource } from "../../src/engine/runner";
+import { UNKNOWN } from "../../policypack/src/values";
 
 export function engineResource(r: ExampleResource, stack = "dev", project = "examples"): EngineResource {
     const name = r.name ?? "res";
@@ -18,5 +19,5 @@ export function engineResource(r: ExampleResource, stack = "dev", project = "exa
 
 /** True if the example carries an unknown value, which only a preview can have. */
 export function hasUnknown(value: unknown): boolean {
-    return JSON.stringify(value ?? null).includes("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
+    return JSON.stringify(value ?? null).includes(UNKNOWN);
 }

@@ -1,20 +1,15 @@
-// Every policy the pack exports, and running all of them on one resource through the
-// runtime-faithful harness. test/fuzz/policy-coverage.test.ts checks this list against the
-// policies policypack/index.ts registers, so a new policy cannot be left out of the fuzzing.
+// Every policy the pack registers (policypack/policies/registry.ts), and running all of them on
+// one resource through the runtime-faithful harness.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { crossBorderPolicy } from "../../policypack/policies/ru-personal-data-cross-border-transfer";
-import { localizationPolicy } from "../../policypack/policies/ru-personal-data-localization";
-import { classificationPolicy } from "../../policypack/policies/user-data-classification";
+import { CLASSIFICATION as CLASSIFICATION_NAME, CROSS_BORDER as CROSS_BORDER_NAME, isStackPolicy, LOCALIZATION as LOCALIZATION_NAME, POLICIES } from "../../policypack/policies/registry";
 import { ResourceSpec, RunOptions, runResourcePolicy, runStackPolicy, StackResourceSpec, Violation } from "./harness";
 
-export const RESOURCE_POLICIES: readonly ResourceValidationPolicy[] = [localizationPolicy, classificationPolicy];
-export const STACK_POLICIES: readonly StackValidationPolicy[] = [crossBorderPolicy];
-/** The exported names of the policy objects above, as policypack/index.ts imports them. */
-export const COVERED_POLICY_EXPORTS: readonly string[] = ["localizationPolicy", "classificationPolicy", "crossBorderPolicy"];
+export const RESOURCE_POLICIES: readonly ResourceValidationPolicy[] = POLICIES.filter((p): p is ResourceValidationPolicy => !isStackPolicy(p));
+export const STACK_POLICIES: readonly StackValidationPolicy[] = POLICIES.filter(isStackPolicy);
 
-export const LOCALIZATION = localizationPolicy.name;
-export const CLASSIFICATION = classificationPolicy.name;
-export const CROSS_BORDER = crossBorderPolicy.name;
+export const LOCALIZATION = LOCALIZATION_NAME;
+export const CLASSIFICATION = CLASSIFICATION_NAME;
+export const CROSS_BORDER = CROSS_BORDER_NAME;
 
 /** Run every stack policy on a stack of these resources. */
 export async function runStack(specs: StackResourceSpec[], options: { config?: Record<string, Record<string, unknown>>; stackTags?: Record<string, string> } = {}): Promise<Violation[]> {

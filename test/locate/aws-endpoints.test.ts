@@ -4,7 +4,7 @@ import { endpointKeysFor, locateAws, readEndpoints } from "../../policypack/src/
 import { endpointHost } from "../../policypack/src/locate/endpoint";
 import { DEFAULT_LOCATION_SETTINGS, LocationSettings, ResourceView } from "../../policypack/src/locate/location";
 
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../../policypack/src/values";
 const view = (type: string, props: Record<string, unknown>, providerProps: Record<string, unknown>): ResourceView => ({
     type,
     name: "r",

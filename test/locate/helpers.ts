@@ -2,7 +2,8 @@
 import type { LocationSettings, ResourceView } from "../../policypack/src/locate";
 import { DEFAULT_LOCATION_SETTINGS } from "../../policypack/src/locate";
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../../policypack/src/values";
+export { UNKNOWN };
 
 export function view(type: string, props: Record<string, unknown> = {}, providerProps: Record<string, unknown> = {}, providerName?: string): ResourceView {
     const pkg = type.split(":")[0]!;

@@ -5,7 +5,7 @@ import type { CapturedStack } from "../../src/program/capture";
 import { runProgram } from "../../src/program/run-program";
 import { InputError, readStackFiles } from "../../src/program/stack-config";
 
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../../policypack/src/values";
 const SECRET_KEY = "4dabf18193072939515e22adb298388d";
 const fixture = (name: string) => path.resolve(__dirname, "..", "fixtures", "programs", name);
 const byName = (s: CapturedStack, name: string) => s.resources.find((r) => r.name === name)!;

@@ -9,7 +9,7 @@ import { engineUrn, withoutResourceReferences } from "../../src/program/capture"
 import { runProgram } from "../../src/program/run-program";
 import { PassphraseDecrypter, readStackFiles } from "../../src/program/stack-config";
 
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../../policypack/src/values";
 const SIG = "4dabf18193072939515e22adb298388d";
 const SECRET = "1b47061264138c4ac30d75fd1eb44270";
 const fixture = (name: string) => path.resolve(__dirname, "..", "fixtures", "programs", name);

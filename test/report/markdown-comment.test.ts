@@ -75,7 +75,7 @@ const dataMap = fc
             }
         }
         const flows: FlowEntry[] = g.res.length
-            ? g.flows.map((f, i) => ({ id: `flow-${i + 1}`, kind: f.kind, flowResource: { urn: at(f.from)!.urn, type: at(f.from)!.type, name: at(f.from)!.name }, from: { urn: at(f.from)!.urn, label: `${at(f.from)!.type} "${at(f.from)!.name}"`, inRussia: "yes", country: "RU", how: "x" }, to: { label: `${at(f.to)!.type} "${at(f.to)!.name}"`, inRussia: "no", country: "DE", how: "y" } }))
+            ? g.flows.map((f, i) => ({ id: `flow-${i + 1}`, decision: "reported" as const, kind: f.kind, flowResource: { urn: at(f.from)!.urn, type: at(f.from)!.type, name: at(f.from)!.name }, from: { urn: at(f.from)!.urn, label: `${at(f.from)!.type} "${at(f.from)!.name}"`, inRussia: "yes", country: "RU", how: "x" }, to: { label: `${at(f.to)!.type} "${at(f.to)!.name}"`, inRussia: "no", country: "DE", how: "y" } }))
             : [];
         const seen = new Set<string>();
         const stores: StoreEntry[] = [];
@@ -112,7 +112,7 @@ const dataMap = fc
         }
         return {
             ...(stacks ? { stacks } : {}),
-            schemaVersion: "1.1",
+            schemaVersion: "1.2",
             generatedAt: "2026-12-01T00:00:00.000Z",
             legal: { notice: NOTICE, lawFile: "policypack/data/law.json", lawReviewed: LAW.reviewed },
             pack: { name: "ru-data-residency", version: "0.1.0" },

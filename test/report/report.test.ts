@@ -10,7 +10,7 @@ import { validateXML } from "xmllint-wasm";
 import type { DataMap } from "../../src/report/data-map";
 import { ROOT, runCli } from "../helpers/cli";
 
-const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "schema", "data-map-1.1.schema.json"), "utf8")) as object;
+const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "schema", "data-map-1.2.schema.json"), "utf8")) as object;
 const sarifSchema = JSON.parse(fs.readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
 const junitXsd = fs.readFileSync(path.join(ROOT, "docs", "schema", "junit.xsd"), "utf8");
 
@@ -54,7 +54,7 @@ describe("report --format json", () => {
 
     it("maps stores, their classification source, location, flows and verdicts", () => {
         const map = JSON.parse(reports.json!.stdout) as DataMap;
-        expect(map.schemaVersion).toBe("1.1");
+        expect(map.schemaVersion).toBe("1.2");
         expect(map.summary).toMatchObject({ personalDataStores: 2, russianPersonalDataStores: 2, flows: 1, flowsLeavingRussia: 1, mandatory: 2, advisory: 1, blocked: true });
         const [customers, dr] = map.stores;
         expect(customers).toMatchObject({ name: "customers", classification: { categoriesSource: "own tags", subjectsSource: "own tags" }, location: { inRussia: "yes", country: "RU" }, flowsOut: ["flow-1"], verdicts: [] });

@@ -33,10 +33,14 @@ export interface Classification {
     unrecognisedCategories: string[];
     /** e.g. `tag "user-data" in tags` */
     categoriesFrom?: string;
+    /** Whose tags gave the categories: the resource's (its tags, tagsAll or its parts') or its provider's default tags. */
+    categoriesSource?: TagSource;
     /** ISO alpha-2 codes, or "*" for every country. */
     subjects: string[];
     unrecognisedSubjects: string[];
     subjectsFrom: string;
+    /** What gave the subjects: a tag (as for categories), the stack tag, or the pack's default (defaultSubjects). */
+    subjectsSource: TagSource | "stack tag" | "default";
     russianSubjects: Tri;
     /** Personal data whose subjects include Russians: what Art. 18(5) is about. */
     russianPersonalData: Tri;
@@ -53,7 +57,7 @@ export interface Classification {
     ambiguousSubjects: string[];
     /**
      * Unrecognised words in tag values longer than MAX_SHOWN_TAG_VALUE: they count as
-     * unrecognised, but are never quoted (a long tag value may hold anything; issue 6).
+     * unrecognised, but are never quoted (a long tag value may hold anything).
      */
     hiddenCategories: number;
     hiddenSubjects: number;
@@ -61,16 +65,20 @@ export interface Classification {
 
 /**
  * Tag values longer than this are never quoted in a message, not even in part: a tag value can
- * hold anything, including what must not end up in CI logs (issue 6).
+ * hold anything, including what must not end up in CI logs.
  */
 export const MAX_SHOWN_TAG_VALUE = MAX_QUOTED_LENGTH;
 /** At most this many look-alike notes per resource; thousands of tags must not make thousands of lines. */
 const MAX_LOOKALIKE_NOTES = 5;
 
+/** Whose tags a classification was read from. */
+export type TagSource = "resource" | "provider";
+
 interface Found {
     status: "present" | "unknown" | "absent";
     values: string[];
     from?: string;
+    source?: TagSource;
     unknowns: string[];
     lookalikes: string[];
 }
@@ -120,11 +128,11 @@ function findTag(layers: readonly TagLayer[], keyText: string, keyLabel: string)
         const origins = [...new Set([...matches.map((m) => m.origin), ...addedOrigins])].join(" and ");
         const from = `tag ${quote(keyLabel)} in ${origins}`;
         const status = unknownValue || addedUnknown || unknowns.length > 0 ? "unknown" : "present";
-        return { status, values: [...values, ...added], from, unknowns, lookalikes };
+        return { status, values: [...values, ...added], from, source: layer.name === "provider" ? "provider" : "resource", unknowns, lookalikes };
     }
     if (addedOrigins.length > 0) {
         const from = `tag ${quote(keyLabel)} in ${[...new Set(addedOrigins)].join(" and ")}`;
-        return { status: addedUnknown || unknowns.length > 0 ? "unknown" : "present", values: added, from, unknowns, lookalikes };
+        return { status: addedUnknown || unknowns.length > 0 ? "unknown" : "present", values: added, from, source: "resource", unknowns, lookalikes };
     }
     return { status: unknowns.length > 0 ? "unknown" : "absent", values: [], unknowns, lookalikes };
 }
@@ -354,18 +362,22 @@ function classifyLayers(layers: readonly TagLayer[], stackTag: { key: string; va
     lookalikes.push(...subj.lookalikes);
     let subjTokens: ValueTokens;
     let subjectsFrom: string;
+    let subjectsSource: Classification["subjectsSource"];
     let subjectsUnknown = false;
     if (subj.status !== "absent" && subj.from !== undefined) {
         subjTokens = tokensOf(subj.values, settings.subjectsTagKey, lookalikes);
         subjectsFrom = subj.from;
+        subjectsSource = subj.source ?? "resource";
         subjectsUnknown = subj.status === "unknown";
     } else {
         if (stackTag !== undefined) {
             subjTokens = tokensOf([stackTag.value], settings.subjectsTagKey, lookalikes);
             subjectsFrom = `stack tag ${quote(stackTag.key)}`;
+            subjectsSource = "stack tag";
         } else {
             subjTokens = { tokens: settings.defaultSubjects.flatMap((s) => tokens(s).tokens), tainted: new Set(), hidden: new Set() };
             subjectsFrom = "the pack's default (defaultSubjects)";
+            subjectsSource = "default";
         }
         subjectsUnknown = subj.status === "unknown";
     }
@@ -396,9 +408,11 @@ function classifyLayers(layers: readonly TagLayer[], stackTag: { key: string; va
         categories,
         unrecognisedCategories,
         categoriesFrom: cat.from,
+        ...(cat.source ? { categoriesSource: cat.source } : {}),
         subjects: subjects.subjects,
         unrecognisedSubjects: shownUnrecognisedSubjects,
         subjectsFrom,
+        subjectsSource,
         russianSubjects,
         russianPersonalData,
         unknowns: [...new Set(unknowns)],

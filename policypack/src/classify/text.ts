@@ -95,7 +95,7 @@ const MEMO_MAX_STRING = 256;
 const keyCache = new BoundedCache<string, FoldedText & { ascii: boolean }>(MEMO_LIMIT);
 const tokenCache = new BoundedCache<string, FoldedText & { tokens: string[] }>(MEMO_LIMIT);
 
-/** `hideWritten`: do not show the text itself (a tag value too long to quote; issue 6), only the characters. */
+/** `hideWritten`: do not show the text itself (a tag value too long to quote), only the characters. */
 export function describeLookalikes(where: string, written: string, lookalikes: readonly Lookalike[], hideWritten = false): string {
     const parts = lookalikes.slice(0, 5).map((l) =>
         l.readAs === "" ? `an invisible ${l.description}` : `"${l.char}" (${l.description}) read as "${l.readAs}"`,
@@ -110,7 +110,7 @@ export function describeLookalikes(where: string, written: string, lookalikes: r
  * know: each differing character stands where an ASCII one should ("user-dɑta", with U+0251
  * LATIN SMALL LETTER ALPHA), or is an extra non-ASCII letter the eye does not see (U+3164 HANGUL
  * FILLER). Returns what each such character was read as, or undefined when the key is simply a
- * different key. Added for the evasion suite (issue 6): confusables.json cannot list every
+ * different key. Added for the evasion suite (test/evasion): confusables.json cannot list every
  * look-alike in Unicode, and a classification key must not be dodged by the ones it misses, so
  * a near miss made only of non-ASCII characters is read as the key (fail closed) and reported.
  * Both arguments are canonical keys (canonicalKey().text).

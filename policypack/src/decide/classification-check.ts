@@ -54,7 +54,7 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
             downgrade: false,
         });
     }
-    // Words in tag values too long to quote (issue 6: long tag values never appear in a message).
+    // Words in tag values too long to quote (long tag values never appear in a message).
     if (c.hiddenCategories > 0 || c.hiddenSubjects > 0) {
         const which = [c.hiddenCategories > 0 ? `the ${quote(key)} tag (${c.categoriesFrom ?? "tags"})` : "", c.hiddenSubjects > 0 ? `the subjects (${c.subjectsFrom})` : ""].filter(Boolean).join(" and ");
         findings.push({

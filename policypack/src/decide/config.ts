@@ -145,6 +145,54 @@ export const RESIDENCY_PROPERTIES: readonly ConfigProperty[] = [
     "allowBroadExemptions",
 ];
 
+/** What each policy may rightly set for itself: how it treats unknowns, and whom it exempts. */
+const PER_POLICY_PROPERTIES: readonly ConfigProperty[] = ["onUnknown", "exemptions", "allowBroadExemptions"];
+
+/**
+ * Properties that state facts about the stack's world (where endpoints, providers and clusters
+ * are; how its tags are spelt) or a legal reading the policies must share (transfers). Every
+ * policy that takes one must be given the same value: neither the engine nor @pulumi/policy has a
+ * pack-level place for them (the config key "all" carries only an enforcement level, and a
+ * policy's getConfig returns only its own entry), so each policy keeps its own copy.
+ */
+export const SHARED_PROPERTIES: readonly ConfigProperty[] = [...RESIDENCY_PROPERTIES.filter((p) => !PER_POLICY_PROPERTIES.includes(p)), "transfers"];
+
+/** Why a copy of a shared property that differs matters, where it is worse than a disagreement in words. */
+const DIFFERING_CONSEQUENCE: Partial<Record<ConfigProperty, string>> = {
+    transfers:
+        "with declared on the localization policy only, a store abroad is left to the cross-border policy, which under forbid does not judge stores, so no policy reports it",
+};
+
+/**
+ * The shared properties whose copies differ between policies, in words, given each policy's
+ * config after defaults are applied and the properties each policy takes.
+ */
+export function differingSharedSettings(configs: Readonly<Record<string, Readonly<Record<string, unknown>>>>, takes: Readonly<Record<string, readonly string[]>>): string[] {
+    const out: string[] = [];
+    for (const property of SHARED_PROPERTIES) {
+        const holders = Object.keys(takes).filter((policy) => takes[policy]!.includes(property));
+        if (holders.length < 2) continue;
+        const values = new Map<string, string[]>();
+        for (const policy of holders) {
+            const v = canonicalJson(configs[policy]?.[property]);
+            values.set(v, [...(values.get(v) ?? []), policy]);
+        }
+        if (values.size < 2) continue;
+        const copies = [...values].map(([v, policies]) => `${policies.join(" and ")}: ${v}`).join("; ");
+        const consequence = DIFFERING_CONSEQUENCE[property];
+        out.push(`${property} differs between policies (${copies}); each policy reads only its own copy, so the policies decide on different facts${consequence ? ` (${consequence})` : ""}. Set the same value on every policy that takes it.`);
+    }
+    return out;
+}
+
+/** JSON with object keys sorted, so two copies compare equal whatever order they were written in. */
+function canonicalJson(value: unknown): string {
+    if (value === undefined) return "not set";
+    const sort = (v: unknown): unknown =>
+        Array.isArray(v) ? v.map(sort) : v !== null && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+    return JSON.stringify(sort(value));
+}
+
 export function configSchema(properties: readonly ConfigProperty[]): PolicyConfigSchema {
     const props: Record<string, PolicyConfigJSONSchema> = {};
     for (const p of properties) props[p] = CONFIG_PROPERTIES[p];

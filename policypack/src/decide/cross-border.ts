@@ -12,7 +12,7 @@ import { Classifier, Holding, propagate } from "../flows/taint";
 import { LAW_FILE, provision, readingSentence, ruleSentence } from "../law";
 import { adequacyOf } from "./adequacy";
 import { todayUtc, type Settings } from "./config";
-import { Exemption, findExemption, refusedBroadExemptions } from "./exemptions";
+import { Exemption, expiredNote, findExemption, refusedBroadExemptions } from "./exemptions";
 import { describeClassification, Finding, holdsNoData, LOCALIZATION_RULE, localizationFinding } from "./localization";
 
 /** The identifier of the cross-border notification to Roskomnadzor (152-FZ Art. 12(3)). */
@@ -255,17 +255,53 @@ function fixFor(settings: Settings, location: Location, kind: string): string {
     return [`Send the ${kind} to a destination in Russia, or remove it;`, declared, "or, while you migrate, add a time-limited exemption (resource, reason, expires) for this resource to this policy's exemptions."].join(" ");
 }
 
-function expiredNote(e: Exemption | undefined): string[] {
-    return e ? [`Exemption exemptions[${e.index}] for ${quote(e.resource)} expired on ${e.expires} and no longer applies (reason given: ${quote(e.reason)}).`] : [];
+
+/** What the cross-border policy made of one flow, in the order of the checks that decide it. */
+export type FlowOutcome =
+    /** Its source holds no Russian citizens' personal data, or is outside the stack where its tags cannot be seen. */
+    | "no-personal-data"
+    /** An active exemption covers the flow resource. */
+    | "exempt"
+    /** Its destination is in Russia. */
+    | "stays-in-russia"
+    /** Under transfers: declared, a transfer that meets every condition. */
+    | "declared-transfer"
+    /** Reported: a finding on the flow resource. */
+    | "reported";
+
+export interface AnalysedFlow {
+    flow: Flow;
+    /** Where the source is, when it is a resource of the stack; located with this policy's settings. */
+    fromLocation?: Location;
+    /** Where the destination is, located with this policy's settings. */
+    toLocation: Location;
+    outcome: FlowOutcome;
+}
+
+/**
+ * The cross-border policy's whole analysis of a stack: the findings it reports, and the facts it
+ * decided them on (every flow with where its ends are and what became of it, every holding). A
+ * report reads these rather than working them out again, so it cannot disagree with the policy.
+ */
+export interface CrossBorderAnalysis {
+    findings: StackFinding[];
+    flows: AnalysedFlow[];
+    holdings: ReadonlyMap<string, Holding>;
+    index: StackIndex;
 }
 
 export function decideCrossBorder(input: StackInput, settings: Settings): StackFinding[] {
+    return analyseCrossBorder(input, settings).findings;
+}
+
+export function analyseCrossBorder(input: StackInput, settings: Settings): CrossBorderAnalysis {
     const resources = input.stackTags ? input.resources.map((r) => (r.stackTags ? r : { ...r, stackTags: input.stackTags })) : input.resources;
     const index = new StackIndex(resources);
     const { flows, failures } = extractFlows(index, settings);
     const classifier = new Classifier(settings);
     const holdings = propagate(flows, classifier);
     const ctx: Context = { settings, index, classifier, locator: new Locator(settings), holdings };
+    const analysed: AnalysedFlow[] = [];
     const active = settings.exemptions.filter((e) => !e.expired);
     const expired = settings.exemptions.filter((e) => e.expired);
     const findings: StackFinding[] = [];
@@ -284,15 +320,28 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
     /** Destinations in the stack reached by a flow that is reported, with the flow resources. */
     const violatedInto = new Map<string, Set<string>>();
     for (const f of flows) {
-        const src = sourceHolding(ctx, f.from);
-        if (!src) continue;
-        if (findExemption(active, f.flow.urn, f.flow.name, settings.allowBroadExemptions)) continue;
         const location = ctx.locator.endpoint(f.to);
-        if (location.inRussia === "yes") continue;
+        const entry: AnalysedFlow = { flow: f, toLocation: location, outcome: "reported" };
+        if (f.from.kind === "resource") entry.fromLocation = ctx.locator.of(f.from.resource);
+        analysed.push(entry);
+        const src = sourceHolding(ctx, f.from);
+        if (!src) {
+            entry.outcome = "no-personal-data";
+            continue;
+        }
+        if (findExemption(active, f.flow.urn, f.flow.name, settings.allowBroadExemptions)) {
+            entry.outcome = "exempt";
+            continue;
+        }
+        if (location.inRussia === "yes") {
+            entry.outcome = "stays-in-russia";
+            continue;
+        }
         let missing: string[] = [];
         if (settings.transfers === "declared") {
             missing = missingConditions(ctx, f, src.resource, location);
             if (missing.length === 0) {
+                entry.outcome = "declared-transfer";
                 if (f.to.kind === "resource" && !f.inactive) declaredInto.add(f.to.resource.urn);
                 continue;
             }
@@ -314,7 +363,7 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
     for (const g of groups.values()) {
         const destUnknown = g.location.inRussia === "unknown";
         const allUnknownSources = g.sources.every((s) => s.status === "unknown");
-        // quote(): the region can be any string from the resource (issue 6 fuzzing found a 145 KB message).
+        // quote(): the region can be any string from the resource (fuzzing found a 145 KB message).
         const where = g.location.country
             ? countryName(g.location.country)
             : g.location.region
@@ -395,5 +444,5 @@ export function decideCrossBorder(input: StackInput, settings: Settings): StackF
             });
         }
     }
-    return findings;
+    return { findings, flows: analysed, holdings, index };
 }

@@ -187,3 +187,8 @@ export function refusedBroadExemptions(exemptions: readonly Exemption[], urn: st
     }
     return out;
 }
+
+/** The line a message gets when an exemption that would have applied has run out. */
+export function expiredNote(e: Exemption | undefined): string[] {
+    return e ? [`Exemption exemptions[${e.index}] for ${quote(e.resource)} expired on ${e.expires} and no longer applies (reason given: ${quote(e.reason)}).`] : [];
+}

@@ -6,9 +6,9 @@ import { FLOW_EXTRACTORS } from "../flows/flows";
 import { locate, Location, packageOf, ResourceView } from "../locate";
 import { BoundedCache } from "../bounded-cache";
 import { ruleSentence } from "../law";
-import { quote } from "../values";
+import { label } from "../values";
 import type { Settings } from "./config";
-import { Exemption, findExemption, refusedBroadExemptions } from "./exemptions";
+import { expiredNote, findExemption, refusedBroadExemptions } from "./exemptions";
 
 export interface ResourceInput extends ResourceView {
     stackTags?: ReadonlyMap<string, string>;
@@ -51,9 +51,7 @@ function holdsDataNote(type: string): string[] {
     ];
 }
 
-export function label(r: ResourceView): string {
-    return `${r.type} ${quote(r.name)}`;
-}
+export { label };
 
 export function describeClassification(c: Classification): string {
     // Classifications are shared and frozen (classify caches them), so their words are too.
@@ -94,9 +92,6 @@ function fixFor(r: ResourceView, location: Location): string {
     ].join(" ");
 }
 
-function expiredNote(e: Exemption | undefined): string[] {
-    return e ? [`Exemption exemptions[${e.index}] for ${quote(e.resource)} expired on ${e.expires} and no longer applies (reason given: ${quote(e.reason)}).`] : [];
-}
 
 /**
  * The localization policy's decision. Under transfers: declared, a store known to be outside

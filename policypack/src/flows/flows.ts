@@ -5,8 +5,9 @@ import { countryName, RUSSIA } from "../countries";
 import { entryCountry, findRegion } from "../locate/catalogue";
 import { servedByAws } from "../locate/aws";
 import { locateEndpoint } from "../locate/endpoint-location";
+import { readString } from "../locate/read";
 import type { Location, LocationSettings } from "../locate";
-import { field, isPlainObject, isUnknown, quote } from "../values";
+import { field, isPlainObject, isUnknown, label, quote } from "../values";
 import { arnName, looksLikeArn, parseArn } from "./arn";
 import type { StackIndex, StackResource } from "./stack";
 
@@ -88,14 +89,8 @@ const STORES = [...BUCKETS, ...TABLES, ...STREAMS, ...RDS_INSTANCES, ...RDS_CLUS
 
 // ---- reading values ---------------------------------------------------------------------------
 
-type Value = { kind: "absent" } | { kind: "unknown" } | { kind: "text"; text: string } | { kind: "invalid" };
-
-function read(value: unknown): Value {
-    if (value === undefined || value === null || value === "") return { kind: "absent" };
-    if (isUnknown(value)) return { kind: "unknown" };
-    if (typeof value === "string") return value.trim() === "" ? { kind: "absent" } : { kind: "text", text: value.trim() };
-    return { kind: "invalid" };
-}
+/** A string property, read as every resolver reads one (locate/read.ts). */
+const read = readString;
 
 /** A list property: its items, or one item for a single object (the SDK has used both shapes). */
 function items(value: unknown): { list: unknown[]; unknown: boolean } {
@@ -114,9 +109,7 @@ function at(value: unknown, ...path: string[]): unknown {
     return v;
 }
 
-export function label(r: StackResource): string {
-    return `${r.type} ${quote(r.name)}`;
-}
+export { label };
 
 // ---- locating things outside the stack --------------------------------------------------------
 
@@ -205,14 +198,14 @@ export function resolve(ctx: FlowContext, r: StackResource, ref: Ref): Endpoint[
     const v = read(ref.value);
     if (v.kind === "absent") return [];
     const propDeps = typed(r.propertyDependencies[ref.depKey], ctx, ref.types, ref.exclude);
-    if (v.kind === "text") {
-        const found = ctx.index.lookup(v.text, ref.types);
+    if (v.kind === "value") {
+        const found = ctx.index.lookup(v.value, ref.types);
         const matches = (found?.resources ?? []).filter((m) => !ref.exclude?.has(m.urn));
         if (found && matches.length > 0) {
             // Prefer the match the property dependency confirms, if there is one.
             const confirmed = matches.filter((m) => propDeps.includes(m));
             const chosen = confirmed.length > 0 ? confirmed : matches;
-            return chosen.map((m) => ({ kind: "resource", resource: m, how: `${ref.path} ${quote(v.text)} matches the ${found.by} of ${label(m)}` }));
+            return chosen.map((m) => ({ kind: "resource", resource: m, how: `${ref.path} ${quote(v.value)} matches the ${found.by} of ${label(m)}` }));
         }
         // A value the index cannot match (an id, or an ARN not known to the index yet) that came
         // from a resource of the right type is that resource.
@@ -220,11 +213,11 @@ export function resolve(ctx: FlowContext, r: StackResource, ref: Ref): Endpoint[
             return propDeps.map((m) => ({
                 kind: "resource",
                 resource: m,
-                how: `${ref.path} ${quote(v.text)} comes from ${label(m)} (a property dependency of ${quote(ref.depKey)})`,
+                how: `${ref.path} ${quote(v.value)} comes from ${label(m)} (a property dependency of ${quote(ref.depKey)})`,
             }));
         }
-        const location = externalLocation(v.text, ref.path, ref.external ?? "arn", ctx.settings);
-        return [{ kind: "external", label: v.text, location, how: location.how }];
+        const location = externalLocation(v.value, ref.path, ref.external ?? "arn", ctx.settings);
+        return [{ kind: "external", label: v.value, location, how: location.how }];
     }
     if (v.kind === "invalid") {
         const how = `${ref.path} is not a string, so the pack cannot tell what it names`;
@@ -251,16 +244,16 @@ export function resolve(ctx: FlowContext, r: StackResource, ref: Ref): Endpoint[
 function regionEndpoint(value: unknown, path: string, onAws?: string): Endpoint[] {
     const v = read(value);
     if (v.kind === "absent") return [];
-    if (onAws && (v.kind !== "text" || !findRegion("aws", v.text))) {
-        const what = v.kind === "unknown" ? `${path} is not known yet` : v.kind === "invalid" ? `${path} is not a string` : `${path} is ${quote(v.text)}, which the pack's catalogue does not list as an AWS region`;
+    if (onAws && (v.kind !== "value" || !findRegion("aws", v.value))) {
+        const what = v.kind === "unknown" ? `${path} is not known yet` : v.kind === "invalid" ? `${path} is not a string` : `${path} is ${quote(v.value)}, which the pack's catalogue does not list as an AWS region`;
         const how = `${what}, but ${onAws} is always in an AWS region (its provider has no custom endpoint for the service), and AWS has no region in Russia`;
-        return [{ kind: "external", label: v.kind === "text" ? `region ${quote(v.text)}` : path, location: { inRussia: "no", how, unknowns: [] }, how }];
+        return [{ kind: "external", label: v.kind === "value" ? `region ${quote(v.value)}` : path, location: { inRussia: "no", how, unknowns: [] }, how }];
     }
     if (v.kind === "unknown") return [{ kind: "unknown", label: path, how: `${path} is not known yet` }];
     if (v.kind === "invalid") return [{ kind: "unknown", label: path, how: `${path} is not a string` }];
-    const location = regionLocation(v.text, path);
-    // quote(): bounded and escaped, the region is any string the resource gives (issue 6).
-    return [{ kind: "external", label: `region ${quote(v.text)}`, location, how: location.how }];
+    const location = regionLocation(v.value, path);
+    // quote(): bounded and escaped, the region is any string the resource gives.
+    return [{ kind: "external", label: `region ${quote(v.value)}`, location, how: location.how }];
 }
 
 function self(r: StackResource, how: string): Endpoint {
@@ -296,7 +289,7 @@ function s3ReplicationRules(ctx: FlowContext, r: StackResource, rules: unknown, 
         // A rule with status Disabled replicates nothing (S3 ReplicationRule Status); one whose
         // status is unknown in a preview, or anything else, counts as enabled (fail closed).
         const status = read(field(rule, "status"));
-        const inactive = status.kind === "text" && status.text.toLowerCase() === "disabled" ? `${p}.status is ${quote(status.text)}, so the rule replicates nothing while it stays disabled` : undefined;
+        const inactive = status.kind === "value" && status.value.toLowerCase() === "disabled" ? `${p}.status is ${quote(status.value)}, so the rule replicates nothing while it stays disabled` : undefined;
         // Every replication rule copies somewhere; a rule whose destination cannot be read is an
         // unknown destination, not the absence of a flow.
         const found: Endpoint[] =
@@ -465,13 +458,13 @@ function selectionsByPlan(ctx: FlowContext): Map<string, StackResource[]> {
     const planById = new Map<string, StackResource>();
     for (const p of plans) {
         const id = read(field(p.props, "id"));
-        if (id.kind === "text") planById.set(id.text, p);
+        if (id.kind === "value") planById.set(id.value, p);
     }
     for (const s of ctx.index.ofType("aws:backup/selection:Selection")) {
         let targets = typed(s.propertyDependencies["planId"], ctx, PLANS);
         const planId = read(field(s.props, "planId"));
-        if (targets.length === 0 && planId.kind === "text") {
-            const p = planById.get(planId.text) ?? ctx.index.lookup(planId.text, PLANS)?.resources[0];
+        if (targets.length === 0 && planId.kind === "value") {
+            const p = planById.get(planId.value) ?? ctx.index.lookup(planId.value, PLANS)?.resources[0];
             if (p) targets = [p];
         }
         if (targets.length === 0) targets = typed(s.dependencies, ctx, PLANS);
@@ -533,20 +526,20 @@ function selectedStores(ctx: FlowContext, s: StackResource): Endpoint[] {
     list.list.forEach((item, i) => {
         const v = read(item);
         const path = `${sel} resources[${i}]`;
-        if (v.kind === "text" && /[*?]/.test(v.text)) {
-            const re = globToRegExp(v.text);
+        if (v.kind === "value" && /[*?]/.test(v.value)) {
+            const re = globToRegExp(v.value);
             const withArn = new Set<string>();
             for (const [arn, rs] of ctx.index.withArns()) {
                 for (const m of rs) withArn.add(m.urn);
-                if (re.test(arn)) for (const m of rs) out.push({ kind: "resource", resource: m, how: `${path} ${quote(v.text)} matches its ARN` });
+                if (re.test(arn)) for (const m of rs) out.push({ kind: "resource", resource: m, how: `${path} ${quote(v.value)} matches its ARN` });
             }
             // In a preview a new store's ARN is not known yet, so nothing above matches it, yet the
             // pattern will select it once it exists: count every store of the stack whose ARN is not
             // known as selected (fail closed), unless the pattern names another service.
             for (const t of STORES_AND_SNAPSHOTS) {
                 for (const m of ctx.index.ofType(t)) {
-                    if (withArn.has(m.urn) || !mayMatchService(v.text, m.type)) continue;
-                    out.push({ kind: "resource", resource: m, how: `${path} ${quote(v.text)} may match its ARN, which is not known yet (a new store in a preview), so the pack counts it as selected` });
+                    if (withArn.has(m.urn) || !mayMatchService(v.value, m.type)) continue;
+                    out.push({ kind: "resource", resource: m, how: `${path} ${quote(v.value)} may match its ARN, which is not known yet (a new store in a preview), so the pack counts it as selected` });
                 }
             }
             return;
@@ -560,8 +553,8 @@ function selectedStores(ctx: FlowContext, s: StackResource): Endpoint[] {
             out.push({ kind: "unknown", label: p, how: `${p} is not known yet` });
             return [];
         }
-        if (key.kind !== "text" || value.kind !== "text") return [];
-        for (const m of ctx.index.taggedWith(key.text, value.text)) out.push({ kind: "resource", resource: m, how: `${p} selects resources tagged ${quote(key.text)} = ${quote(value.text)}` });
+        if (key.kind !== "value" || value.kind !== "value") return [];
+        for (const m of ctx.index.taggedWith(key.value, value.value)) out.push({ kind: "resource", resource: m, how: `${p} selects resources tagged ${quote(key.value)} = ${quote(value.value)}` });
         return [];
     });
     return out.filter((e) => e.kind !== "resource" || !e.resource.type.startsWith("aws:backup/"));
@@ -712,9 +705,9 @@ function dmsEndpointStores(ctx: FlowContext, ends: Endpoint[], role: "source" | 
         else if (role === "source") out.push({ kind: "resource", resource: e, how: `${end.how}; no store behind it is in this stack, so the endpoint's own tags classify the data` });
         else {
             const host = read(field(e.props, "serverName"));
-            if (host.kind === "text") {
-                const location = externalLocation(host.text, `${label(e)} serverName`, "host", ctx.settings);
-                out.push({ kind: "external", label: host.text, location, how: location.how });
+            if (host.kind === "value") {
+                const location = externalLocation(host.value, `${label(e)} serverName`, "host", ctx.settings);
+                out.push({ kind: "external", label: host.value, location, how: location.how });
             } else {
                 const how = host.kind === "unknown" ? `${label(e)} serverName is not known yet` : `${label(e)} names no store in this stack and no server, so the pack cannot tell where the data goes`;
                 out.push({ kind: "unknown", label: label(e), how });
@@ -754,15 +747,15 @@ function dataSyncStores(ctx: FlowContext, ends: Endpoint[], role: "source" | "de
             continue;
         }
         const host = read(field(l.props, "serverHostname") ?? field(l.props, "containerUrl"));
-        if (host.kind === "text") {
-            const location = externalLocation(host.text, `${label(l)} server`, "host", ctx.settings);
-            out.push({ kind: "external", label: host.text, location, how: location.how });
+        if (host.kind === "value") {
+            const location = externalLocation(host.value, `${label(l)} server`, "host", ctx.settings);
+            out.push({ kind: "external", label: host.value, location, how: location.how });
             continue;
         }
         const bucketArn = read(field(l.props, "s3BucketArn"));
-        if (bucketArn.kind === "text") {
-            const location = externalLocation(bucketArn.text, `${label(l)} s3BucketArn`, "arn", ctx.settings);
-            out.push({ kind: "external", label: bucketArn.text, location, how: location.how });
+        if (bucketArn.kind === "value") {
+            const location = externalLocation(bucketArn.value, `${label(l)} s3BucketArn`, "arn", ctx.settings);
+            out.push({ kind: "external", label: bucketArn.value, location, how: location.how });
             continue;
         }
         out.push({ kind: "unknown", label: label(l), how: `${label(l)} names no store in this stack and no server the pack can locate` });

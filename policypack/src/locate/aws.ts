@@ -7,6 +7,7 @@ import { field, isPlainObject, isUnknown, jsonish, quote } from "../values";
 import { entryCountry, findRegion } from "./catalogue";
 import { locateEndpoint } from "./endpoint-location";
 import type { Location, LocationSettings, ResourceView } from "./location";
+import { readString } from "./read";
 
 const moduleKeys = awsServices.endpointKeys.modules as Record<string, string[]>;
 const typeKeys = awsServices.endpointKeys.types as Record<string, string[]>;
@@ -28,15 +29,6 @@ function endpointKeysOf(type: string): string[] {
     const module = /^aws:([^/:]+)/.exec(type)?.[1];
     if (!module) return [];
     return Object.prototype.hasOwnProperty.call(moduleKeys, module) ? [...moduleKeys[module]!] : [module.toLowerCase()];
-}
-
-type Str = { kind: "absent" } | { kind: "unknown" } | { kind: "value"; value: string } | { kind: "invalid" };
-
-function readString(value: unknown): Str {
-    if (value === undefined || value === null || value === "") return { kind: "absent" };
-    if (isUnknown(value)) return { kind: "unknown" };
-    if (typeof value === "string") return { kind: "value", value: value.trim() };
-    return { kind: "invalid" };
 }
 
 type Endpoints =

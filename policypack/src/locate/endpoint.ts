@@ -23,7 +23,7 @@ function parseHost(raw: string): EndpointHost {
     const notes: string[] = [];
     const text = raw.trim();
     if (text === "") return { notes: ["the endpoint is empty"] };
-    // Parsers disagree on these (issue 6, evasion suite): the WHATWG parser used here reads a backslash
+    // Parsers disagree on these (test/evasion): the WHATWG parser used here reads a backslash
     // as "/" and silently drops tabs and newlines, while Go's net/url, which the aws provider
     // uses, rejects them or keeps them in the user-info. "https://storage.yandexcloud.net\@s3.amazonaws.com"
     // would be Yandex here and something else there, so the pack reads no host at all (fail closed).
@@ -54,7 +54,7 @@ export function isIpAddress(host: string): boolean {
 
 /**
  * An endpoint as it may be shown in a message: everything before the last "@" is dropped, since
- * it may be user-info with a password (issue 6: messages never carry credentials).
+ * it may be user-info with a password (messages never carry credentials).
  */
 export function displayEndpoint(raw: string): string {
     const at = raw.lastIndexOf("@");

@@ -38,6 +38,9 @@ const RESOLVERS: Record<string, Resolver> = {
     hcloud: locateHcloud,
 };
 
+/** The provider packages the pack has a resolver for. */
+export const RESOLVER_PACKAGES: readonly string[] = Object.keys(RESOLVERS);
+
 /** The provider package of a type token: "aws" for "aws:s3/bucket:Bucket". */
 export function packageOf(type: string): string {
     const i = type.indexOf(":");

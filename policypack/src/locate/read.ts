@@ -4,7 +4,7 @@
 import { countryName, RUSSIA } from "../countries";
 import { field, isPlainObject, isUnknown, jsonish, quote } from "../values";
 import { entryCountry, findRegion, findZone, RegionEntry } from "./catalogue";
-import type { Location } from "./location";
+import { unknownLocation, type Location } from "./location";
 
 export type Str = { kind: "absent" } | { kind: "unknown" } | { kind: "value"; value: string } | { kind: "invalid" };
 
@@ -127,9 +127,7 @@ export function isEmpty(c: Collected): boolean {
     return c.values.length === 0 && c.unknown.length === 0 && c.invalid.length === 0;
 }
 
-export function unknownLocation(how: string): Location {
-    return { inRussia: "unknown", how, unknowns: [how] };
-}
+export { unknownLocation };
 
 export interface Placed {
     found: Found;

@@ -4,7 +4,8 @@
 // The sentinels are those of pulumi/pulumi sdk/go/common/resource/plugin/rpc.go and
 // sdk/go/common/resource/sig/sig.go (pulumi/pulumi@dc7edd58bc13, v3.248.0).
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "../../../policypack/src/values";
+export { UNKNOWN };
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
