@@ -110,11 +110,6 @@ export const localizationExamples: PolicyExamples = {
             config: { endpointCountries: { "*.corp.example.ru": "RU", "storage.example.de": "DE" } },
             expect: { level: "none" },
         },
-        {
-            title: "Under transfers: declared, a store known to be outside Russia is decided by ru-personal-data-cross-border-transfer, which allows it only as the destination of a declared transfer (set transfers on both policies)",
-            resource: { type: bucket, name: "customers-eu", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
-            config: { transfers: "declared" },
-            expect: { level: "none" },
         },
         {
             title: "The provider's defaultTags classify every resource, but a VPC, a subnet, an IAM role or a bucket policy holds no data: skipped (policypack/data/no-data-types.json)",
@@ -153,6 +148,17 @@ export const localizationExamples: PolicyExamples = {
         },
     ],
     disallowed: [
+        {
+            title: "Under transfers: declared, a store known to be outside Russia is decided by ru-personal-data-cross-border-transfer, which allows it only as the destination of a declared transfer; an advisory says so, since that policy judges it only if it is set to declared too",
+            resource: { type: bucket, name: "customers-eu", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
+            config: { transfers: "declared" },
+            expect: {
+                level: "advisory",
+                messageIncludes: [
+                    "Under transfers: declared this policy leaves it to ru-personal-data-cross-border-transfer",
+                    "if that policy is left at transfers: forbid, no policy blocks this store: set transfers to the same value on both policies",
+                ],
+            },
         {
             title: "A current Yandex Redis cluster (mdbRedisClusterV2) with one of its hosts in Kazakhstan",
             resource: {

@@ -25,6 +25,9 @@ export interface Finding {
 /** The rule as the law file states it (policypack/data/law.json 152fz-18-5), with its review date. */
 export const LOCALIZATION_RULE = ruleSentence("152fz-18-5");
 
+/** The policy that decides copies abroad, and stores abroad under transfers: declared. */
+const CROSS_BORDER_POLICY = "ru-personal-data-cross-border-transfer";
+
 /**
  * Resources that hold no data of their own: the engine's providers and stack, components, and
  * types known to hold none (networking, identity and access, policies, DNS, monitoring
@@ -98,12 +101,29 @@ function fixFor(r: ResourceView, location: Location): string {
  * Russia that holds Russian citizens' personal data may be the lawful destination of a declared
  * cross-border transfer (the reading a lawyer takes by choosing declared), which only the
  * cross-border policy, seeing the whole stack, can establish: so it decides those stores, once,
- * whether they are tagged or not (honest tags are never worse than none).
+ * whether they are tagged or not (honest tags are never worse than none). Each policy sees only
+ * its own config, so if the cross-border policy is left at transfers: forbid nobody would block
+ * such a store: an advisory says so on every store left to it, in preview as in the reports.
  */
 export function decideLocalization(r: ResourceInput, settings: Settings): Finding | undefined {
     const finding = localizationFinding(r, settings);
-    if (finding && settings.transfers === "declared" && finding.knownAbroad) return undefined;
+    if (finding && settings.transfers === "declared" && finding.knownAbroad) return leftToCrossBorder(finding);
     return finding;
+}
+
+function leftToCrossBorder(finding: Finding): Finding {
+    const lines = finding.message.split("\n");
+    const keep = lines.filter((l) => l.startsWith("Found:") || l.startsWith("Location:"));
+    return {
+        message: [
+            `${lines[0]!} Under transfers: declared this policy leaves it to ${CROSS_BORDER_POLICY}, which allows it only as the destination of a declared transfer from a store in Russia and blocks it otherwise.`,
+            ...keep,
+            `Rule: ${LOCALIZATION_RULE}`,
+            `Fix: nothing, if ${CROSS_BORDER_POLICY} is also configured with transfers: declared; each policy sees only its own config, so if that policy is left at transfers: forbid, no policy blocks this store: set transfers to the same value on both policies (ru-residency warns when they differ).`,
+        ].join("\n"),
+        downgrade: false,
+        advisory: true,
+    };
 }
 
 /** The localization verdict on its own, whatever transfers says; knownAbroad marks a store known to be outside Russia. */
