@@ -1,0 +1,27 @@
+// The tests StrykerJS runs against each mutant of policypack/src (npm run mutate): only the fast
+// in-process suites that exercise the pack's source. Suites that start packs, gRPC servers, the
+// CLI or Pulumi programs, the browser report, benches and fuzzing are left out: each mutant
+// re-runs the tests that cover it, and a spawned process would run the unmutated build anyway.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+    test: {
+        include: [
+            "test/catalogue/**/*.test.ts",
+            "test/classify/**/*.test.ts",
+            "test/decide/**/*.test.ts",
+            "test/engine-shapes/**/*.test.ts",
+            "test/evasion/**/*.test.ts",
+            "test/flows/**/*.test.ts",
+            "test/law/**/*.test.ts",
+            "test/locate/**/*.test.ts",
+            "test/mutation/**/*.test.ts",
+            "test/policies/**/*.test.ts",
+            "test/unit/**/*.test.ts",
+        ],
+        exclude: ["**/node_modules/**"],
+        globals: false,
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
+    },
+});
