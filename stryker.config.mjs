@@ -13,6 +13,10 @@ export default {
     checkers: ["typescript"],
     tsconfigFile: "policypack/tsconfig.json",
     coverageAnalysis: "perTest",
+    // A static mutant (module-level data: tables, schemas, regexes built once) runs every test, and
+    // the 10 % of mutants that are static took 44 % of a run: they are left out, so a full run fits
+    // in the time two cores have. Their values are checked by the suites that read the tables.
+    ignoreStatic: true,
     concurrency: 2,
     timeoutMS: 10_000,
     reporters: ["clear-text", "progress", "html", "json"],
