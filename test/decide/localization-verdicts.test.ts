@@ -116,3 +116,18 @@ describe("stores in Russia and data not Russian", () => {
         expect(await run({ type: "aws:iam/role:Role", name: "r", props: { tags: PERSONAL_RU }, provider: FRANKFURT })).toEqual([]);
     });
 });
+
+describe("what the Found line says when the tags are not known", () => {
+    it("tags not known yet: categories not declared, subjects by default; blocked", async () => {
+        const got = await run(bucket({ tags: UNKNOWN }));
+        expect(got.map((v) => v.level)).toEqual(["mandatory"]);
+        expect(got[0]!.message.split("\n").slice(1, 3)).toEqual([
+            'aws:s3/bucket:Bucket "customers" is not in Russia, and whether it holds Russian citizens\' personal data cannot be decided: tags is not known yet.',
+            "Found: user data not declared; data subjects' citizenship every country (the pack's default (defaultSubjects)).",
+        ]);
+    });
+
+    it("a data-subjects tag alone declares no personal data", async () => {
+        expect(await run(bucket({ tags: { "data-subjects": "RU" } }))).toEqual([]);
+    });
+});
