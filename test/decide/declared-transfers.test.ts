@@ -11,10 +11,10 @@ const VIRGINIA = { props: { region: "us-east-1" } };
 /** The replication config cannot carry tags, so the evidence is read from the source bucket. */
 const ON = 'the source aws:s3/bucket:Bucket "customers" (aws:s3/bucketReplicationConfig:BucketReplicationConfig cannot carry tags)';
 
-function stack(evidence: Record<string, string>, destination: object = FRANKFURT_PROVIDER): StackResourceSpec[] {
+function stack(evidence: Record<string, string>, destination: object = FRANKFURT_PROVIDER, destinationTags?: Record<string, string>): StackResourceSpec[] {
     return [
         { type: BUCKET, name: "customers", props: { bucket: "customers", tags: { "user-data": "personal", "data-subjects": "RU", ...evidence } }, provider: YANDEX_S3_PROVIDER },
-        { type: BUCKET, name: "customers-eu", props: { bucket: "customers-eu", arn: UNKNOWN }, provider: destination },
+        { type: BUCKET, name: "customers-eu", props: { bucket: "customers-eu", arn: UNKNOWN, ...(destinationTags ? { tags: destinationTags } : {}) }, provider: destination },
         {
             type: REPLICATION,
             name: "customers-replication",
@@ -103,5 +103,19 @@ describe("transfers: declared", () => {
         const got = await runStackPolicy(crossBorderPolicy, stack(evidence("CBT-1", "2026-03-02")), { config: { adequateCountries: ["DE"] } });
         expect(got.map((v) => v.urn!.split("::").pop()).sort()).toEqual(["customers-eu", "customers-replication"]);
         expect(got.find((v) => v.urn!.endsWith("customers-replication"))!.message.split("\n")).toContain("Transfers: forbid (the default): no copy of Russian citizens' personal data may leave Russia.");
+    });
+
+    it("a destination tagged honestly, reached by a flow that is not allowed: reported as a store abroad, pointing at the flow", async () => {
+        const got = await runStackPolicy(crossBorderPolicy, stack({}, FRANKFURT_PROVIDER, { "user-data": "personal", "data-subjects": "RU" }), { config: { transfers: "declared", adequateCountries: ["DE"] } });
+        expect(got.map((v) => [v.urn!.split("::").pop(), v.level]).sort()).toEqual(BOTH);
+        const store = got.find((v) => v.urn === urnOf(BUCKET, "customers-eu"))!.message.split("\n");
+        expect(store[1]).toBe('aws:s3/bucket:Bucket "customers-eu" holds personal data of Russian citizens but is not in Russia.');
+        expect(store.at(-1)).toBe(
+            "Transfers: declared: a store outside Russia that holds Russian citizens' personal data is allowed only as the destination of a declared transfer from a primary store in Russia; a flow into it that is not an allowed declared transfer is reported on its flow resource.",
+        );
+    });
+
+    it("a destination tagged honestly, reached by an allowed declared transfer: nothing to report", async () => {
+        expect(await runStackPolicy(crossBorderPolicy, stack(evidence("CBT-1", "2026-03-02"), FRANKFURT_PROVIDER, { "user-data": "personal", "data-subjects": "RU" }), { config: { transfers: "declared", adequateCountries: ["DE"] } })).toEqual([]);
     });
 });
