@@ -131,3 +131,15 @@ describe("what the Found line says when the tags are not known", () => {
         expect(await run(bucket({ tags: { "data-subjects": "RU" } }))).toEqual([]);
     });
 });
+
+describe("what holds no data of its own", () => {
+    it("the engine's own resources (providers, the stack) are never judged, even with personal data in their props", async () => {
+        expect(await run({ type: "pulumi:providers:aws", name: "eu", props: { region: "eu-central-1", defaultTags: { tags: PERSONAL_RU } }, provider: {} })).toEqual([]);
+    });
+
+    it("an object in a bucket is judged, and as a member of its store it needs no 'Holds data' note", async () => {
+        const got = await run({ type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "export.csv", props: { tags: PERSONAL_RU }, provider: FRANKFURT });
+        expect(got.map((v) => v.level)).toEqual(["mandatory"]);
+        expect(got[0]!.message).not.toContain("Holds data:");
+    });
+});
