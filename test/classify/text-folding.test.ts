@@ -26,6 +26,9 @@ describe("foldText", () => {
         // A compatibility form that is not ASCII (the ligature ﬁ is; ㎏ folds to "kg", ASCII too): only ASCII results are named.
         expect(foldText("\u2460")).toEqual({ text: "1", lookalikes: [{ char: "\u2460", description: "U+2460 compatibility form", readAs: "1" }] });
         expect(foldText("\u00a0x")).toEqual({ text: "x", lookalikes: [] });
+        // Only a compatibility form that is wholly ASCII is named: several ASCII letters are, a mix is not.
+        expect(foldText("\u338f")).toEqual({ text: "kg", lookalikes: [{ char: "\u338f", description: "U+338F compatibility form", readAs: "kg" }] });
+        expect(foldText("\u01c6")).toEqual({ text: "d\u017e", lookalikes: [] });
     });
 });
 
