@@ -81,3 +81,16 @@ describe("broadInStack", () => {
         expect(broadInStack("urn:pulumi:prod::**", "urn:pulumi:dev::shop::aws:s3/bucket:Bucket::x")).toBeUndefined();
     });
 });
+
+describe("globs that match only some of the probes are not broad", () => {
+    it("all URNs, or all names, must match", () => {
+        expect(isBroadGlob("urn:pulumi:other::*")).toBe(false);
+        expect(isBroadGlob("q*")).toBe(false);
+    });
+
+    it("no exemptions configured, or null, is no error; an exemption with an empty resource is not kept", () => {
+        expect(readExemptions(null, false, TODAY)).toEqual({ exemptions: [], errors: [] });
+        expect(readExemptions(undefined, false, TODAY)).toEqual({ exemptions: [], errors: [] });
+        expect(readExemptions([{ resource: " ", reason: "r", expires: "2030-01-01" }], false, TODAY).exemptions).toEqual([]);
+    });
+});
