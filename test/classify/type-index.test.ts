@@ -16,7 +16,8 @@ const typeIndex = JSON.parse(readFileSync(join(root, "policypack", "data", "type
 const PERSONAL_RU = { "user-data": "personal", "data-subjects": "RU" };
 
 describe("policypack/data/type-index.json", () => {
-    it("is what policypack/scripts/generate-type-index.mjs generates from the installed provider SDKs (run it after changing them)", async () => {
+    // Regenerating from the SDKs takes seconds and reads no code Stryker mutates: npm run mutate skips it.
+    it.skipIf(process.env.RU_RESIDENCY_MUTATION_RUN === "1")("is what policypack/scripts/generate-type-index.mjs generates from the installed provider SDKs (run it after changing them)", async () => {
         const { generate, PROVIDER_PACKAGES } = (await import(join(root, "policypack", "scripts", "generate-type-index.mjs"))) as {
             generate: () => IndexFile;
             PROVIDER_PACKAGES: string[];

@@ -134,9 +134,9 @@ export function localizationFinding(r: ResourceInput, settings: Settings): (Find
 
     const exemptions = settings.exemptions;
     const allowBroad = settings.allowBroadExemptions;
-    if (exemptions.length > 0 && findExemption(exemptions.filter((e) => !e.expired), r.urn, r.name, allowBroad)) return undefined;
-    const expired = exemptions.length > 0 ? findExemption(exemptions.filter((e) => e.expired), r.urn, r.name, true) : undefined;
-    const refused = exemptions.length > 0 ? refusedBroadExemptions(exemptions, r.urn, r.name, allowBroad) : [];
+    if (findExemption(exemptions.filter((e) => !e.expired), r.urn, r.name, allowBroad)) return undefined;
+    const expired = findExemption(exemptions.filter((e) => e.expired), r.urn, r.name, true);
+    const refused = refusedBroadExemptions(exemptions, r.urn, r.name, allowBroad);
 
     const location = locate(r, settings);
     if (location.inRussia === "yes") return undefined;
