@@ -110,7 +110,6 @@ export const localizationExamples: PolicyExamples = {
             config: { endpointCountries: { "*.corp.example.ru": "RU", "storage.example.de": "DE" } },
             expect: { level: "none" },
         },
-        },
         {
             title: "The provider's defaultTags classify every resource, but a VPC, a subnet, an IAM role or a bucket policy holds no data: skipped (policypack/data/no-data-types.json)",
             resource: { type: "aws:iam/role:Role", name: "app", props: { assumeRolePolicy: "{}" }, provider: { props: { region: "eu-central-1", defaultTags: JSON.stringify({ tags: personalRu }) } } },
@@ -159,6 +158,7 @@ export const localizationExamples: PolicyExamples = {
                     "if that policy is left at transfers: forbid, no policy blocks this store: set transfers to the same value on both policies",
                 ],
             },
+        },
         {
             title: "A current Yandex Redis cluster (mdbRedisClusterV2) with one of its hosts in Kazakhstan",
             resource: {
