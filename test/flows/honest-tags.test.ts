@@ -16,14 +16,18 @@ function specs(destTags: Record<string, string> | undefined, evidence: boolean):
     ];
 }
 
-/** Every (urn, policy, mandatory?) both policies report, sorted. */
+/**
+ * Every blocking or softened verdict (urn, policy, mandatory?) both policies report, sorted. The
+ * localization policy's advisory on a store it leaves to the cross-border policy is not a verdict:
+ * the tests below pin it on its own.
+ */
 function verdicts(destTags: Record<string, string> | undefined, evidence: boolean, config: Record<string, unknown>): string[] {
     const s = settings(config);
     const resources = stack(specs(destTags, evidence));
     const out: string[] = [];
     for (const r of resources) {
         const f = decideLocalization(r, s);
-        if (f) out.push(`${r.urn} localization ${f.downgrade ? "soft" : "hard"}`);
+        if (f && !f.advisory) out.push(`${r.urn} localization ${f.downgrade ? "soft" : "hard"}`);
     }
     for (const f of decideCrossBorder({ resources }, s)) out.push(`${f.urn} cross-border ${f.downgrade ? "soft" : "hard"}`);
     return out.map((v) => v.replace(/localization|cross-border/, "blocked")).sort();
@@ -40,13 +44,24 @@ describe("honest tags under transfers: declared", () => {
     it("a store in Germany tagged personal/RU that no declared transfer reaches is blocked, by the cross-border policy", () => {
         const s = settings(declared);
         const lonely = stack([{ type: BUCKET, name: "eu-primary", props: { bucket: "eu-primary", tags: PERSONAL_RU }, place: "abroad" }]);
-        expect(decideLocalization(lonely[0]!, s)).toBeUndefined();
+        const left = decideLocalization(lonely[0]!, s);
+        expect(left?.advisory).toBe(true);
+        expect(left?.message.split("\n")[0]).toContain("Under transfers: declared this policy leaves it to ru-personal-data-cross-border-transfer");
         const found = decideCrossBorder({ resources: lonely }, s);
         expect(found.map((f) => [f.urn, f.downgrade])).toEqual([[lonely[0]!.urn, false]]);
         expect(found[0]!.message).toContain("no allowed declared transfer from a store in Russia reaches it");
     });
 
-    it("property: for any evidence, adequacy and tagging, honest tags never add a finding", () => {
+    it("an honestly tagged destination left to the cross-border policy gets one advisory, never a block, as an untagged one gets the classification policy's", () => {
+        const s = settings(declared);
+        const dst = stack(specs(PERSONAL_RU, true)).find((r) => r.name === "dst")!;
+        const f = decideLocalization(dst, s)!;
+        expect([f.advisory, f.downgrade]).toEqual([true, false]);
+        expect(f.message).toContain("Fix: nothing, if ru-personal-data-cross-border-transfer is also configured with transfers: declared");
+        expect(decideLocalization(dst, settings({ ...declared, transfers: "forbid" }))?.advisory).toBeUndefined();
+    });
+
+    it("property: for any evidence, adequacy and tagging, honest tags never add a blocking finding", () => {
         const tagsets = [undefined, PERSONAL_RU, { "user-data": "personal" }, { "user-data": "personal", "data-subjects": "ru_kz" }];
         fc.assert(
             fc.property(fc.boolean(), fc.boolean(), fc.constantFrom(...tagsets.slice(1)), fc.constantFrom("forbid", "declared"), (evidence, adequate, honest, transfers) => {
