@@ -1,12 +1,12 @@
 // Many stack exports analysed as one organisation. Each export is analysed on its own, as
 // `pulumi policy analyze` analyses it, with one addition: a flow whose destination is in another
 // stack given on the command line is resolved there, by ARN or name. ru-residency adds each such
-// destination's location to the cross-border policy's destinationLocations for the stacks that
+// destination's location to the cross-border policy's stackDestinations for the stacks that
 // point at it, so the pack decides with what the user would otherwise write by hand.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { readSettings, todayUtc, type Settings } from "../policypack/src/decide/config";
+import { readSettings, todayUtc, type Settings, type StackDestination } from "../policypack/src/decide/config";
 import { arnName, looksLikeArn, parseArn } from "../policypack/src/flows/arn";
 import { locate } from "../policypack/src/locate";
 import type { EngineResource } from "./engine/runner";
@@ -135,23 +135,25 @@ export function indexDestinations(stacks: readonly StackExportFile[], crossBorde
     return { byKey, named: all };
 }
 
-/** destinationLocations for `stack`: the other stacks' resources, under each of their names. */
-export function derivedDestinations(index: DestinationIndex, stack: string): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [k, d] of index.byKey) if (d.stack !== stack && d.country) out[k] = d.country;
+/** stackDestinations for `stack`: the other stacks' resources, under each of their names, with the stack that holds each. */
+export function derivedDestinations(index: DestinationIndex, stack: string): Record<string, StackDestination> {
+    const out: Record<string, StackDestination> = {};
+    for (const [k, d] of index.byKey) if (d.stack !== stack && d.country) out[k] = { country: d.country, stack: d.stack };
     return out;
 }
 
 /**
- * The user's pack config with the derived destinations added to the cross-border policy's
- * destinationLocations, written to a temporary file. The user's own entries win.
+ * The user's pack config with the derived destinations as the cross-border policy's
+ * stackDestinations, written to a temporary file. They are kept apart from destinationLocations
+ * so that a message says which stack placed a destination, not that the user's config did; the
+ * user's own destinationLocations are read first and win.
  */
-export function configWithDestinations(userConfig: Record<string, unknown>, derived: Record<string, string>, dir: string, stack: string): string {
+export function configWithDestinations(userConfig: Record<string, unknown>, derived: Record<string, StackDestination>, dir: string, stack: string): string {
     const config: Record<string, unknown> = { ...userConfig };
     const own = config[CROSS_BORDER];
     const policy: Record<string, unknown> = typeof own === "string" ? { enforcementLevel: own } : own && typeof own === "object" && !Array.isArray(own) ? { ...(own as Record<string, unknown>) } : {};
-    const given = policy.destinationLocations && typeof policy.destinationLocations === "object" ? (policy.destinationLocations as Record<string, string>) : {};
-    policy.destinationLocations = { ...derived, ...given };
+    const given = policy.stackDestinations && typeof policy.stackDestinations === "object" ? (policy.stackDestinations as Record<string, StackDestination>) : {};
+    if (Object.keys(derived).length > 0 || Object.keys(given).length > 0) policy.stackDestinations = { ...derived, ...given };
     config[CROSS_BORDER] = policy;
     const file = path.join(dir, `${stack.replace(/[^A-Za-z0-9._-]+/g, "_")}.config.json`);
     fs.writeFileSync(file, JSON.stringify(config));

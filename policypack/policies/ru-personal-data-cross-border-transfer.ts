@@ -29,6 +29,7 @@ export const crossBorderPolicy: StackValidationPolicy = {
         "allowNonAdequate",
         "adequateCountries",
         "destinationLocations",
+        "stackDestinations",
     ]),
     validateStack: stackValidation(description, decideCrossBorder),
 };

@@ -38,7 +38,7 @@ export interface OrganisationOptions {
 export interface StackAnalysis {
     stack: StackExportFile;
     result: AnalysisResult;
-    /** Destinations in other stacks added to its destinationLocations. */
+    /** Destinations in other stacks added to its stackDestinations. */
     derived: number;
 }
 

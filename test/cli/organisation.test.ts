@@ -57,6 +57,9 @@ describe("analyze on several stacks", () => {
         const shop = out.stacks[2]!;
         expect(shop.violations.map((v) => [v.name, v.policy, v.level])).toEqual([["customers-to-archive", CROSS, "mandatory"]]);
         expect(shop.violations[0]!.message).toContain('to "arn:aws:s3:::shop-archive-eu" (not in this stack) in Germany (DE).');
+        // The destination was placed by the other stack's export, not by the user's config, and the message says so.
+        expect(shop.violations[0]!.message).toMatch(/"arn:aws:s3:::shop-archive-eu" is not in this stack; it is a resource of stack "[^"]+", analysed in the same ru-residency run, which places it in Germany \(DE\)/);
+        expect(shop.violations[0]!.message).not.toContain("the pack config destinationLocations");
         expect(out.organisation).toEqual({ stacks: 3, blockedStacks: 1, resources: 8, mandatory: 1, advisory: 1, blocked: true });
         expect(run["folder-json"]!.code).toBe(1);
         // Naming the files is the same as naming their folder.

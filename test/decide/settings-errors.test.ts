@@ -55,6 +55,15 @@ describe("config errors, each naming the property", () => {
         ]);
     });
 
+    it("stack destinations, which ru-residency writes for a run over several stacks", () => {
+        expect(errorsOf({ stackDestinations: [] })).toEqual(["stackDestinations must be an object mapping names to { country, stack }"]);
+        expect(errorsOf({ stackDestinations: { a: { country: "Narnia", stack: "s" }, b: { country: "DE", stack: " " }, c: "DE" } })).toEqual([
+            'stackDestinations["a"] must be { country: an ISO 3166-1 country code, stack: the stack\'s name }',
+            'stackDestinations["b"] must be { country: an ISO 3166-1 country code, stack: the stack\'s name }',
+            'stackDestinations["c"] must be { country: an ISO 3166-1 country code, stack: the stack\'s name }',
+        ]);
+    });
+
     it("exemptions", () => {
         expect(errorsOf({ exemptions: {} })).toEqual(["exemptions must be a list"]);
         expect(errorsOf({ exemptions: [{ resource: " ", reason: "r", expires: "2030-01-01" }] })).toEqual(["exemptions[0].resource is required: a URN, or a glob on the resource name or URN"]);
@@ -81,6 +90,7 @@ describe("what an accepted config reads as", () => {
                 providerLocations: { "default_acme": "ru" },
                 clusterLocations: { prod: "DE" },
                 destinationLocations: { "arn:aws:s3:::b": "DEU" },
+                stackDestinations: { "arn:aws:s3:::c": { country: "deu", stack: "acme/shop/prod" } },
                 providerDefaults: "strict",
                 exemptions: [{ resource: " legacy-* ", reason: "Migration", expires: "2026-11-22" }],
                 allowBroadExemptions: true,
@@ -100,6 +110,7 @@ describe("what an accepted config reads as", () => {
             providerLocations: { default_acme: "RU" },
             clusterLocations: { prod: "DE" },
             destinationLocations: { "arn:aws:s3:::b": "DE" },
+            stackDestinations: { "arn:aws:s3:::c": { country: "DE", stack: "acme/shop/prod" } },
             providerDefaults: "strict",
             exemptions: [{ resource: "legacy-*", reason: "Migration", expires: "2026-11-22", expired: true, index: 0 }],
             allowBroadExemptions: true,

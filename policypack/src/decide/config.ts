@@ -12,6 +12,13 @@ import { isPlainObject, quote } from "../values";
 import { Exemption, readExemptions } from "./exemptions";
 
 export type OnUnknown = "block" | "warn";
+/** A flow destination that is a resource of another stack analysed in the same run. */
+export interface StackDestination {
+    country: string;
+    /** The stack that holds it ("organisation/project/stack" as its export names it). */
+    stack: string;
+}
+
 /** Cross-border transfers (ru-personal-data-cross-border-transfer): forbid every copy abroad, or allow declared ones. */
 export type Transfers = "forbid" | "declared";
 
@@ -25,6 +32,8 @@ export interface Settings extends ClassificationSettings, LocationSettings {
     adequateCountries: string[];
     /** ARN or name of a store outside the stack → ISO alpha-2 country, for flow destinations. */
     destinationLocations: Record<string, string>;
+    /** Written by ru-residency for a run over several stacks: ARN or name → where that resource of another stack is. */
+    stackDestinations: Record<string, StackDestination>;
     /** The day (YYYY-MM-DD, UTC) the settings were read for: dates in tags are compared with it. */
     today?: string;
 }
@@ -39,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
     allowNonAdequate: false,
     adequateCountries: [],
     destinationLocations: {},
+    stackDestinations: {},
 };
 
 const COUNTRY_PATTERN = "^[A-Za-z]{2,3}$";
@@ -127,6 +137,17 @@ export const CONFIG_PROPERTIES = {
         description: "ISO 3166-1 codes of destination countries that you have checked against Roskomnadzor's current adequacy list (152-FZ Art. 12(2); Order No. 128 of 2022-08-05 or its successor). The pack applies no adequacy listing of its own: its data (data/adequacy.json) could not be confirmed against the order.",
     },
     destinationLocations: countryMap("ARN or name of a flow destination outside the stack (such as an S3 bucket, whose ARN carries no region) → ISO 3166-1 country code."),
+    stackDestinations: {
+        type: "object",
+        additionalProperties: {
+            type: "object",
+            properties: { country: { type: "string", pattern: COUNTRY_PATTERN }, stack: { type: "string", minLength: 1 } },
+            required: ["country", "stack"],
+            additionalProperties: false,
+        },
+        default: {},
+        description: "Written by ru-residency analyze / report when it is given several stack exports, not by hand: ARN or name of a flow destination that is a resource of another stack of the same run → { country, stack }. Your own destinationLocations entries win over it.",
+    },
 } satisfies Record<string, PolicyConfigJSONSchema>;
 
 export type ConfigProperty = keyof typeof CONFIG_PROPERTIES;
@@ -216,6 +237,22 @@ function readCountryMap(raw: unknown, name: string, errors: string[]): Record<st
         const code = typeof v === "string" ? countryCode(v) : undefined;
         if (!code) errors.push(`${name}[${quote(k)}] is ${typeof v === "string" ? quote(v) : typeof v}, not an ISO 3166-1 country code`);
         else out[k] = code;
+    }
+    return out;
+}
+
+function readStackDestinations(raw: unknown, errors: string[]): Record<string, StackDestination> {
+    if (raw === undefined) return {};
+    if (!isPlainObject(raw)) {
+        errors.push("stackDestinations must be an object mapping names to { country, stack }");
+        return {};
+    }
+    const out: Record<string, StackDestination> = {};
+    for (const [k, v] of Object.entries(raw)) {
+        const country = isPlainObject(v) && typeof v.country === "string" ? countryCode(v.country) : undefined;
+        const stack = isPlainObject(v) && typeof v.stack === "string" && v.stack.trim() !== "" ? v.stack : undefined;
+        if (!country || !stack) errors.push(`stackDestinations[${quote(k)}] must be { country: an ISO 3166-1 country code, stack: the stack's name }`);
+        else out[k] = { country, stack };
     }
     return out;
 }
@@ -320,6 +357,7 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
             allowNonAdequate,
             adequateCountries,
             destinationLocations: readCountryMap(config.destinationLocations, "destinationLocations", errors),
+            stackDestinations: readStackDestinations(config.stackDestinations, errors),
             today,
         },
         errors,

@@ -35,6 +35,8 @@ export interface Flow {
 export interface FlowSettings extends LocationSettings {
     /** ARN or name of a store outside the stack → ISO country code (pack config destinationLocations). */
     destinationLocations: Readonly<Record<string, string>>;
+    /** Resources of other stacks in the same ru-residency run → where they are (pack config stackDestinations, written by ru-residency). */
+    stackDestinations?: Readonly<Record<string, { country: string; stack: string }>>;
 }
 
 export interface FlowContext {
@@ -141,6 +143,17 @@ function configuredLocation(text: string, what: string, settings: FlowSettings):
             inRussia: country === RUSSIA ? "yes" : "no",
             country,
             how: `${what} ${quote(text)} is not in this stack; the pack config destinationLocations[${quote(k)}] places it in ${countryName(country)}`,
+            unknowns: [],
+        };
+    }
+    const fromStacks = settings.stackDestinations ?? {};
+    for (const k of keys) {
+        if (!Object.prototype.hasOwnProperty.call(fromStacks, k)) continue;
+        const d = fromStacks[k]!;
+        return {
+            inRussia: d.country === RUSSIA ? "yes" : "no",
+            country: d.country,
+            how: `${what} ${quote(text)} is not in this stack; it is a resource of stack ${quote(d.stack)}, analysed in the same ru-residency run, which places it in ${countryName(d.country)}`,
             unknowns: [],
         };
     }
