@@ -27,10 +27,7 @@ export function inProcess(seconds: number) {
                 },
             }) as unknown as ResourceValidationArgs,
     );
-    let violations = 0;
-    const report = (() => {
-        violations++;
-    }) as unknown as ReportViolation;
+    const report = (() => undefined) as unknown as ReportViolation;
     const run = () => {
         for (const a of args) for (const p of policies) (p.validateResource as (a: ResourceValidationArgs, r: ReportViolation) => void)(a, report);
     };

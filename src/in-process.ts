@@ -13,7 +13,6 @@ import { checkPackConfig, readPackConfigFile } from "./analyze";
 import { PackConfig, PolicyDescription } from "./engine/pack-config";
 import { analyzerPb, emptyPb, levelFromProto, levelToProto, plain, SEVERITIES } from "./engine/protocol";
 import { Diagnostic, EngineResource, PackStartError, withoutInternalKeys } from "./engine/runner";
-import { InputError } from "./program/stack-config";
 
 type Callback = (err: unknown, res: unknown) => void;
 type Handler = (call: { request: unknown }, callback: Callback) => unknown;

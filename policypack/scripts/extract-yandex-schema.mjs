@@ -32,12 +32,12 @@ function catalogue(text) {
     const out = {};
     let current;
     for (const line of text.split("\n")) {
-        const name = /^  ([a-z0-9_]+):\s*$/.exec(line);
+        const name = /^ {2}([a-z0-9_]+):\s*$/.exec(line);
         if (name) {
             current = out[name[1]] = {};
             continue;
         }
-        const field = /^    (Category|Type):\s*"?([^"]*)"?\s*$/.exec(line);
+        const field = /^ {4}(Category|Type):\s*"?([^"]*)"?\s*$/.exec(line);
         if (field && current) current[field[1] === "Category" ? "category" : "kind"] = field[2];
     }
     return out;

@@ -216,8 +216,14 @@ export function readStackFiles(dirArg: string, stackArg?: string, env: NodeJS.Pr
             } else if (isObject(decl)) {
                 const unknownFields = Object.keys(decl).filter((f) => !["type", "description", "items", "default", "value", "secret"].includes(f));
                 if (unknownFields.length > 0) throw new InputError(`${projectFile}: config ${rawKey} has ${unknownFields.map((f) => JSON.stringify(f)).join(", ")}: a project config entry is a value or a declaration with type, description, default or value`);
-                if (decl.value !== undefined && decl.value !== null) ((value = decl.value), (has = true));
-                if (decl.default !== undefined && decl.default !== null) ((value = decl.default), (has = true));
+                if (decl.value !== undefined && decl.value !== null) {
+                    value = decl.value;
+                    has = true;
+                }
+                if (decl.default !== undefined && decl.default !== null) {
+                    value = decl.default;
+                    has = true;
+                }
             } else if (decl === null || decl === undefined) {
                 continue;
             }

@@ -129,7 +129,10 @@ function model(stores: readonly DiagramStore[], flows: readonly DiagramFlow[], g
 const rows = (m: Model) => {
     let left = 0;
     let right = 0;
-    for (const n of m.nodes.values()) n.inRussia === "yes" ? left++ : right++;
+    for (const n of m.nodes.values()) {
+        if (n.inRussia === "yes") left++;
+        else right++;
+    }
     return Math.max(left, right, m.edges.length);
 };
 

@@ -1,4 +1,5 @@
 // The AWS parts of the data files agree with the @pulumi/aws package the users deploy with.
+import { Region } from "@pulumi/aws";
 import { describe, expect, it } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -7,7 +8,7 @@ import { regionEntries } from "../../policypack/src/locate/catalogue";
 import { storageTypes } from "../../policypack/src/classify/storage";
 
 const awsDir = path.dirname(require.resolve("@pulumi/aws/package.json"));
-const awsRegions = Object.values((require("@pulumi/aws") as { Region: Record<string, string> }).Region);
+const awsRegions = Object.values(Region as Record<string, string>);
 
 function pulumiTypeExists(token: string): boolean {
     const module = /^aws:([^/]+)\//.exec(token)![1]!;

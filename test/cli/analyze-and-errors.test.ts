@@ -88,7 +88,7 @@ describe("exit codes and errors", () => {
         ["a program that throws", ["preview", fx("programs/throws")], /throws: the program failed: the program refuses to run/],
         ["an unknown stack", ["preview", fx("programs/refs"), "--stack", "prod"], /no stack "prod"/],
         ["not a program", ["preview", fx("exports")], /no Pulumi.yaml/],
-        ["config that breaks the schema", ["analyze", "--file", fx("exports/shop-prod.json"), "--policy-pack-config", fx("exports/bad-config.json")], /\nerror: validating policy config: ru-data-residency 0\.1\.0  ru-personal-data-localization: onUnknown: onUnknown must be one of the following: "block", "warn"\n/],
+        ["config that breaks the schema", ["analyze", "--file", fx("exports/shop-prod.json"), "--policy-pack-config", fx("exports/bad-config.json")], /\nerror: validating policy config: ru-data-residency 0\.1\.0 {2}ru-personal-data-localization: onUnknown: onUnknown must be one of the following: "block", "warn"\n/],
         ["a bad --stack-tag", ["preview", "examples/yandex-bucket", "--stack-tag", "oops"], /--stack-tag "oops": expected KEY=VALUE/],
     ];
     for (const [title, args, error] of cases) {

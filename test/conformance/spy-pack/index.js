@@ -5,7 +5,6 @@
 // (the real CLI, or our stand-in) cannot tell it from the pack behind it.
 "use strict";
 const fs = require("fs");
-const path = require("path");
 const { spawn } = require("child_process");
 const grpc = require("@grpc/grpc-js");
 const analyzerGrpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
