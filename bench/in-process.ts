@@ -2,12 +2,13 @@
 // fresh process and reads the JSON it prints. Usage: node dist/bench/in-process.js [seconds]
 import { performance } from "node:perf_hooks";
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { localizationPolicy } from "../policypack/policies/ru-personal-data-localization";
+import { classificationPolicy } from "../policypack/policies/user-data-classification";
 import { asPolicySees, median, round } from "./lib";
 import { mixedPopulation } from "./synthetic";
 
 export function inProcess(seconds: number) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const policies = [require("../policypack/policies/ru-personal-data-localization").localizationPolicy, require("../policypack/policies/user-data-classification").classificationPolicy] as ResourceValidationPolicy[];
+    const policies: ResourceValidationPolicy[] = [localizationPolicy, classificationPolicy];
     // Props as @pulumi/policy hands them to a policy, built once: the server's decoding is its
     // cost, not the policies'.
     const population = mixedPopulation(10_000);
@@ -61,7 +62,6 @@ export function inProcess(seconds: number) {
         target: 200_000,
     };
 }
-
 
 if (require.main === module) {
     const seconds = Number(process.argv[2] ?? "5");

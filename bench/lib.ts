@@ -183,7 +183,11 @@ export async function cliPreviewOverhead(options: { pulumi: string; program: str
             await preview("pack");
             await preview("floor");
         }
-        const times = await mirroredPairs(options.runs, () => preview("pack"), () => preview("floor"));
+        const times = await mirroredPairs(
+            options.runs,
+            () => preview("pack"),
+            () => preview("floor"),
+        );
         const pack = median(times.pack);
         const floor = median(times.floor);
         const ratios = times.pack.map((t, i) => t / times.floor[i]!).sort((a, b) => a - b);

@@ -34,7 +34,11 @@ async function coldStart(floor: string, runs: number) {
         await s.close();
         return ms;
     };
-    const times = await mirroredPairs(runs, () => startMs(PACK), () => startMs(floor));
+    const times = await mirroredPairs(
+        runs,
+        () => startMs(PACK),
+        () => startMs(floor),
+    );
     const pack = median(times.pack);
     const fl = median(times.floor);
     return { runs, packMs: round(pack, 1), floorMs: round(fl, 1), ratio: round(pairedRatio(times.pack, times.floor)), ratioOfMedians: round(pack / fl), target: 1.15, note: PAIRED_NOTE };
@@ -107,7 +111,11 @@ async function stackScale(sizes: number[], shapeFloor: string) {
         const request = encodeAnalyzeStackRequest(resources);
         const encodeMs = performance.now() - e0;
         const runs = QUICK ? 1 : size >= 50_000 ? 3 : 5;
-        const { pack, floor } = await mirroredPairs(runs, () => measure(PACK, request), () => measure(shapeFloor, request));
+        const { pack, floor } = await mirroredPairs(
+            runs,
+            () => measure(PACK, request),
+            () => measure(shapeFloor, request),
+        );
         out.push({
             resources: size,
             flows: resources.filter((r) => r.type.includes("Replication")).length,
@@ -119,7 +127,12 @@ async function stackScale(sizes: number[], shapeFloor: string) {
             packPeakRssMb: round(median(pack.map((m) => m.rssMb)), 1),
             shapeFloorAnalyzeStackMs: round(median(floor.map((m) => m.ms)), 1),
             shapeFloorPeakRssMb: round(median(floor.map((m) => m.rssMb)), 1),
-            ratioToShapeFloor: round(pairedRatio(pack.map((m) => m.ms), floor.map((m) => m.ms))),
+            ratioToShapeFloor: round(
+                pairedRatio(
+                    pack.map((m) => m.ms),
+                    floor.map((m) => m.ms),
+                ),
+            ),
         });
     }
     const t = (n: number) => (out.find((o) => o.resources === n)?.analyzeStackMs as number) ?? NaN;
@@ -137,7 +150,16 @@ function stackPolicyInProcess(sizes: number[]) {
     const out: Record<string, unknown>[] = [];
     for (const size of sizes) {
         const res = syntheticStack(size);
-        const resources = res.map((r) => ({ type: r.type, name: r.name, urn: r.urn, props: asPolicySees(r.props), opts: {}, dependencies: [] as unknown[], propertyDependencies: {} as Record<string, unknown[]>, provider: r.provider ? { ...r.provider, props: asPolicySees(r.provider.props) } : undefined }));
+        const resources = res.map((r) => ({
+            type: r.type,
+            name: r.name,
+            urn: r.urn,
+            props: asPolicySees(r.props),
+            opts: {},
+            dependencies: [] as unknown[],
+            propertyDependencies: {} as Record<string, unknown[]>,
+            provider: r.provider ? { ...r.provider, props: asPolicySees(r.provider.props) } : undefined,
+        }));
         const byUrn = new Map(resources.map((x) => [x.urn, x]));
         res.forEach((r, i) => {
             resources[i]!.dependencies = r.dependencies.map((u) => byUrn.get(u)).filter(Boolean);
@@ -217,7 +239,12 @@ async function cliAnalyzeInProcess(size: number) {
             peakRssMb: peakMb,
             childProcesses: Math.max(...pack.map((p) => p.childProcesses)),
             floor: { wallMs: round(median(floor.map((f) => f.wallMs)), 0), peakRssMb: round(Math.max(...floor.map(total)), 1) },
-            wallRatioToFloor: round(pairedRatio(pack.map((p) => p.wallMs), floor.map((f) => f.wallMs))),
+            wallRatioToFloor: round(
+                pairedRatio(
+                    pack.map((p) => p.wallMs),
+                    floor.map((f) => f.wallMs),
+                ),
+            ),
             peakRatioToFloor: round(peakMb / Math.max(...floor.map(total)), 2),
             targets: { wallMs: 5000, peakRssMb: 1024 },
             met: { wall: wallMs <= 5000, peak: peakMb <= 1024 },
@@ -235,7 +262,11 @@ async function cliAnalyze(size: number, shapeFloor: string) {
     fs.writeFileSync(file, JSON.stringify(stackExport(size)));
     try {
         const runs = QUICK ? 1 : 2;
-        const { pack, floor } = await mirroredPairs(runs, () => cliAnalyzeOnce(file, PACK), () => cliAnalyzeOnce(file, shapeFloor));
+        const { pack, floor } = await mirroredPairs(
+            runs,
+            () => cliAnalyzeOnce(file, PACK),
+            () => cliAnalyzeOnce(file, shapeFloor),
+        );
         const summary = (xs: readonly Awaited<ReturnType<typeof cliAnalyzeOnce>>[]) => ({
             exitCode: xs[0]!.exitCode,
             wallMs: round(median(xs.map((x) => x.wallMs)), 0),
@@ -247,7 +278,12 @@ async function cliAnalyze(size: number, shapeFloor: string) {
             runs,
             pack: summary(pack),
             shapeFloor: summary(floor),
-            wallRatio: round(pairedRatio(pack.map((p) => p.wallMs), floor.map((p) => p.wallMs))),
+            wallRatio: round(
+                pairedRatio(
+                    pack.map((p) => p.wallMs),
+                    floor.map((p) => p.wallMs),
+                ),
+            ),
             note: "wall: median of runs; wallRatio: median of pack / floor in neighbouring runs; peaks: highest of the runs, polled every 25 ms, the command and the pack apart",
         };
     } finally {

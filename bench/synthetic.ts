@@ -10,7 +10,12 @@ export const YANDEX_PROVIDER = {
     urn: urn("pulumi:providers:aws", "yandex"),
     type: "pulumi:providers:aws",
     name: "yandex",
-    props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net", dynamodb: "https://docapi.serverless.yandexcloud.net/ru-central1/b1g/etn" }]), skipCredentialsValidation: "true", version: "7.48.0" },
+    props: {
+        region: "ru-central1",
+        endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net", dynamodb: "https://docapi.serverless.yandexcloud.net/ru-central1/b1g/etn" }]),
+        skipCredentialsValidation: "true",
+        version: "7.48.0",
+    },
 };
 export const FRANKFURT_PROVIDER = {
     urn: urn("pulumi:providers:aws", "default_7_48_0"),
@@ -53,7 +58,16 @@ export function syntheticStack(size: number): EngineResource[] {
         const kind = i % 5;
         if (kind === 4) {
             const name = `role-${i}`;
-            out.push({ urn: urn("aws:iam/role:Role", name), type: "aws:iam/role:Role", name, custom: true, props: { name, assumeRolePolicy: "{}" }, provider: FRANKFURT_PROVIDER, dependencies: [], propertyDependencies: {} });
+            out.push({
+                urn: urn("aws:iam/role:Role", name),
+                type: "aws:iam/role:Role",
+                name,
+                custom: true,
+                props: { name, assumeRolePolicy: "{}" },
+                provider: FRANKFURT_PROVIDER,
+                dependencies: [],
+                propertyDependencies: {},
+            });
             continue;
         }
         store++;
@@ -62,14 +76,27 @@ export function syntheticStack(size: number): EngineResource[] {
         if (store % 10 === 0 && out.length + 2 <= size) {
             const dest = `replica-${i}`;
             const destUrn = urn("aws:s3/bucket:Bucket", dest);
-            out.push({ urn: destUrn, type: "aws:s3/bucket:Bucket", name: dest, custom: true, props: { bucket: dest, tags: { "user-data": "personal" } }, provider: FRANKFURT_PROVIDER, dependencies: [], propertyDependencies: {} });
+            out.push({
+                urn: destUrn,
+                type: "aws:s3/bucket:Bucket",
+                name: dest,
+                custom: true,
+                props: { bucket: dest, tags: { "user-data": "personal" } },
+                provider: FRANKFURT_PROVIDER,
+                dependencies: [],
+                propertyDependencies: {},
+            });
             const flow = `replication-${i}`;
             out.push({
                 urn: urn("aws:s3/bucketReplicationConfig:BucketReplicationConfig", flow),
                 type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
                 name: flow,
                 custom: true,
-                props: { bucket: src.name, role: `arn:aws:iam::123456789012:role/replication`, rules: [{ id: "all", status: "Enabled", destination: { bucket: `arn:aws:s3:::${dest}`, storageClass: "STANDARD" } }] },
+                props: {
+                    bucket: src.name,
+                    role: `arn:aws:iam::123456789012:role/replication`,
+                    rules: [{ id: "all", status: "Enabled", destination: { bucket: `arn:aws:s3:::${dest}`, storageClass: "STANDARD" } }],
+                },
                 provider: YANDEX_PROVIDER,
                 dependencies: [src.urn, destUrn],
                 propertyDependencies: { bucket: [src.urn], rules: [destUrn] },
@@ -80,16 +107,34 @@ export function syntheticStack(size: number): EngineResource[] {
 }
 
 /** A mixed population for in-process throughput: several clouds, tagged, untagged, unknowns, default tags. */
-export function mixedPopulation(n: number): { type: string; name: string; urn: string; props: Record<string, unknown>; provider: { type: string; name: string; urn: string; props: Record<string, unknown> } }[] {
+export function mixedPopulation(
+    n: number,
+): { type: string; name: string; urn: string; props: Record<string, unknown>; provider: { type: string; name: string; urn: string; props: Record<string, unknown> } }[] {
     const shapes = [
         () => ({ type: "aws:s3/bucket:Bucket", props: { tags: { "user-data": "personal", "data-subjects": "RU" } }, provider: YANDEX_PROVIDER }),
         () => ({ type: "aws:s3/bucket:Bucket", props: { tags: { "user-data": "personal" } }, provider: FRANKFURT_PROVIDER }),
         () => ({ type: "aws:sqs/queue:Queue", props: {}, provider: FRANKFURT_PROVIDER }),
         () => ({ type: "aws:dynamodb/table:Table", props: { tags: { "user-data": UNKNOWN } }, provider: { ...FRANKFURT_PROVIDER, props: { region: UNKNOWN } } }),
-        () => ({ type: "aws:rds/instance:Instance", props: {}, provider: { ...FRANKFURT_PROVIDER, props: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: { "user-data": "personal", "data-subjects": "RU,KZ" } }) } } }),
-        () => ({ type: "yandex:index/storageBucket:StorageBucket", props: { bucket: "b", labels: { "user-data": "personal", "data-subjects": "ru" } }, provider: { type: "pulumi:providers:yandex", name: "default", urn: urn("pulumi:providers:yandex", "default"), props: { zone: "ru-central1-a" } } }),
-        () => ({ type: "gcp:storage/bucket:Bucket", props: { location: "EU", labels: { "user-data": "personal", "data-subjects": "ru" } }, provider: { type: "pulumi:providers:gcp", name: "default", urn: urn("pulumi:providers:gcp", "default"), props: { project: "p" } } }),
-        () => ({ type: "azure-native:storage:StorageAccount", props: { location: "germanywestcentral", tags: { "user-data": "none" } }, provider: { type: "pulumi:providers:azure-native", name: "default", urn: urn("pulumi:providers:azure-native", "default"), props: {} } }),
+        () => ({
+            type: "aws:rds/instance:Instance",
+            props: {},
+            provider: { ...FRANKFURT_PROVIDER, props: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: { "user-data": "personal", "data-subjects": "RU,KZ" } }) } },
+        }),
+        () => ({
+            type: "yandex:index/storageBucket:StorageBucket",
+            props: { bucket: "b", labels: { "user-data": "personal", "data-subjects": "ru" } },
+            provider: { type: "pulumi:providers:yandex", name: "default", urn: urn("pulumi:providers:yandex", "default"), props: { zone: "ru-central1-a" } },
+        }),
+        () => ({
+            type: "gcp:storage/bucket:Bucket",
+            props: { location: "EU", labels: { "user-data": "personal", "data-subjects": "ru" } },
+            provider: { type: "pulumi:providers:gcp", name: "default", urn: urn("pulumi:providers:gcp", "default"), props: { project: "p" } },
+        }),
+        () => ({
+            type: "azure-native:storage:StorageAccount",
+            props: { location: "germanywestcentral", tags: { "user-data": "none" } },
+            provider: { type: "pulumi:providers:azure-native", name: "default", urn: urn("pulumi:providers:azure-native", "default"), props: {} },
+        }),
     ];
     const out = [];
     for (let i = 0; i < n; i++) {

@@ -5,7 +5,7 @@ import { PolicyPack } from "@pulumi/policy";
 import { POLICIES } from "./policies/registry";
 
 new PolicyPack("ru-data-residency", {
-    description: "Keeps Russian citizens' personal data in Russia (152-FZ \"On Personal Data\", Art. 18 part 5).",
+    description: 'Keeps Russian citizens\' personal data in Russia (152-FZ "On Personal Data", Art. 18 part 5).',
     displayName: "Russian personal data residency",
     policies: [...POLICIES],
 });

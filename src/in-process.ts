@@ -259,7 +259,9 @@ interface ResponseLike {
  * surrogate before another character): such a response goes through its bytes, as over gRPC.
  */
 function diagnosticsOf(response: ResponseLike & { serializeBinary(): Uint8Array }, defaultUrn: string): Diagnostic[] {
-    const illFormed = response.getDiagnosticsList().some((d) => [d.getPolicyname(), d.getPolicypackname(), d.getPolicypackversion(), d.getDescription(), d.getMessage(), d.getUrn()].some((t) => LONE_SURROGATE.test(t) && !wellFormed(t)));
+    const illFormed = response
+        .getDiagnosticsList()
+        .some((d) => [d.getPolicyname(), d.getPolicypackname(), d.getPolicypackversion(), d.getDescription(), d.getMessage(), d.getUrn()].some((t) => LONE_SURROGATE.test(t) && !wellFormed(t)));
     const res: ResponseLike = illFormed ? analyzerPb.AnalyzeResponse.deserializeBinary(response.serializeBinary()) : response;
     return res.getDiagnosticsList().map((d) => ({
         policyName: d.getPolicyname(),
@@ -327,7 +329,15 @@ export class InProcessSession {
         return new InProcessSession(loadPack(packDir));
     }
 
-    async configureStack(stack: { stack: string; project: string; organization: string; dryRun: boolean; tags?: Record<string, string>; config?: Record<string, string>; configSecretKeys?: string[] }): Promise<void> {
+    async configureStack(stack: {
+        stack: string;
+        project: string;
+        organization: string;
+        dryRun: boolean;
+        tags?: Record<string, string>;
+        config?: Record<string, string>;
+        configSecretKeys?: string[];
+    }): Promise<void> {
         const req = new analyzerPb.AnalyzerStackConfigureRequest();
         req.setStack(stack.stack);
         req.setProject(stack.project);
@@ -343,7 +353,8 @@ export class InProcessSession {
         const answer = await invoke<{ serializeBinary(): Uint8Array }>(this.pack.service.getAnalyzerInfo, new this.pack.protos.empty.Empty());
         const info = analyzerPb.AnalyzerInfo.deserializeBinary(answer.serializeBinary()) as unknown as AnalyzerInfoLike;
         const initialConfig: PackConfig = {};
-        for (const [k, v] of info.getInitialconfigMap().entries()) initialConfig[k] = { enforcementLevel: levelFromProto(v.getEnforcementlevel()), properties: (v.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> };
+        for (const [k, v] of info.getInitialconfigMap().entries())
+            initialConfig[k] = { enforcementLevel: levelFromProto(v.getEnforcementlevel()), properties: (v.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> };
         return { name: info.getName(), version: info.getVersion(), supportsConfig: info.getSupportsconfig(), policies: info.getPoliciesList().map(policyOf), initialConfig };
     }
 

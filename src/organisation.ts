@@ -126,7 +126,16 @@ export function indexDestinations(stacks: readonly StackExportFile[], crossBorde
             if (keys.length === 0) continue;
             const view = { type: r.type, name: r.name, urn: r.urn, props: plainProps(r.props), provider: { ...r.provider, props: plainProps(r.provider.props) } };
             const loc = locate(view, settings);
-            const known: KnownDestination = { stack: s.key, urn: r.urn, type: r.type, name: r.name, inRussia: loc.country ? loc.inRussia : "unknown", country: loc.country, region: loc.region, how: loc.how };
+            const known: KnownDestination = {
+                stack: s.key,
+                urn: r.urn,
+                type: r.type,
+                name: r.name,
+                inRussia: loc.country ? loc.inRussia : "unknown",
+                country: loc.country,
+                region: loc.region,
+                how: loc.how,
+            };
             for (const k of keys) all.set(k, [...(all.get(k) ?? []), known]);
         }
     }

@@ -6,11 +6,7 @@ class CustomerArchive extends pulumi.ComponentResource {
     readonly bucketName: pulumi.Output<string>;
     constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
         super("acme:storage:CustomerArchive", name, {}, opts);
-        const bucket = new aws.s3.Bucket(
-            `${name}-objects`,
-            { tags: { "user-data": "personal", "data-subjects": "*" } },
-            { parent: this },
-        );
+        const bucket = new aws.s3.Bucket(`${name}-objects`, { tags: { "user-data": "personal", "data-subjects": "*" } }, { parent: this });
         this.bucketName = bucket.bucket;
         this.registerOutputs({ bucketName: this.bucketName });
     }

@@ -11,8 +11,4 @@ const yandex = new aws.Provider("yandex", {
     skipMetadataApiCheck: true,
 });
 
-export const bucket = new aws.s3.Bucket(
-    "customers",
-    { tags: { "user-data": "personal", "data-subjects": "RU" } },
-    { provider: yandex },
-).bucket;
+export const bucket = new aws.s3.Bucket("customers", { tags: { "user-data": "personal", "data-subjects": "RU" } }, { provider: yandex }).bucket;

@@ -10,9 +10,7 @@ import { unwrapProxy } from "../src/values";
 
 /** The resource as the pack's pure functions see it: plain values, unknowns as sentinels. */
 export function resourceInput(args: ResourceValidationArgs): ResourceInput {
-    const provider = args.provider
-        ? { type: args.provider.type, name: args.provider.name, urn: args.provider.urn, props: unwrapProxy(args.provider.props) }
-        : undefined;
+    const provider = args.provider ? { type: args.provider.type, name: args.provider.name, urn: args.provider.urn, props: unwrapProxy(args.provider.props) } : undefined;
     return { type: args.type, name: args.name, urn: args.urn, props: unwrapProxy(args.props), provider, stackTags: args.stackTags };
 }
 
@@ -53,10 +51,7 @@ export function describeError(e: unknown): string {
  * violations at the policy's level: the pack fails closed and says why, and never throws into
  * the engine (which would turn every preview in the organisation into an error).
  */
-export function resourceValidation(
-    description: string,
-    decide: (input: ResourceInput, settings: Settings) => Finding[],
-): (args: ResourceValidationArgs, report: ReportViolation) => void {
+export function resourceValidation(description: string, decide: (input: ResourceInput, settings: Settings) => Finding[]): (args: ResourceValidationArgs, report: ReportViolation) => void {
     return (args, report) => {
         let input: ResourceInput;
         let settings: Settings;
@@ -108,10 +103,7 @@ export function stackInput(args: StackValidationArgs): StackInput {
  * config and internal errors become violations at the policy's level, never exceptions. Each
  * finding is reported against the URN it names.
  */
-export function stackValidation(
-    description: string,
-    decide: (input: StackInput, settings: Settings) => StackFinding[],
-): (args: StackValidationArgs, report: ReportViolation) => void {
+export function stackValidation(description: string, decide: (input: StackInput, settings: Settings) => StackFinding[]): (args: StackValidationArgs, report: ReportViolation) => void {
     return (args, report) => {
         let input: StackInput;
         let settings: Settings;

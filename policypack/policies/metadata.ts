@@ -5,7 +5,7 @@ import { frameworkVersion } from "../src/law";
 // The version comes from the law file (policypack/data/law.json), so it changes when the law the
 // pack states does; the reference is the pack's own account of that law for the reviewing lawyer.
 export const FRAMEWORK_152FZ: PolicyComplianceFramework = {
-    name: "Russian Federal Law No. 152-FZ \"On Personal Data\"",
+    name: 'Russian Federal Law No. 152-FZ "On Personal Data"',
     version: frameworkVersion(),
     reference: "docs/law.md",
     specification: "Art. 18 part 5",

@@ -115,14 +115,30 @@ export const crossBorderExamples: StackPolicyExamples = {
                 },
             ],
             config: { onUnknown: "warn" },
-            expect: [{ resource: "sessions", level: "mandatory", messageIncludes: ["DynamoDB global table replica", "replicas[0].regionName is not known yet, but a DynamoDB global table replica is always in an AWS region", "AWS has no region in Russia"] }],
+            expect: [
+                {
+                    resource: "sessions",
+                    level: "mandatory",
+                    messageIncludes: [
+                        "DynamoDB global table replica",
+                        "replicas[0].regionName is not known yet, but a DynamoDB global table replica is always in an AWS region",
+                        "AWS has no region in Russia",
+                    ],
+                },
+            ],
         },
         {
             title: "A replication rule to Frankfurt with status Disabled copies nothing: advisory, and the destination is not tainted",
             resources: replicated("customers-eu", FRANKFURT_PROVIDER).map((r) =>
                 r.type === replication ? { ...r, props: { ...r.props, rules: [{ id: "all", status: "Disabled", destination: { bucket: UNKNOWN } }] } } : r,
             ),
-            expect: [{ resource: "customers-replication", level: "advisory", messageIncludes: ["would send Russian citizens' personal data", 'rules[0].status is "Disabled"', "enabling it would be blocked"] }],
+            expect: [
+                {
+                    resource: "customers-replication",
+                    level: "advisory",
+                    messageIncludes: ["would send Russian citizens' personal data", 'rules[0].status is "Disabled"', "enabling it would be blocked"],
+                },
+            ],
         },
         {
             title: "A replication destination outside the stack: an S3 bucket ARN carries no region",
@@ -182,7 +198,11 @@ export const crossBorderExamples: StackPolicyExamples = {
             resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: { ...NOTIFIED, "cross-border-transfer": "TBD" } }),
             config: { transfers: "declared", adequateCountries: ["DE"] },
             expect: [
-                { resource: "customers-replication", level: "mandatory", messageIncludes: ['the tag "cross-border-transfer" on the source', 'is "TBD", a placeholder, not the identifier of a notification'] },
+                {
+                    resource: "customers-replication",
+                    level: "mandatory",
+                    messageIncludes: ['the tag "cross-border-transfer" on the source', 'is "TBD", a placeholder, not the identifier of a notification'],
+                },
                 { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
             ],
         },
@@ -190,7 +210,13 @@ export const crossBorderExamples: StackPolicyExamples = {
             title: "transfers: declared: a store in Frankfurt holding Russian citizens' personal data that no declared transfer reaches is a database abroad, decided here (the localization policy leaves it to this one)",
             resources: [{ type: bucket, name: "eu-primary", props: { bucket: "eu-primary", tags: personalRu }, provider: FRANKFURT_PROVIDER }],
             config: { transfers: "declared", adequateCountries: ["DE"] },
-            expect: [{ resource: "eu-primary", level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", "no allowed declared transfer from a store in Russia reaches it"] }],
+            expect: [
+                {
+                    resource: "eu-primary",
+                    level: "mandatory",
+                    messageIncludes: ["holds personal data of Russian citizens but is not in Russia", "no allowed declared transfer from a store in Russia reaches it"],
+                },
+            ],
         },
         {
             title: "transfers: declared to Germany without adequateCountries: the pack treats no country as adequate on its own unconfirmed data",
@@ -228,19 +254,31 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "customers-eu-inventory",
                     level: "mandatory",
-                    messageIncludes: ["S3 inventory report", "United States", 'receives them from aws:s3/bucket:Bucket "customers" through aws:s3/bucketReplicationConfig:BucketReplicationConfig "customers-replication"'],
+                    messageIncludes: [
+                        "S3 inventory report",
+                        "United States",
+                        'receives them from aws:s3/bucket:Bucket "customers" through aws:s3/bucketReplicationConfig:BucketReplicationConfig "customers-replication"',
+                    ],
                 },
-                { resource: "reports-us", level: "mandatory", messageIncludes: ["through aws:s3/inventory:Inventory \"customers-eu-inventory\""] },
+                { resource: "reports-us", level: "mandatory", messageIncludes: ['through aws:s3/inventory:Inventory "customers-eu-inventory"'] },
             ],
         },
         {
             title: "AWS Backup copies a selected Russian store to a vault in Frankfurt",
             resources: [
-                { type: "aws:dynamodb/table:Table", name: "accounts", props: { name: "accounts", arn: "arn:aws:dynamodb:ru-central1:123456789012:table/accounts", tags: personalRu }, provider: YANDEX_DYNAMODB_PROVIDER },
+                {
+                    type: "aws:dynamodb/table:Table",
+                    name: "accounts",
+                    props: { name: "accounts", arn: "arn:aws:dynamodb:ru-central1:123456789012:table/accounts", tags: personalRu },
+                    provider: YANDEX_DYNAMODB_PROVIDER,
+                },
                 {
                     type: "aws:backup/plan:Plan",
                     name: "nightly",
-                    props: { name: "nightly", rules: [{ ruleName: "nightly", targetVaultName: "local", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" }] }] },
+                    props: {
+                        name: "nightly",
+                        rules: [{ ruleName: "nightly", targetVaultName: "local", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" }] }],
+                    },
                     provider: YANDEX_DYNAMODB_PROVIDER,
                 },
                 {
@@ -252,19 +290,31 @@ export const crossBorderExamples: StackPolicyExamples = {
                 },
             ],
             expect: [
-                { resource: "nightly", level: "mandatory", messageIncludes: ["(AWS Backup)", '"arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" (not in this stack)', "Germany (DE)", "matches the ARN of aws:dynamodb/table:Table \"accounts\""] },
+                {
+                    resource: "nightly",
+                    level: "mandatory",
+                    messageIncludes: [
+                        "(AWS Backup)",
+                        '"arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" (not in this stack)',
+                        "Germany (DE)",
+                        'matches the ARN of aws:dynamodb/table:Table "accounts"',
+                    ],
+                },
                 // The plan's own vault is where the plan is: AWS Backup, which has no region in Russia.
                 { resource: "nightly", level: "mandatory", messageIncludes: ["a plan's target vault is in the plan's own region", 'no custom endpoint for "backup"'] },
             ],
         },
         {
-            title: "In preview, an AWS Backup selection of every store (resources: [\"*\"]) copies a new Russian table, whose ARN is not known yet, to a vault in Frankfurt: the pattern counts it",
+            title: 'In preview, an AWS Backup selection of every store (resources: ["*"]) copies a new Russian table, whose ARN is not known yet, to a vault in Frankfurt: the pattern counts it',
             resources: [
                 { type: "aws:dynamodb/table:Table", name: "accounts", props: { name: "accounts", arn: UNKNOWN, tags: personalRu }, provider: YANDEX_DYNAMODB_PROVIDER },
                 {
                     type: "aws:backup/plan:Plan",
                     name: "nightly",
-                    props: { name: "nightly", rules: [{ ruleName: "nightly", targetVaultName: "local", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" }] }] },
+                    props: {
+                        name: "nightly",
+                        rules: [{ ruleName: "nightly", targetVaultName: "local", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" }] }],
+                    },
                     provider: YANDEX_DYNAMODB_PROVIDER,
                 },
                 {
@@ -276,14 +326,19 @@ export const crossBorderExamples: StackPolicyExamples = {
                 },
             ],
             expect: [
-                { resource: "nightly", level: "mandatory", messageIncludes: ["(AWS Backup)", "Germany (DE)", 'may match its ARN, which is not known yet'] },
+                { resource: "nightly", level: "mandatory", messageIncludes: ["(AWS Backup)", "Germany (DE)", "may match its ARN, which is not known yet"] },
                 { resource: "nightly", level: "mandatory", messageIncludes: ["a plan's target vault is in the plan's own region"] },
             ],
         },
         {
             title: "A Firehose delivery stream in Frankfurt reads a Russian user's Kinesis stream and writes to Splunk",
             resources: [
-                { type: "aws:kinesis/stream:Stream", name: "clicks", props: { name: "clicks", arn: "arn:aws:kinesis:eu-central-1:123456789012:stream/clicks", tags: personalRu }, provider: FRANKFURT_PROVIDER },
+                {
+                    type: "aws:kinesis/stream:Stream",
+                    name: "clicks",
+                    props: { name: "clicks", arn: "arn:aws:kinesis:eu-central-1:123456789012:stream/clicks", tags: personalRu },
+                    provider: FRANKFURT_PROVIDER,
+                },
                 {
                     type: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
                     name: "clicks-to-splunk",

@@ -23,13 +23,6 @@ export const crossBorderPolicy: StackValidationPolicy = {
         "5. For a migration window only, add an exemption with resource (the flow resource), reason and expires to this policy's config.",
     ].join("\n"),
     url: policyUrl(name),
-    configSchema: configSchema([
-        ...RESIDENCY_PROPERTIES,
-        "transfers",
-        "allowNonAdequate",
-        "adequateCountries",
-        "destinationLocations",
-        "stackDestinations",
-    ]),
+    configSchema: configSchema([...RESIDENCY_PROPERTIES, "transfers", "allowNonAdequate", "adequateCountries", "destinationLocations", "stackDestinations"]),
     validateStack: stackValidation(description, decideCrossBorder),
 };

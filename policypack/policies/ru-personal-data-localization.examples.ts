@@ -54,12 +54,22 @@ export const localizationExamples: PolicyExamples = {
         },
         {
             title: "Yandex Object Storage through the Yandex provider's storageEndpoint (stack config yandex:storageEndpoint)",
-            resource: { type: "yandex:index/storageBucket:StorageBucket", name: "customers", props: { bucket: "customers", tags: personalRu }, provider: { props: { storageEndpoint: "storage.yandexcloud.net" } } },
+            resource: {
+                type: "yandex:index/storageBucket:StorageBucket",
+                name: "customers",
+                props: { bucket: "customers", tags: personalRu },
+                provider: { props: { storageEndpoint: "storage.yandexcloud.net" } },
+            },
             expect: { level: "none" },
         },
         {
             title: "A Yandex Object Storage bucket whose provider sets no storageEndpoint: the provider's documented default, storage.yandexcloud.net, is in Russia",
-            resource: { type: "yandex:index/storageBucket:StorageBucket", name: "customers", props: { bucket: "customers", tags: personalRu }, provider: { props: { folderId: "b1g0000000000000000" } } },
+            resource: {
+                type: "yandex:index/storageBucket:StorageBucket",
+                name: "customers",
+                props: { bucket: "customers", tags: personalRu },
+                provider: { props: { folderId: "b1g0000000000000000" } },
+            },
             expect: { level: "none" },
         },
         {
@@ -194,7 +204,10 @@ export const localizationExamples: PolicyExamples = {
             resource: {
                 type: "gcp:sql/databaseInstance:DatabaseInstance",
                 name: "accounts",
-                props: { databaseVersion: "POSTGRES_16", settings: { tier: "db-f1-micro", locationPreference: { zone: "europe-west3-a" }, userLabels: { user_data: "personal", data_subjects: "ru" } } },
+                props: {
+                    databaseVersion: "POSTGRES_16",
+                    settings: { tier: "db-f1-micro", locationPreference: { zone: "europe-west3-a" }, userLabels: { user_data: "personal", data_subjects: "ru" } },
+                },
             },
             expect: { level: "mandatory", messageIncludes: ['the resource\'s settings.locationPreference.zone is "europe-west3-a"', "Germany (DE)"] },
         },
@@ -279,7 +292,14 @@ export const localizationExamples: PolicyExamples = {
             title: "A region unknown during preview, with no custom endpoint, is still AWS and so abroad: mandatory even with onUnknown: warn",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: UNKNOWN } } },
             config: { onUnknown: "warn" },
-            expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", "the provider's region is not known yet, but the provider has no custom endpoint", "AWS, which has no region in Russia"] },
+            expect: {
+                level: "mandatory",
+                messageIncludes: [
+                    "holds personal data of Russian citizens but is not in Russia",
+                    "the provider's region is not known yet, but the provider has no custom endpoint",
+                    "AWS, which has no region in Russia",
+                ],
+            },
         },
         {
             title: "No region anywhere and no custom endpoint: AWS in whichever region the environment gives, so abroad, with onUnknown: warn too",
@@ -377,7 +397,12 @@ export const localizationExamples: PolicyExamples = {
         },
         {
             title: "An EC2 instance classified only through its volumes' tags (volumeTags, rootBlockDevice.tags, ebsBlockDevices[].tags: paths from the generated type index)",
-            resource: { type: "aws:ec2/instance:Instance", name: "db", props: { ami: "ami-1", instanceType: "t3.micro", rootBlockDevice: { volumeSize: 50, tags: personalRu } }, provider: FRANKFURT_PROVIDER },
+            resource: {
+                type: "aws:ec2/instance:Instance",
+                name: "db",
+                props: { ami: "ami-1", instanceType: "t3.micro", rootBlockDevice: { volumeSize: 50, tags: personalRu } },
+                provider: FRANKFURT_PROVIDER,
+            },
             expect: { level: "mandatory", messageIncludes: ['tag "user-data" in rootBlockDevice.tags'] },
         },
         {

@@ -36,7 +36,11 @@ export const classificationExamples: PolicyExamples = {
         },
         {
             title: "A Yandex managed PostgreSQL cluster classified through labels",
-            resource: { type: "yandex:index/mdbPostgresqlCluster:MdbPostgresqlCluster", name: "accounts", props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: [{ zone: "ru-central1-a" }] } },
+            resource: {
+                type: "yandex:index/mdbPostgresqlCluster:MdbPostgresqlCluster",
+                name: "accounts",
+                props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: [{ zone: "ru-central1-a" }] },
+            },
             expect: { level: "none" },
         },
         {
@@ -53,7 +57,12 @@ export const classificationExamples: PolicyExamples = {
     disallowed: [
         {
             title: "An object's own tag is still its own: an unknown category on the object is reported on the object",
-            resource: { type: "aws:s3/bucketObjectv2:BucketObjectv2", name: "exports/users.csv", props: { bucket: "exports", key: "users.csv", tags: { "user-data": "pii" } }, provider: FRANKFURT_PROVIDER },
+            resource: {
+                type: "aws:s3/bucketObjectv2:BucketObjectv2",
+                name: "exports/users.csv",
+                props: { bucket: "exports", key: "users.csv", tags: { "user-data": "pii" } },
+                provider: FRANKFURT_PROVIDER,
+            },
             expect: { level: "advisory", messageIncludes: ['"pii"', "is not a category the pack knows"] },
         },
         {

@@ -92,7 +92,9 @@ const version = git(dir, "describe", "--tags", sha).trim();
 const committed = git(dir, "show", "-s", "--format=%cs", sha).trim();
 const cat = catalogue(git(dir, "show", `${sha}:catalog.yaml`));
 const resources = {};
-for (const file of git(dir, "ls-tree", "--name-only", sha, "docs/resources/").split("\n").filter((f) => f.endsWith(".md"))) {
+for (const file of git(dir, "ls-tree", "--name-only", sha, "docs/resources/")
+    .split("\n")
+    .filter((f) => f.endsWith(".md"))) {
     const name = file.slice("docs/resources/".length, -3);
     const { location, tags } = schemaOf(git(dir, "show", `${sha}:${file}`), name);
     const entry = {};

@@ -209,7 +209,14 @@ export function generate() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const index = generate();
     const target = join(root, "policypack", "data", "type-index.json");
-    writeFileSync(target, JSON.stringify(index, null, 0).replace(/\{"\$comment"/, '{\n"$comment"').replace(/,"packages":\[/, ',\n"packages":[\n').replace(/,"types":\{/g, ',"types":{\n').replace(/\},"(aws|gcp|kubernetes|openstack|yandex|[a-z-]+):/g, (s) => s.replace('},"', '},\n"')) + "\n");
+    writeFileSync(
+        target,
+        JSON.stringify(index, null, 0)
+            .replace(/\{"\$comment"/, '{\n"$comment"')
+            .replace(/,"packages":\[/, ',\n"packages":[\n')
+            .replace(/,"types":\{/g, ',"types":{\n')
+            .replace(/\},"(aws|gcp|kubernetes|openstack|yandex|[a-z-]+):/g, (s) => s.replace('},"', '},\n"')) + "\n",
+    );
     for (const p of index.packages) console.log(`${p.package}@${p.version}: ${Object.keys(p.types).length} resource types`);
     console.log(`→ ${target}`);
 }

@@ -96,9 +96,7 @@ export function provision(id: string): Provision {
 }
 
 export function reading(id: string): Reading {
-    return (
-        readings.get(id) ?? { id, title: id, text: `(law file reading ${id} is missing)`, why: "", cites: [], sources: [], whatThePackDoes: "", reviewed: "" }
-    );
+    return readings.get(id) ?? { id, title: id, text: `(law file reading ${id} is missing)`, why: "", cites: [], sources: [], whatThePackDoes: "", reviewed: "" };
 }
 
 export function hasProvision(id: string): boolean {

@@ -83,12 +83,7 @@ export function formatPreview(result: AnalysisResult, packLabel: string): string
 }
 
 export function summaryLine(result: AnalysisResult): string {
-    const verdict =
-        result.mandatory > 0
-            ? "the deployment would be BLOCKED"
-            : result.advisory > 0
-              ? "the deployment would proceed with warnings"
-              : "the deployment would proceed";
+    const verdict = result.mandatory > 0 ? "the deployment would be BLOCKED" : result.advisory > 0 ? "the deployment would proceed with warnings" : "the deployment would proceed";
     return `Analysed ${result.resourceCount} resource${result.resourceCount === 1 ? "" : "s"}: ${result.mandatory} mandatory, ${result.advisory} advisory policy violation${result.mandatory + result.advisory === 1 ? "" : "s"}; ${verdict}.`;
 }
 

@@ -104,7 +104,15 @@ const COMMAND_OPTIONS = {
 } as const;
 type Command = keyof typeof COMMAND_OPTIONS;
 const OPTION_OWNER: Record<string, string> = {
-    "stack-tag": "programs (preview, report <program-dir>): pulumi policy analyze sends a stack export's resources with no stack tags", format: "the report command", output: "the report command", "full-report": "report --format markdown", "full-report-url": "report --format markdown", file: "analyze and report", stack: "preview and report", update: "preview and report" };
+    "stack-tag": "programs (preview, report <program-dir>): pulumi policy analyze sends a stack export's resources with no stack tags",
+    format: "the report command",
+    output: "the report command",
+    "full-report": "report --format markdown",
+    "full-report-url": "report --format markdown",
+    file: "analyze and report",
+    stack: "preview and report",
+    update: "preview and report",
+};
 
 class UsageError extends Error {}
 
@@ -127,7 +135,6 @@ export function progress(enabled: boolean, write: (s: string) => void = (s) => p
         if (done === total) write("\n");
     };
 }
-
 
 interface Collected {
     warnings: string[];
@@ -384,13 +391,17 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         let result: AnalysisResult;
         if (input.update) {
             const runUpdate = input.update;
-            result = await analyzeUpdate({ resources: input.resources, stackResources: input.stackResources }, async () => {
-                // The report describes what the update would deploy.
-                const updated = await runUpdate();
-                input.resources = updated.resources;
-                input.stackResources = updated.stackResources;
-                return updated;
-            }, analysisOptions);
+            result = await analyzeUpdate(
+                { resources: input.resources, stackResources: input.stackResources },
+                async () => {
+                    // The report describes what the update would deploy.
+                    const updated = await runUpdate();
+                    input.resources = updated.resources;
+                    input.stackResources = updated.stackResources;
+                    return updated;
+                },
+                analysisOptions,
+            );
         } else {
             // A stack export runs in-process unless --engine grpc; a program under the engine protocol.
             const run = input.subject.kind === "stack-export" ? analyse : analyzeResources;

@@ -43,7 +43,10 @@ export interface StackAnalysis {
 }
 
 /** Analyse each stack, with the other stacks' resources as known destinations. */
-export async function analyzeStacks(stacks: readonly StackExportFile[], options: Pick<OrganisationOptions, "packDir" | "configFile" | "onProgress" | "analyse">): Promise<{ analyses: StackAnalysis[]; index: ReturnType<typeof indexDestinations> }> {
+export async function analyzeStacks(
+    stacks: readonly StackExportFile[],
+    options: Pick<OrganisationOptions, "packDir" | "configFile" | "onProgress" | "analyse">,
+): Promise<{ analyses: StackAnalysis[]; index: ReturnType<typeof indexDestinations> }> {
     const raw = rawConfig(options.configFile);
     const index = indexDestinations(stacks, policyProperties(raw, CROSS_BORDER));
     const dir = tempDir();
@@ -84,14 +87,24 @@ export function organisationSummary(analyses: readonly StackAnalysis[]): string 
     const lines = ["Stacks:"];
     for (const a of analyses) {
         const r = a.result;
-        lines.push(`    ${a.stack.key.padEnd(width)}  ${verdictWord(r).padEnd(20)}  ${r.resourceCount} resource${r.resourceCount === 1 ? "" : "s"}: ${r.mandatory} mandatory, ${r.advisory} advisory  (${a.stack.file})`);
+        lines.push(
+            `    ${a.stack.key.padEnd(width)}  ${verdictWord(r).padEnd(20)}  ${r.resourceCount} resource${r.resourceCount === 1 ? "" : "s"}: ${r.mandatory} mandatory, ${r.advisory} advisory  (${a.stack.file})`,
+        );
     }
     const blocked = analyses.filter((a) => a.result.mandatory > 0).length;
     const resources = analyses.reduce((n, a) => n + a.result.resourceCount, 0);
     const mandatory = analyses.reduce((n, a) => n + a.result.mandatory, 0);
     const advisory = analyses.reduce((n, a) => n + a.result.advisory, 0);
-    const verdict = blocked > 0 ? `${blocked} of ${analyses.length} stacks would be BLOCKED` : advisory > 0 ? `every stack would proceed, ${analyses.filter((a) => a.result.advisory > 0).length} with warnings` : "every stack would proceed";
-    lines.push("", `Organisation: ${analyses.length} stacks, ${resources} resources: ${mandatory} mandatory, ${advisory} advisory policy violation${mandatory + advisory === 1 ? "" : "s"}; ${verdict}.`);
+    const verdict =
+        blocked > 0
+            ? `${blocked} of ${analyses.length} stacks would be BLOCKED`
+            : advisory > 0
+              ? `every stack would proceed, ${analyses.filter((a) => a.result.advisory > 0).length} with warnings`
+              : "every stack would proceed";
+    lines.push(
+        "",
+        `Organisation: ${analyses.length} stacks, ${resources} resources: ${mandatory} mandatory, ${advisory} advisory policy violation${mandatory + advisory === 1 ? "" : "s"}; ${verdict}.`,
+    );
     return lines.join("\n");
 }
 
@@ -106,7 +119,15 @@ export function organisationJson(analyses: readonly StackAnalysis[]): unknown {
             name: a.stack.stack,
             destinationsFromOtherStacks: a.derived,
             summary: { resources: a.result.resourceCount, mandatory: a.result.mandatory, advisory: a.result.advisory, blocked: a.result.mandatory > 0 },
-            violations: a.result.diagnostics.map((d) => ({ policy: d.policyName, level: d.enforcementLevel, severity: d.severity, urn: d.urn, type: d.resourceType, name: d.resourceName, message: d.message })),
+            violations: a.result.diagnostics.map((d) => ({
+                policy: d.policyName,
+                level: d.enforcementLevel,
+                severity: d.severity,
+                urn: d.urn,
+                type: d.resourceType,
+                name: d.resourceName,
+                message: d.message,
+            })),
         })),
         organisation: {
             stacks: analyses.length,

@@ -25,7 +25,14 @@ export interface RealEngineResult {
 export function findPulumiCli(env: NodeJS.ProcessEnv = process.env): string | undefined {
     const want = `v${sdkVersion()}`;
     const cache = env.RU_RESIDENCY_CACHE ?? path.join(os.homedir(), ".cache", "ru-residency");
-    const candidates = [env.RU_RESIDENCY_PULUMI, ...(env.PATH ?? "").split(path.delimiter).filter(Boolean).map((d) => path.join(d, "pulumi")), path.join(cache, `pulumi-${want}`, "bin", "pulumi")];
+    const candidates = [
+        env.RU_RESIDENCY_PULUMI,
+        ...(env.PATH ?? "")
+            .split(path.delimiter)
+            .filter(Boolean)
+            .map((d) => path.join(d, "pulumi")),
+        path.join(cache, `pulumi-${want}`, "bin", "pulumi"),
+    ];
     for (const c of candidates) {
         if (!c || !fs.existsSync(c)) continue;
         try {

@@ -6,7 +6,10 @@ import { LAW, LAW_FILE, Provision, statusWords } from "../../policypack/src/law"
 
 const POLICIES: readonly { name: string; what: string }[] = [
     { name: "ru-personal-data-localization", what: "every resource whose tags say it holds personal data of Russian citizens (or may) must resolve to a location in Russia" },
-    { name: "ru-personal-data-cross-border-transfer", what: "replicas, backups, snapshot copies, exports, streams and log targets made from such a store must stay in Russia, unless transfers: declared and the Art. 12 evidence is there" },
+    {
+        name: "ru-personal-data-cross-border-transfer",
+        what: "replicas, backups, snapshot copies, exports, streams and log targets made from such a store must stay in Russia, unless transfers: declared and the Art. 12 evidence is there",
+    },
     { name: "user-data-classification", what: "storage resources must say what user data they hold, in a form the pack can read (advisory)" },
 ];
 
@@ -19,7 +22,10 @@ function sourceLine(id: string): string {
 
 function provisionSection(p: Provision): string {
     const out = [`### ${p.cite}: ${p.title}`, ""];
-    out.push(`*Law file entry \`${p.id}\`. Version: ${p.version}, in force ${p.versionDate}${p.validUntil ? `, until ${p.validUntil}` : ""}. Reviewed ${p.reviewed}. Status: ${p.status}, ${statusWords(p.status)}.*`, "");
+    out.push(
+        `*Law file entry \`${p.id}\`. Version: ${p.version}, in force ${p.versionDate}${p.validUntil ? `, until ${p.validUntil}` : ""}. Reviewed ${p.reviewed}. Status: ${p.status}, ${statusWords(p.status)}.*`,
+        "",
+    );
     out.push(`**What it says.** ${p.english}`, "");
     if (p.wordingRu) out.push(`**The wording it paraphrases** (as the source shows it): «${p.wordingRu}»`, "");
     out.push(`**In plain terms.** ${p.plain}`, "");
@@ -41,7 +47,11 @@ export function renderLawDoc(): string {
     );
     out.push("## Official sources", "", "| Source | Reached | Why not |", "| --- | --- | --- |");
     for (const o of Object.values(LAW.officialSources)) out.push(`| [${o.name}](${o.url}) | ${o.reached ? "yes" : "no"} | ${o.reached ? "" : o.why} |`);
-    out.push("", "Because none of them could be reached, every entry below is marked `secondary` or `unconfirmed` with the reason, and the pack is built so that nothing it could not confirm lets data leave Russia.", "");
+    out.push(
+        "",
+        "Because none of them could be reached, every entry below is marked `secondary` or `unconfirmed` with the reason, and the pack is built so that nothing it could not confirm lets data leave Russia.",
+        "",
+    );
 
     out.push("## What the pack enforces", "");
     for (const p of POLICIES) {
@@ -64,7 +74,10 @@ export function renderLawDoc(): string {
     for (const p of LAW.provisions) out.push(provisionSection(p));
 
     out.push("## All sources", "", ...Object.keys(LAW.sources).map(sourceLine), "");
-    return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+    return `${out
+        .join("\n")
+        .replace(/\n{3,}/g, "\n\n")
+        .trimEnd()}\n`;
 }
 
 export const LAW_DOC = path.resolve(__dirname, "..", "..", ...(__filename.endsWith(".ts") ? [] : [".."]), "docs", "law.md");

@@ -7,9 +7,7 @@ import { crossBorderExamples } from "../../policypack/policies/ru-personal-data-
 import { localizationExamples } from "../../policypack/policies/ru-personal-data-localization.examples";
 import { classificationExamples } from "../../policypack/policies/user-data-classification.examples";
 
-export type PolicyEntry =
-    | { policy: ResourceValidationPolicy; kind: "resource"; examples: PolicyExamples }
-    | { policy: StackValidationPolicy; kind: "stack"; examples: StackPolicyExamples };
+export type PolicyEntry = { policy: ResourceValidationPolicy; kind: "resource"; examples: PolicyExamples } | { policy: StackValidationPolicy; kind: "stack"; examples: StackPolicyExamples };
 
 /** Each policy's examples, by its name: its documentation and its tests at once. */
 const EXAMPLES: Record<string, PolicyExamples | StackPolicyExamples> = {

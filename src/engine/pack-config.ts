@@ -174,7 +174,10 @@ export function ignoredConfig(policies: readonly PolicyDescription[], given: Pac
     for (const [key, c] of Object.entries(given)) {
         const props = Object.keys(c.properties);
         if (key === "all") {
-            if (props.length > 0) warnings.push(`"all" sets every policy's enforcement level and nothing else; pulumi ignores its ${plural(props.length, "property", "properties")} ${props.map((k) => JSON.stringify(k)).join(", ")}`);
+            if (props.length > 0)
+                warnings.push(
+                    `"all" sets every policy's enforcement level and nothing else; pulumi ignores its ${plural(props.length, "property", "properties")} ${props.map((k) => JSON.stringify(k)).join(", ")}`,
+                );
             continue;
         }
         const policy = byName.get(key);

@@ -114,9 +114,7 @@ async function startEngineServer(logs: EngineLog[]): Promise<{ server: grpc.Serv
         },
         startDebugging: (_c: unknown, cb: grpc.sendUnaryData<unknown>) => cb(null, new emptyPb.Empty()),
     });
-    const port = await new Promise<number>((resolve, reject) =>
-        server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-    );
+    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
     return { server, address: `127.0.0.1:${port}` };
 }
 
@@ -136,9 +134,7 @@ function protoPolicy(p: InstanceType<typeof analyzerPb.PolicyInfo>): PolicyDescr
         enforcementLevel: levelFromProto(p.getEnforcementlevel()),
         severity: SEVERITIES[p.getSeverity()] ?? "",
         policyType: type === 1 ? "resource" : type === 2 ? "stack" : "unknown",
-        configSchema: schema
-            ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, Record<string, unknown>>, required: schema.getRequiredList() }
-            : undefined,
+        configSchema: schema ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, Record<string, unknown>>, required: schema.getRequiredList() } : undefined,
         framework: fw ? { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() } : undefined,
         tags: p.getTagsList(),
         remediationSteps: p.getRemediationSteps(),

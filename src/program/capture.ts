@@ -132,11 +132,14 @@ export function registerTypeScript(programDir: string, esm: boolean): void {
     });
     /* eslint-enable @typescript-eslint/no-require-imports */
     const ext = require.extensions as Record<string, (m: NodeJS.Module, file: string) => void>;
-    ext[".ts"] = ext[".cts"] = ext[".tsx"] = (module, file) => {
-        const out = transpile(file, false, programDir);
-        if (out.map) maps.set(file, out.map);
-        (module as unknown as { _compile(code: string, file: string): void })._compile(out.code, file);
-    };
+    ext[".ts"] =
+        ext[".cts"] =
+        ext[".tsx"] =
+            (module, file) => {
+                const out = transpile(file, false, programDir);
+                if (out.map) maps.set(file, out.map);
+                (module as unknown as { _compile(code: string, file: string): void })._compile(out.code, file);
+            };
     const M = Module as unknown as { _resolveFilename(request: string, parent: { filename?: string } | undefined, ...rest: unknown[]): string };
     const resolveFilename = M._resolveFilename;
     M._resolveFilename = function (request, parent, ...rest) {
@@ -259,7 +262,12 @@ function firstLine(e: unknown): string {
     let text = typeof err?.message === "string" && err.message.trim() ? err.message : typeof err?.details === "string" ? err.details : String(e);
     // The SDK wraps a failed registration in "... error: <cause>"; the program's own words come first.
     text = text.replace(/^Error:\s*/, "");
-    return text.split("\n").find((l) => l.trim() !== "" && !/^\s+at /.test(l))?.trim() ?? "the program threw an error with no message";
+    return (
+        text
+            .split("\n")
+            .find((l) => l.trim() !== "" && !/^\s+at /.test(l))
+            ?.trim() ?? "the program threw an error with no message"
+    );
 }
 
 export async function captureProgram(req: CaptureRequest): Promise<CapturedStack> {
@@ -394,7 +402,9 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
     };
     // Outputs a component (the stack included) registers: what AnalyzeStack sees of it.
     const registeredOutputs = new Map<string, Record<string, unknown>>();
-    const registerOutputs = (monitor as unknown as { registerResourceOutputs(req: { getUrn(): string; getOutputs(): StructLike | undefined }, cb: Callback): void }).registerResourceOutputs.bind(monitor);
+    const registerOutputs = (monitor as unknown as { registerResourceOutputs(req: { getUrn(): string; getOutputs(): StructLike | undefined }, cb: Callback): void }).registerResourceOutputs.bind(
+        monitor,
+    );
     (monitor as unknown as { registerResourceOutputs: typeof registerOutputs }).registerResourceOutputs = (req, cb) => {
         registeredOutputs.set(req.getUrn(), req.getOutputs()?.toJavaScript() ?? {});
         registerOutputs(req, cb);
@@ -580,7 +590,10 @@ export async function captureProgram(req: CaptureRequest): Promise<CapturedStack
     // The stack first, then the default providers (the engine registers them before the resources
     // that use them), then everything in registration order.
     const stackIndex = resources.findIndex((r) => r.type === ROOT_STACK_TYPE);
-    const [stackResource] = stackIndex >= 0 ? resources.splice(stackIndex, 1) : [{ urn: stackUrn, type: ROOT_STACK_TYPE, name: `${files.project}-${files.stack}`, custom: false, props: {}, dependencies: [], propertyDependencies: {} }];
+    const [stackResource] =
+        stackIndex >= 0
+            ? resources.splice(stackIndex, 1)
+            : [{ urn: stackUrn, type: ROOT_STACK_TYPE, name: `${files.project}-${files.stack}`, custom: false, props: {}, dependencies: [], propertyDependencies: {} }];
     for (const r of [stackResource!, ...resources]) {
         const outputs = registeredOutputs.get(r.urn);
         if (outputs && !r.custom) r.outputs = outputs;

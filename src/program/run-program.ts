@@ -65,7 +65,10 @@ export async function runProgram(dir: string, options: RunProgramOptions): Promi
             // The child reports what the program threw as one line; anything else (a crash of
             // Node itself) is summed up by its first line that is not a stack frame.
             const lines = stderr.split("\n");
-            const reported = lines.filter((l) => l.startsWith("program error: ")).pop()?.slice("program error: ".length);
+            const reported = lines
+                .filter((l) => l.startsWith("program error: "))
+                .pop()
+                ?.slice("program error: ".length);
             const other = lines.find((l) => l.trim() !== "" && !/^\s+at /.test(l) && !/^node:internal/.test(l))?.trim();
             throw new InputError(`${dir}: the program failed: ${reported || other || `exit code ${code}`}`);
         }

@@ -194,7 +194,9 @@ export function readStackFiles(dirArg: string, stackArg?: string, env: NodeJS.Pr
         const names = Array.isArray(envs) ? envs : isObject(envs) && Array.isArray(envs.imports) ? envs.imports : envs ? [envs] : [];
         if (names.length > 0) {
             const list = names.map((n) => (typeof n === "string" ? n : JSON.stringify(n))).join(", ");
-            warnings.push(`${stackLabel}: the Pulumi ESC environment${names.length === 1 ? "" : "s"} ${list} ${names.length === 1 ? "is" : "are"} not read offline, so the config ${names.length === 1 ? "it provides" : "they provide"} is not seen; set those keys in ${stackLabel} to check them`);
+            warnings.push(
+                `${stackLabel}: the Pulumi ESC environment${names.length === 1 ? "" : "s"} ${list} ${names.length === 1 ? "is" : "are"} not read offline, so the config ${names.length === 1 ? "it provides" : "they provide"} is not seen; set those keys in ${stackLabel} to check them`,
+            );
         }
     }
 
@@ -215,7 +217,10 @@ export function readStackFiles(dirArg: string, stackArg?: string, env: NodeJS.Pr
                 has = true;
             } else if (isObject(decl)) {
                 const unknownFields = Object.keys(decl).filter((f) => !["type", "description", "items", "default", "value", "secret"].includes(f));
-                if (unknownFields.length > 0) throw new InputError(`${projectFile}: config ${rawKey} has ${unknownFields.map((f) => JSON.stringify(f)).join(", ")}: a project config entry is a value or a declaration with type, description, default or value`);
+                if (unknownFields.length > 0)
+                    throw new InputError(
+                        `${projectFile}: config ${rawKey} has ${unknownFields.map((f) => JSON.stringify(f)).join(", ")}: a project config entry is a value or a declaration with type, description, default or value`,
+                    );
                 if (decl.value !== undefined && decl.value !== null) {
                     value = decl.value;
                     has = true;
@@ -232,7 +237,9 @@ export function readStackFiles(dirArg: string, stackArg?: string, env: NodeJS.Pr
             else if (ownNamespace) missing.push(rawKey);
         }
         if (missing.length > 0) {
-            throw new InputError(`${dirArg}: stack '${stack}' is missing configuration value${missing.length === 1 ? "" : "s"} ${missing.join(", ")} that ${path.basename(projectFile)} declares; set ${missing.length === 1 ? "it" : "them"} in ${stackLabel}`);
+            throw new InputError(
+                `${dirArg}: stack '${stack}' is missing configuration value${missing.length === 1 ? "" : "s"} ${missing.join(", ")} that ${path.basename(projectFile)} declares; set ${missing.length === 1 ? "it" : "them"} in ${stackLabel}`,
+            );
         }
     }
     const main = typeof project.main === "string" ? path.resolve(dir, project.main) : dir;

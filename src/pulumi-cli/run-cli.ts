@@ -133,9 +133,7 @@ export async function runCli(req: CliRunRequest): Promise<CliRunResult> {
         const languageServer = new LanguageServer(loadProgram(path.resolve(req.main)));
         server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
         server.addService(langGrpc.LanguageRuntimeService, languageServer as unknown as grpc.UntypedServiceImplementation);
-        const port = await new Promise<number>((resolve, reject) =>
-            server!.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-        );
+        const port = await new Promise<number>((resolve, reject) => server!.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
         args.push(`--client=127.0.0.1:${port}`, "--exec-kind", "auto.inline");
         onExit = (hasError) => languageServer.onPulumiExit(hasError);
     }

@@ -194,7 +194,6 @@ export interface DataMapInput {
     now?: Date;
 }
 
-
 export function buildDataMap(input: DataMapInput): DataMap {
     const now = input.now ?? new Date();
     const today = todayUtc(now);
@@ -254,10 +253,7 @@ export function buildDataMap(input: DataMapInput): DataMap {
         if (to.urn) flowsIn.set(to.urn, [...(flowsIn.get(to.urn) ?? []), id]);
     });
 
-    const exemptionList: { policy: string; e: Exemption }[] = [
-        ...settings.exemptions.map((e) => ({ policy: LOCALIZATION, e })),
-        ...flowConfig.exemptions.map((e) => ({ policy: CROSS_BORDER, e })),
-    ];
+    const exemptionList: { policy: string; e: Exemption }[] = [...settings.exemptions.map((e) => ({ policy: LOCALIZATION, e })), ...flowConfig.exemptions.map((e) => ({ policy: CROSS_BORDER, e }))];
     const exemptionMatches = new Map<Exemption, string[]>();
     // An update stops at the first resource with a mandatory violation (analysis.stoppedAt), in
     // the order it was analysed: the resources after it were never seen by the policies.
@@ -358,7 +354,14 @@ export function buildDataMap(input: DataMapInput): DataMap {
             exemptionsExpiringWithin30Days: exemptions.filter((e) => e.expiresWithin30Days).length,
             ...(analysis.stoppedAt ? { stoppedAt: analysis.stoppedAt } : {}),
         },
-        policies: analysis.policies.map((p) => ({ name: p.name, description: p.description, severity: p.severity, enforcementLevel: analysis.config[p.name]?.enforcementLevel || p.enforcementLevel, url: p.url, remediationSteps: p.remediationSteps })),
+        policies: analysis.policies.map((p) => ({
+            name: p.name,
+            description: p.description,
+            severity: p.severity,
+            enforcementLevel: analysis.config[p.name]?.enforcementLevel || p.enforcementLevel,
+            url: p.url,
+            remediationSteps: p.remediationSteps,
+        })),
         stores,
         flows: flowEntries,
         unclassifiedStorage: unclassified,

@@ -186,9 +186,7 @@ export function diagram(stores: readonly DiagramStore[], flows: readonly Diagram
     const parts: string[] = [];
     const arrows: string[] = [];
     let labelBottom = TOP - 8;
-    const placed = edges
-        .map((e) => ({ e, a: at.get(e.from)!, b: at.get(e.to)! }))
-        .sort((p, q) => p.a.y + p.b.y - (q.a.y + q.b.y));
+    const placed = edges.map((e) => ({ e, a: at.get(e.from)!, b: at.get(e.to)! })).sort((p, q) => p.a.y + p.b.y - (q.a.y + q.b.y));
     for (const { e, a, b } of placed) {
         const kind = e.count > 1 ? `${e.kind} × ${e.count.toLocaleString("en-US")}` : e.kind;
         const via = e.count > 1 ? `through ${e.count.toLocaleString("en-US")} resources` : `via ${e.via}`;
@@ -234,7 +232,9 @@ export function diagram(stores: readonly DiagramStore[], flows: readonly Diagram
             ...n.titleLines.map((l, i) => line(l, n.x + PAD, n.y + PAD + (i + 1) * TITLE.line - 4, TITLE.size, TITLE.bold, "t", BOX_W - 2 * PAD)),
             ...n.subLines.map((l, i) => line(l, n.x + PAD, n.y + PAD + n.titleLines.length * TITLE.line + (i + 1) * SUB.line - 3, SUB.size, SUB.bold, "s", BOX_W - 2 * PAD)),
         ];
-        parts.push(`<g class="node"><title>${h(`${n.title}${n.subtitle ? ` (${n.subtitle})` : ""}`)}</title><rect x="${n.x}" y="${n.y}" width="${BOX_W}" height="${n.h}" rx="6" fill="#fff" stroke="${colour(n.inRussia)}" stroke-width="2"${dash(n.inRussia)}/>${lines.join("")}</g>`);
+        parts.push(
+            `<g class="node"><title>${h(`${n.title}${n.subtitle ? ` (${n.subtitle})` : ""}`)}</title><rect x="${n.x}" y="${n.y}" width="${BOX_W}" height="${n.h}" rx="6" fill="#fff" stroke="${colour(n.inRussia)}" stroke-width="2"${dash(n.inRussia)}/>${lines.join("")}</g>`,
+        );
     }
     parts.push("</svg>");
 
@@ -244,7 +244,8 @@ export function diagram(stores: readonly DiagramStore[], flows: readonly Diagram
         grouping === "none"
             ? `Each box is a store of personal data or an end of a flow; each arrow is a flow, labelled with its kind and the resource that makes it (${storesWord}, ${flowsWord}).`
             : `Too many for one picture (${storesWord}, ${flowsWord}): boxes group resources by ${grouping}, with their number, and each arrow carries the number of flows it stands for. The tables below list each one.`;
-    const left_out = hiddenNodes + hiddenEdges > 0 ? ` Not drawn: ${hiddenNodes} smaller group${hiddenNodes === 1 ? "" : "s"} and ${hiddenEdges} smaller group${hiddenEdges === 1 ? "" : "s"} of flows.` : "";
+    const left_out =
+        hiddenNodes + hiddenEdges > 0 ? ` Not drawn: ${hiddenNodes} smaller group${hiddenNodes === 1 ? "" : "s"} and ${hiddenEdges} smaller group${hiddenEdges === 1 ? "" : "s"} of flows.` : "";
     const legend = " Green: in Russia; red: outside Russia; amber and dashed: location not known.";
     return { svg: parts.join("\n"), caption: `${what}${left_out}${legend}`, grouping, boxes: laid.length, arrows: arrows.length };
 }

@@ -61,7 +61,9 @@ function stackSection(map: DataMap, top = 2): string {
     const pic = picture(map, `Stores of personal data in ${map.subject.project}/${map.subject.stack} and the flows between them`);
     const findings = map.violations
         .map(
-            (v) => `<article class="finding finding-${v.level}"><${H3}><span class="${v.level}">${v.level}</span> <code>${h(v.policy)}</code> on ${h(v.type || "the stack")} <code>${h(v.name)}</code></${H3}>
+            (
+                v,
+            ) => `<article class="finding finding-${v.level}"><${H3}><span class="${v.level}">${v.level}</span> <code>${h(v.policy)}</code> on ${h(v.type || "the stack")} <code>${h(v.name)}</code></${H3}>
 <pre>${h(v.message)}</pre></article>`,
         )
         .join("\n");
@@ -83,11 +85,33 @@ ${findings || "<p>None.</p>"}
 <${H} class="part">Stores of personal data (${n(map.stores.length)})</${H}>
 ${stores || "<p>No resource holds classified personal data.</p>"}
 <${H} class="part">Flows (${n(map.flows.length)})</${H}>
-${map.flows.length ? table(["Flow", "Resource", "From", "To", `Declared transfer (${h(TRANSFER_TAGS)})`], ["14%", "18%", "24%", "24%", "20%"], map.flows.map((f) => [h(f.kind), `<code>${h(f.flowResource.name)}</code>`, end(f.from), end(f.to), h(transferText(f))])) : "<p>None.</p>"}
+${
+    map.flows.length
+        ? table(
+              ["Flow", "Resource", "From", "To", `Declared transfer (${h(TRANSFER_TAGS)})`],
+              ["14%", "18%", "24%", "24%", "20%"],
+              map.flows.map((f) => [h(f.kind), `<code>${h(f.flowResource.name)}</code>`, end(f.from), end(f.to), h(transferText(f))]),
+          )
+        : "<p>None.</p>"
+}
 <${H} class="part">Storage without a user-data tag (${n(map.unclassifiedStorage.length)})</${H}>
 ${map.unclassifiedStorage.length ? `<ul>${map.unclassifiedStorage.map((u) => `<li>${h(u.type)} <code>${h(u.name)}</code> (${h(u.service)})</li>`).join("")}</ul>` : "<p>None.</p>"}
 <${H} class="part">Exemptions (${n(map.exemptions.length)})</${H}>
-${map.exemptions.length ? table(["Policy", "Resource", "Reason", "Expires", "Matches"], ["22%", "22%", "32%", "14%", "10%"], map.exemptions.map((e) => [h(e.policy), `<code>${h(e.resource)}</code>`, h(e.reason), `${h(e.expires)}${e.expired ? ' <span class="mandatory">expired</span>' : e.expiresWithin30Days ? ' <span class="advisory">expires within 30 days</span>' : ""}`, String(e.matches.length)])) : "<p>None.</p>"}`;
+${
+    map.exemptions.length
+        ? table(
+              ["Policy", "Resource", "Reason", "Expires", "Matches"],
+              ["22%", "22%", "32%", "14%", "10%"],
+              map.exemptions.map((e) => [
+                  h(e.policy),
+                  `<code>${h(e.resource)}</code>`,
+                  h(e.reason),
+                  `${h(e.expires)}${e.expired ? ' <span class="mandatory">expired</span>' : e.expiresWithin30Days ? ' <span class="advisory">expires within 30 days</span>' : ""}`,
+                  String(e.matches.length),
+              ]),
+          )
+        : "<p>None.</p>"
+}`;
 }
 
 const STYLE = `

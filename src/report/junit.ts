@@ -62,7 +62,9 @@ function suitesOf(map: DataMap, resources: readonly JunitResource[], suffix = ""
             const body: string[] = [];
             if (mandatory.length > 0) {
                 suiteFailures++;
-                body.push(`      <failure message="${xml(mandatory[0]!.message.split("\n")[1] ?? mandatory[0]!.message)}" type="mandatory">${xml(mandatory.map((v) => v.message).join("\n\n"))}</failure>`);
+                body.push(
+                    `      <failure message="${xml(mandatory[0]!.message.split("\n")[1] ?? mandatory[0]!.message)}" type="mandatory">${xml(mandatory.map((v) => v.message).join("\n\n"))}</failure>`,
+                );
             }
             if (advisory.length > 0) body.push(`      <system-out>${xml(advisory.map((v) => `advisory: ${v.message}`).join("\n\n"))}</system-out>`);
             cases.push(`    <testcase ${attrs}>\n${body.join("\n")}\n    </testcase>`);
@@ -82,7 +84,13 @@ function suitesOf(map: DataMap, resources: readonly JunitResource[], suffix = ""
 function document(name: string, parts: readonly { suites: string[]; total: number; failures: number }[]): string {
     const total = parts.reduce((n, p) => n + p.total, 0);
     const failures = parts.reduce((n, p) => n + p.failures, 0);
-    return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${xml(name)}" tests="${total}" failures="${failures}" errors="0" time="0">`, ...parts.flatMap((p) => p.suites), "</testsuites>", ""].join("\n");
+    return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="${xml(name)}" tests="${total}" failures="${failures}" errors="0" time="0">`,
+        ...parts.flatMap((p) => p.suites),
+        "</testsuites>",
+        "",
+    ].join("\n");
 }
 
 export function renderJunit(map: DataMap, resources: readonly JunitResource[]): string {
@@ -91,12 +99,20 @@ export function renderJunit(map: DataMap, resources: readonly JunitResource[]): 
 
 /** An organisation: one test suite per (policy, stack), named "policy (project/stack)". */
 export function renderJunitOrganisation(pack: DataMap["pack"], stacks: readonly { map: DataMap; resources: readonly JunitResource[] }[]): string {
-    return document(`${pack.name}@${pack.version} ${stacks.length} stacks`, stacks.map((s) => suitesOf(s.map, s.resources, ` (${s.map.subject.project}/${s.map.subject.stack})`)));
+    return document(
+        `${pack.name}@${pack.version} ${stacks.length} stacks`,
+        stacks.map((s) => suitesOf(s.map, s.resources, ` (${s.map.subject.project}/${s.map.subject.stack})`)),
+    );
 }
 
 export const JUNIT_FORMAT: ReportFormat = {
     name: "junit",
     fullReportExtensions: [],
     render: ({ map, resources }) =>
-        map.stacks ? renderJunitOrganisation(map.pack, stackMaps(map).map((m, i) => ({ map: m, resources: resources[i]! }))) : renderJunit(map, resources[0]!),
+        map.stacks
+            ? renderJunitOrganisation(
+                  map.pack,
+                  stackMaps(map).map((m, i) => ({ map: m, resources: resources[i]! })),
+              )
+            : renderJunit(map, resources[0]!),
 };

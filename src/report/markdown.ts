@@ -46,7 +46,12 @@ export function visible(text: string): string {
 
 /** Plain text for a table cell or a paragraph: one line, no HTML, no table break. */
 function esc(text: string): string {
-    return visible(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/([\\`*_[\]])/g, "\\$1");
+    return visible(text)
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(/\|/g, "\\|")
+        .replace(/([\\`*_[\]])/g, "\\$1");
 }
 
 /** An inline code span that holds any text: a fence longer than the text's own backtick runs, one line, `|` escaped for tables. */
@@ -105,8 +110,12 @@ export function transferText(f: FlowEntry): string {
 
 function storeItem(s: StoreEntry, flows: ReadonlyMap<string, FlowEntry>): string {
     const out = [`#### ${resource(s.type, s.name, s.stack)}`, ""];
-    out.push(`- **Holds:** ${esc(clip(s.categories.length ? s.categories.join(", ") : "personal data", 200))}; subjects ${esc(clip(s.subjects.join(", ") || "-", 200))} — Russian personal data: **${s.russianPersonalData}**`);
-    out.push(`- **Classification:** ${esc(clip(s.classification.categoriesFrom, 400))}; subjects ${esc(clip(s.classification.subjectsFrom, 400))} (source: ${s.classification.categoriesSource}${s.classification.subjectsSource !== s.classification.categoriesSource ? ` / ${s.classification.subjectsSource}` : ""})`);
+    out.push(
+        `- **Holds:** ${esc(clip(s.categories.length ? s.categories.join(", ") : "personal data", 200))}; subjects ${esc(clip(s.subjects.join(", ") || "-", 200))} — Russian personal data: **${s.russianPersonalData}**`,
+    );
+    out.push(
+        `- **Classification:** ${esc(clip(s.classification.categoriesFrom, 400))}; subjects ${esc(clip(s.classification.subjectsFrom, 400))} (source: ${s.classification.categoriesSource}${s.classification.subjectsSource !== s.classification.categoriesSource ? ` / ${s.classification.subjectsSource}` : ""})`,
+    );
     out.push(`- **Location:** ${where(s.location)}${s.location.region ? `, ${esc(clip(s.location.region, 100))}` : ""} — ${esc(clip(s.location.how, 600))}`);
     for (const id of s.flowsOut) {
         const f = flows.get(id);
@@ -124,7 +133,8 @@ function storeItem(s: StoreEntry, flows: ReadonlyMap<string, FlowEntry>): string
 
 /** A store as one table row, for the comment: the details are in the full report. */
 function storeRow(s: StoreEntry): string {
-    const source = s.classification.categoriesSource === s.classification.subjectsSource ? s.classification.categoriesSource : `${s.classification.categoriesSource} / ${s.classification.subjectsSource}`;
+    const source =
+        s.classification.categoriesSource === s.classification.subjectsSource ? s.classification.categoriesSource : `${s.classification.categoriesSource} / ${s.classification.subjectsSource}`;
     const place = `${where(s.location)}${s.location.region ? `, ${clip(s.location.region, 60)}` : ""}`;
     return `| ${resource(s.type, s.name, s.stack)} | ${esc(clip(s.categories.join(", ") || "personal data", 120))} | ${esc(clip(s.subjects.join(", ") || "-", 80))} | ${source} | ${esc(place)} | ${s.flowsOut.length} / ${s.flowsIn.length} | ${esc(verdictText(s))} |`;
 }
@@ -260,11 +270,22 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
 
     // The head: verdict, subject, one sentence of outcome, the summary table, where the rest is.
     const head: string[] = [`## ${status}: Russian personal data residency`, ""];
-    if (stacks) head.push(`${stacks.length} stacks (${map.subject.mode} of ${code(map.subject.path, 300)}), policy pack ${esc(map.pack.name)}@${esc(map.pack.version)}. Each stack's verdict first, then the organisation's.`, "");
-    else head.push(`Stack ${code(`${map.subject.project}/${map.subject.stack}`, 200)} (${map.subject.mode} of ${code(map.subject.path, 300)}), policy pack ${esc(map.pack.name)}@${esc(map.pack.version)}.`, "");
+    if (stacks)
+        head.push(
+            `${stacks.length} stacks (${map.subject.mode} of ${code(map.subject.path, 300)}), policy pack ${esc(map.pack.name)}@${esc(map.pack.version)}. Each stack's verdict first, then the organisation's.`,
+            "",
+        );
+    else
+        head.push(
+            `Stack ${code(`${map.subject.project}/${map.subject.stack}`, 200)} (${map.subject.mode} of ${code(map.subject.path, 300)}), policy pack ${esc(map.pack.name)}@${esc(map.pack.version)}.`,
+            "",
+        );
     const stackPart: Part | undefined = stacks && {
         head: ["| Stack | Verdict | Resources | Mandatory | Advisory | Export |", "| --- | --- | ---: | ---: | ---: | --- |"],
-        items: stacks.map((x) => `| ${code(x.stack, 120)} | ${x.summary.blocked ? "🛑 blocked" : x.summary.advisory > 0 ? "⚠️ passes with warnings" : "✅ passes"} | ${x.summary.resources} | ${x.summary.mandatory} | ${x.summary.advisory} | ${code(x.path, 160)} |`),
+        items: stacks.map(
+            (x) =>
+                `| ${code(x.stack, 120)} | ${x.summary.blocked ? "🛑 blocked" : x.summary.advisory > 0 ? "⚠️ passes with warnings" : "✅ passes"} | ${x.summary.resources} | ${x.summary.mandatory} | ${x.summary.advisory} | ${code(x.path, 160)} |`,
+        ),
         tail: [""],
         more: (n) => elsewhere(n, "stack"),
     };
@@ -272,7 +293,10 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
     if (stacks) head.push("**The organisation:**", "");
     head.push("| Resources | Stores of personal data | with Russian subjects | Flows leaving Russia | Mandatory | Advisory | Unclassified storage | Exemptions (≤ 30 days left) |");
     head.push("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    head.push(`| ${s.resources} | ${s.personalDataStores} | ${s.russianPersonalDataStores} | ${s.flowsLeavingRussia} | ${s.mandatory} | ${s.advisory} | ${s.unclassifiedStorage} | ${s.exemptions} (${s.exemptionsExpiringWithin30Days}) |`, "");
+    head.push(
+        `| ${s.resources} | ${s.personalDataStores} | ${s.russianPersonalDataStores} | ${s.flowsLeavingRussia} | ${s.mandatory} | ${s.advisory} | ${s.unclassifiedStorage} | ${s.exemptions} (${s.exemptionsExpiringWithin30Days}) |`,
+        "",
+    );
     const outcome = s.blocked
         ? `**${plural(blockedUrns.length, "resource")} ${blockedUrns.length === 1 ? "blocks" : "block"} ${stacks ? `the deployment of ${plural(blockedStacks, "stack")}` : "the deployment"}** (${plural(s.mandatory, "mandatory finding")})${s.advisory ? `, and ${plural(s.advisory, "advisory finding")} ${s.advisory === 1 ? "asks" : "ask"} for attention` : ""}.`
         : s.advisory > 0
@@ -297,7 +321,10 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
     };
     const groups = groupFindings(map.violations);
     const findingItem = (g: FindingGroup, i: number) => {
-        const names = g.violations.slice(0, 3).map((v) => resource(v.type, v.name, v.stack)).join(", ");
+        const names = g.violations
+            .slice(0, 3)
+            .map((v) => resource(v.type, v.name, v.stack))
+            .join(", ");
         const rest = g.violations.length > 3 ? ` and ${(g.violations.length - 3).toLocaleString("en-US")} more` : "";
         return [
             `**${i + 1}. ${g.level}** ${code(g.policy)} on ${plural(g.violations.length, "resource")}: ${esc(clip(g.shape, 400))}`,
@@ -317,73 +344,86 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
     const expiring = map.exemptions.filter((e) => e.expiresWithin30Days || e.expired);
     const attention: Part = {
         head: ["### Exemptions that need attention", ""],
-        items: expiring.map((e) => `- ${code(e.resource)} (${e.policy}): ${e.expired ? `**expired on ${e.expires}** and no longer applies` : `**expires on ${e.expires}**`} — ${esc(clip(e.reason, 400))}`),
+        items: expiring.map(
+            (e) => `- ${code(e.resource)} (${e.policy}): ${e.expired ? `**expired on ${e.expires}** and no longer applies` : `**expires on ${e.expires}**`} — ${esc(clip(e.reason, 400))}`,
+        ),
         tail: [""],
         more: (n) => elsewhere(n, "exemption"),
     };
 
     // Then folded: every finding, the data map, flows, unclassified storage, exemptions, messages.
-    const folded = ([
-        {
-            fold: `All findings (${map.violations.length})`,
-            head: map.violations.length ? ["| Level | Policy | Resource | Finding |", "| --- | --- | --- | --- |"] : ["No policy finding."],
-            items: map.violations.map((v) => `| ${v.level} | ${code(v.policy)} | ${resource(v.type, v.name, v.stack)} | ${esc(clip(ownFinding(v), 400))} |`),
-            tail: [""],
-            more: (n) => elsewhere(n, "finding"),
-        },
-        full
-            ? {
-                  fold: `Data map: ${plural(map.stores.length, "store")} of personal data`,
-                  head: map.stores.length === 0 ? ["No resource holds classified personal data.", ""] : [],
-                  items: map.stores.map((st) => storeItem(st, flowsById)),
-                  tail: [],
-                  more: (n) => elsewhere(n, "store"),
-              }
-            : {
-                  fold: `Data map: ${plural(map.stores.length, "store")} of personal data`,
-                  head: map.stores.length === 0 ? ["No resource holds classified personal data.", ""] : ["| Store | Holds | Subjects | Classified by | Location | Flows out / in | Verdicts |", "| --- | --- | --- | --- | --- | ---: | --- |"],
-                  items: map.stores.map((st) => storeRow(st)),
-                  tail: [""],
-                  more: (n) => elsewhere(n, "store"),
-              },
-        {
-            fold: `Flows (${map.flows.length})`,
-            head: map.flows.length ? [`| Flow | Resource | From | To | Declared transfer (${TRANSFER_TAGS}) |`, "| --- | --- | --- | --- | --- |"] : ["No flow of data between resources."],
-            items: map.flows.map((f) => `| ${esc(clip(f.kind, 100))} | ${f.stack ? `${code(f.stack, 80)} › ` : ""}${code(f.flowResource.name)} | ${esc(end(f.from))} | ${esc(end(f.to))} | ${esc(clip(transferText(f), 300))} |`),
-            tail: [""],
-            more: (n) => elsewhere(n, "flow"),
-        },
-        {
-            fold: `Storage without a user-data tag (${map.unclassifiedStorage.length})`,
-            head: map.unclassifiedStorage.length ? [] : ["None."],
-            items: map.unclassifiedStorage.map((u) => `- ${resource(u.type, u.name, u.stack)} (${esc(clip(u.service, 100))})`),
-            tail: [""],
-            more: (n) => elsewhere(n, "resource"),
-        },
-        {
-            fold: `Exemptions (${map.exemptions.length})`,
-            head: map.exemptions.length ? ["| Policy | Resource | Reason | Expires | Matches |", "| --- | --- | --- | --- | ---: |"] : ["None."],
-            items: map.exemptions.map((e) => `| ${e.policy} | ${code(e.resource)} | ${esc(clip(e.reason, 400))} | ${e.expires}${e.expired ? " (expired)" : e.expiresWithin30Days ? " (soon)" : ""} | ${e.matches.length} |`),
-            tail: [""],
-            more: (n) => elsewhere(n, "exemption"),
-        },
-        full
-            ? {
-                  fold: "Full messages",
-                  head: [],
-                  items: map.violations.map((v) => [`**[${v.level}] ${v.policy}** on ${resource(v.type, v.name, v.stack)}`, "", ...messageBlock(v.message, full), ""].join("\n")),
-                  tail: [],
-                  more: (n) => elsewhere(n, "message"),
-              }
-            : {
-                  // The comment shows one message for each kind of finding; the top ones are above.
-                  fold: `Other kinds of finding (${groups.length - topCount})`,
-                  head: [],
-                  items: groups.slice(topCount).map((g) => findingItem(g, topCount + groups.indexOf(g))),
-                  tail: [],
-                  more: (n) => elsewhere(n, "kind of finding", "kinds of finding"),
-              },
-    ] as Part[]).filter((p) => !(p.fold === "Full messages" && map.violations.length === 0) && !(p.fold?.startsWith("Other kinds") && groups.length <= topCount));
+    const folded = (
+        [
+            {
+                fold: `All findings (${map.violations.length})`,
+                head: map.violations.length ? ["| Level | Policy | Resource | Finding |", "| --- | --- | --- | --- |"] : ["No policy finding."],
+                items: map.violations.map((v) => `| ${v.level} | ${code(v.policy)} | ${resource(v.type, v.name, v.stack)} | ${esc(clip(ownFinding(v), 400))} |`),
+                tail: [""],
+                more: (n) => elsewhere(n, "finding"),
+            },
+            full
+                ? {
+                      fold: `Data map: ${plural(map.stores.length, "store")} of personal data`,
+                      head: map.stores.length === 0 ? ["No resource holds classified personal data.", ""] : [],
+                      items: map.stores.map((st) => storeItem(st, flowsById)),
+                      tail: [],
+                      more: (n) => elsewhere(n, "store"),
+                  }
+                : {
+                      fold: `Data map: ${plural(map.stores.length, "store")} of personal data`,
+                      head:
+                          map.stores.length === 0
+                              ? ["No resource holds classified personal data.", ""]
+                              : ["| Store | Holds | Subjects | Classified by | Location | Flows out / in | Verdicts |", "| --- | --- | --- | --- | --- | ---: | --- |"],
+                      items: map.stores.map((st) => storeRow(st)),
+                      tail: [""],
+                      more: (n) => elsewhere(n, "store"),
+                  },
+            {
+                fold: `Flows (${map.flows.length})`,
+                head: map.flows.length ? [`| Flow | Resource | From | To | Declared transfer (${TRANSFER_TAGS}) |`, "| --- | --- | --- | --- | --- |"] : ["No flow of data between resources."],
+                items: map.flows.map(
+                    (f) =>
+                        `| ${esc(clip(f.kind, 100))} | ${f.stack ? `${code(f.stack, 80)} › ` : ""}${code(f.flowResource.name)} | ${esc(end(f.from))} | ${esc(end(f.to))} | ${esc(clip(transferText(f), 300))} |`,
+                ),
+                tail: [""],
+                more: (n) => elsewhere(n, "flow"),
+            },
+            {
+                fold: `Storage without a user-data tag (${map.unclassifiedStorage.length})`,
+                head: map.unclassifiedStorage.length ? [] : ["None."],
+                items: map.unclassifiedStorage.map((u) => `- ${resource(u.type, u.name, u.stack)} (${esc(clip(u.service, 100))})`),
+                tail: [""],
+                more: (n) => elsewhere(n, "resource"),
+            },
+            {
+                fold: `Exemptions (${map.exemptions.length})`,
+                head: map.exemptions.length ? ["| Policy | Resource | Reason | Expires | Matches |", "| --- | --- | --- | --- | ---: |"] : ["None."],
+                items: map.exemptions.map(
+                    (e) =>
+                        `| ${e.policy} | ${code(e.resource)} | ${esc(clip(e.reason, 400))} | ${e.expires}${e.expired ? " (expired)" : e.expiresWithin30Days ? " (soon)" : ""} | ${e.matches.length} |`,
+                ),
+                tail: [""],
+                more: (n) => elsewhere(n, "exemption"),
+            },
+            full
+                ? {
+                      fold: "Full messages",
+                      head: [],
+                      items: map.violations.map((v) => [`**[${v.level}] ${v.policy}** on ${resource(v.type, v.name, v.stack)}`, "", ...messageBlock(v.message, full), ""].join("\n")),
+                      tail: [],
+                      more: (n) => elsewhere(n, "message"),
+                  }
+                : {
+                      // The comment shows one message for each kind of finding; the top ones are above.
+                      fold: `Other kinds of finding (${groups.length - topCount})`,
+                      head: [],
+                      items: groups.slice(topCount).map((g) => findingItem(g, topCount + groups.indexOf(g))),
+                      tail: [],
+                      more: (n) => elsewhere(n, "kind of finding", "kinds of finding"),
+                  },
+        ] as Part[]
+    ).filter((p) => !(p.fold === "Full messages" && map.violations.length === 0) && !(p.fold?.startsWith("Other kinds") && groups.length <= topCount));
 
     const out: string[] = [...headTop];
     let left = budget - joinedSize(headTop) - joinedSize(head) - joinedSize(notice);

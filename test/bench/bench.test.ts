@@ -42,7 +42,10 @@ describe("bench helpers", () => {
             const session = await PackSession.start(dir);
             try {
                 const info = await session.getAnalyzerInfo();
-                expect(info.policies.map((p) => p.name)).toEqual([...Array.from({ length: resourcePolicies }, (_, i) => `noop${i}`), ...Array.from({ length: stackPolicies }, (_, i) => `noopstack${i}`)]);
+                expect(info.policies.map((p) => p.name)).toEqual([
+                    ...Array.from({ length: resourcePolicies }, (_, i) => `noop${i}`),
+                    ...Array.from({ length: stackPolicies }, (_, i) => `noopstack${i}`),
+                ]);
                 await session.configureStack({ stack: "bench", project: "shop", organization: "o", dryRun: true });
                 expect(await session.analyze(yandexBucket(1))).toEqual([]);
                 expect(await session.analyzeStack(syntheticStack(100))).toEqual([]);

@@ -98,11 +98,13 @@ async function layout(name: string, width: number): Promise<Layout> {
                 if (g.classList.contains("flow") && (texts.length === 0 || texts.every((t) => (t.textContent ?? "").trim() === ""))) unlabelled++;
                 for (const t of texts) {
                     const r = t.getBoundingClientRect();
-                    if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) outside.push(`${t.textContent} [${Math.round(r.left)},${Math.round(r.right)}] not in [${Math.round(box.left)},${Math.round(box.right)}]`);
+                    if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+                        outside.push(`${t.textContent} [${Math.round(r.left)},${Math.round(r.right)}] not in [${Math.round(box.left)},${Math.round(box.right)}]`);
                 }
             }
             let smallest = Infinity;
-            for (const el of Array.from(document.querySelectorAll("body p, body pre, body td, body dd, body h3, body figcaption"))) smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
+            for (const el of Array.from(document.querySelectorAll("body p, body pre, body td, body dd, body h3, body figcaption")))
+                smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
             return {
                 scrollWidth: de.scrollWidth,
                 clientWidth: de.clientWidth,
@@ -157,9 +159,21 @@ async function print(name: string): Promise<PdfText> {
     const bbox = execFileSync("pdftotext", ["-bbox", pdf, "-"], { encoding: "utf8", maxBuffer: 1 << 28 });
     const pageWidth = Number(/<page width="([\d.]+)"/.exec(bbox)![1]);
     const words: PdfText["words"] = [];
-    bbox.split("<page ").slice(1).forEach((p, i) => {
-        for (const m of p.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) words.push({ page: i + 1, xMax: Number(m[1]), text: m[2]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, "&") });
-    });
+    bbox.split("<page ")
+        .slice(1)
+        .forEach((p, i) => {
+            for (const m of p.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g))
+                words.push({
+                    page: i + 1,
+                    xMax: Number(m[1]),
+                    text: m[2]!
+                        .replace(/&lt;/g, "<")
+                        .replace(/&gt;/g, ">")
+                        .replace(/&quot;/g, '"')
+                        .replace(/&#39;|&apos;/g, "'")
+                        .replace(/&amp;/g, "&"),
+                });
+        });
     return { pages, words, pageWidth };
 }
 

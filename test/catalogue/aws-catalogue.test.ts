@@ -41,7 +41,34 @@ describe("AWS catalogue", () => {
 
     it("covers every storage service the issue names", () => {
         const services = new Set(awsServices.storageTypes.map((t) => t.service));
-        for (const s of ["S3", "RDS", "Aurora", "DynamoDB", "EBS", "EFS", "FSx", "ElastiCache", "MemoryDB", "Redshift", "OpenSearch", "DocumentDB", "Neptune", "Keyspaces", "Timestream", "Kinesis Data Streams", "Data Firehose", "SQS", "SNS", "CloudWatch Logs", "AWS Backup", "S3 Glacier", "Cognito user pools", "MSK", "Amazon MQ", "Lightsail object storage"]) {
+        for (const s of [
+            "S3",
+            "RDS",
+            "Aurora",
+            "DynamoDB",
+            "EBS",
+            "EFS",
+            "FSx",
+            "ElastiCache",
+            "MemoryDB",
+            "Redshift",
+            "OpenSearch",
+            "DocumentDB",
+            "Neptune",
+            "Keyspaces",
+            "Timestream",
+            "Kinesis Data Streams",
+            "Data Firehose",
+            "SQS",
+            "SNS",
+            "CloudWatch Logs",
+            "AWS Backup",
+            "S3 Glacier",
+            "Cognito user pools",
+            "MSK",
+            "Amazon MQ",
+            "Lightsail object storage",
+        ]) {
             expect(services.has(s), s).toBe(true);
         }
     });

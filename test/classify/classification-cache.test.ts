@@ -29,7 +29,17 @@ describe("classification cache", () => {
         JSON.stringify({ "user-data": "personal", "data-subjects": "KZ" }),
     );
     const smallProps = fc.record({ tags: tagSet, labels: tagSet, tagsAll: tagSet, metadata: fc.constantFrom<unknown>(undefined, UNKNOWN, { labels: { "user-data": "none" } }) }, { requiredKeys: [] });
-    const smallProvider = fc.record({ defaultTags: fc.oneof(tagSet.map((tags) => ({ tags })), tagSet.map((tags) => JSON.stringify({ tags })), fc.constant(UNKNOWN)), defaultLabels: tagSet }, { requiredKeys: [] });
+    const smallProvider = fc.record(
+        {
+            defaultTags: fc.oneof(
+                tagSet.map((tags) => ({ tags })),
+                tagSet.map((tags) => JSON.stringify({ tags })),
+                fc.constant(UNKNOWN),
+            ),
+            defaultLabels: tagSet,
+        },
+        { requiredKeys: [] },
+    );
     const smallStackTags = fc.constantFrom<Record<string, string> | undefined>(undefined, { "data-subjects": "DE" }, { "Data Subjects": "RU" }, { other: "x" });
     const settingsArb = fc.constantFrom<ClassificationSettings>(
         DEFAULT_CLASSIFICATION_SETTINGS,

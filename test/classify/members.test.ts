@@ -5,7 +5,11 @@ import memberTypes from "../../policypack/data/member-types.json";
 import { storageService } from "../../policypack/src/classify/storage";
 import { CLASSIFICATION, outcomes, runAll } from "../helpers/policies";
 
-const yandex = { type: "pulumi:providers:aws", name: "yandex", props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]), defaultTags: JSON.stringify({ tags: { team: "web" } }) } };
+const yandex = {
+    type: "pulumi:providers:aws",
+    name: "yandex",
+    props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]), defaultTags: JSON.stringify({ tags: { team: "web" } }) },
+};
 
 describe("members of a store", () => {
     it("every member type names store types the pack treats as storage", () => {

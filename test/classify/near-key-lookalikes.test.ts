@@ -6,7 +6,10 @@ import type { Violation } from "../helpers/harness";
 
 const run = (tags: Record<string, string>) => runAll({ type: "aws:s3/bucket:Bucket", name: "b", props: { tags }, provider: { props: { region: "eu-central-1" } } });
 const of = (vs: Violation[], policy: string) => vs.filter((v) => v.policy === policy);
-const note = (vs: Violation[]) => of(vs, LOCALIZATION)[0]?.message.split("\n").find((l) => l.startsWith("Note: "));
+const note = (vs: Violation[]) =>
+    of(vs, LOCALIZATION)[0]
+        ?.message.split("\n")
+        .find((l) => l.startsWith("Note: "));
 
 describe("near-miss classification keys", () => {
     it("a Hangul filler inside user-data: still personal data of Russian citizens abroad, blocked, and named", async () => {

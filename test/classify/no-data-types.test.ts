@@ -19,7 +19,11 @@ describe("policypack/data/no-data-types.json", () => {
             expect(t.why.length, t.pattern).toBeGreaterThan(3);
             expect(t.source.length, t.pattern).toBeGreaterThan(10);
             if (!t.pattern.startsWith("aws:")) continue;
-            if (t.pattern.endsWith("/*")) expect(AWS_TYPES.some((x) => x.startsWith(t.pattern.slice(0, -1))), t.pattern).toBe(true);
+            if (t.pattern.endsWith("/*"))
+                expect(
+                    AWS_TYPES.some((x) => x.startsWith(t.pattern.slice(0, -1))),
+                    t.pattern,
+                ).toBe(true);
             else expect(AWS_TYPES, t.pattern).toContain(t.pattern);
         }
     });
@@ -52,7 +56,14 @@ describe("a stack classified by the provider's defaultTags", () => {
     });
 
     it("the issue's stack: VPC, subnet, IAM role and bucket policy give nothing; the bucket is blocked", async () => {
-        for (const type of ["aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:iam/role:Role", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:s3/bucketPolicy:BucketPolicy", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"]) {
+        for (const type of [
+            "aws:ec2/vpc:Vpc",
+            "aws:ec2/subnet:Subnet",
+            "aws:iam/role:Role",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+            "aws:s3/bucketPolicy:BucketPolicy",
+            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        ]) {
             expect(outcomes(await runAll({ type, name: "r", props: {}, provider: tagged })), type).toEqual([]);
         }
         const bucket = await runAll({ type: "aws:s3/bucket:Bucket", name: "b", props: {}, provider: tagged });

@@ -72,7 +72,9 @@ describe("describeLookalikes", () => {
     const l = (char: string, readAs: string) => ({ char, description: `U+XXXX ${char}`, readAs });
 
     it("names each character, an invisible one as invisible", () => {
-        expect(describeLookalikes("Tag key", "k", [l("а", "a"), l("\u200b", "")])).toBe('Tag key "k" contains characters that are not what they seem: "а" (U+XXXX а) read as "a", an invisible U+XXXX \u200b');
+        expect(describeLookalikes("Tag key", "k", [l("а", "a"), l("\u200b", "")])).toBe(
+            'Tag key "k" contains characters that are not what they seem: "а" (U+XXXX а) read as "a", an invisible U+XXXX \u200b',
+        );
     });
 
     it("names five at most, and counts the rest", () => {
@@ -85,7 +87,9 @@ describe("describeLookalikes", () => {
 
     it("shows at most 64 characters of the text, or none when asked", () => {
         expect(describeLookalikes("Tag value", "y".repeat(100), [l("а", "a")])).toBe(`Tag value "${"y".repeat(64)}" contains characters that are not what they seem: "а" (U+XXXX а) read as "a"`);
-        expect(describeLookalikes("Tag value", "y".repeat(100), [l("а", "a")], true)).toBe('Tag value (a value of 100 characters, not shown) contains characters that are not what they seem: "а" (U+XXXX а) read as "a"');
+        expect(describeLookalikes("Tag value", "y".repeat(100), [l("а", "a")], true)).toBe(
+            'Tag value (a value of 100 characters, not shown) contains characters that are not what they seem: "а" (U+XXXX а) read as "a"',
+        );
     });
 });
 

@@ -17,20 +17,24 @@ const PERSONAL_RU = { "user-data": "personal", "data-subjects": "RU" };
 
 describe("policypack/data/type-index.json", () => {
     // Regenerating from the SDKs takes seconds and reads no code Stryker mutates: npm run mutate skips it.
-    it.skipIf(process.env.RU_RESIDENCY_MUTATION_RUN === "1")("is what policypack/scripts/generate-type-index.mjs generates from the installed provider SDKs (run it after changing them)", async () => {
-        const { generate, PROVIDER_PACKAGES } = (await import(join(root, "policypack", "scripts", "generate-type-index.mjs"))) as {
-            generate: () => IndexFile;
-            PROVIDER_PACKAGES: string[];
-        };
-        const installed = PROVIDER_PACKAGES.filter((p) => existsSync(join(root, "node_modules", "@pulumi", p, "package.json")));
-        const fresh = generate();
-        const yandex = JSON.parse(readFileSync(join(root, "policypack", "data", "yandex-schema.json"), "utf8")) as { source: { version: string; commit: string; checked: string } };
-        expect(fresh.packages.map((p) => `${p.package}@${p.version}`)).toEqual([
-            ...installed.map((p) => `@pulumi/${p}@${(JSON.parse(readFileSync(join(root, "node_modules", "@pulumi", p, "package.json"), "utf8")) as { version: string }).version}`),
-            `yandex-cloud/terraform-provider-yandex@${yandex.source.version} (${yandex.source.commit.slice(0, 7)}, checked ${yandex.source.checked})`,
-        ]);
-        expect(typeIndex.packages).toEqual(fresh.packages);
-    }, 120_000);
+    it.skipIf(process.env.RU_RESIDENCY_MUTATION_RUN === "1")(
+        "is what policypack/scripts/generate-type-index.mjs generates from the installed provider SDKs (run it after changing them)",
+        async () => {
+            const { generate, PROVIDER_PACKAGES } = (await import(join(root, "policypack", "scripts", "generate-type-index.mjs"))) as {
+                generate: () => IndexFile;
+                PROVIDER_PACKAGES: string[];
+            };
+            const installed = PROVIDER_PACKAGES.filter((p) => existsSync(join(root, "node_modules", "@pulumi", p, "package.json")));
+            const fresh = generate();
+            const yandex = JSON.parse(readFileSync(join(root, "policypack", "data", "yandex-schema.json"), "utf8")) as { source: { version: string; commit: string; checked: string } };
+            expect(fresh.packages.map((p) => `${p.package}@${p.version}`)).toEqual([
+                ...installed.map((p) => `@pulumi/${p}@${(JSON.parse(readFileSync(join(root, "node_modules", "@pulumi", p, "package.json"), "utf8")) as { version: string }).version}`),
+                `yandex-cloud/terraform-provider-yandex@${yandex.source.version} (${yandex.source.commit.slice(0, 7)}, checked ${yandex.source.checked})`,
+            ]);
+            expect(typeIndex.packages).toEqual(fresh.packages);
+        },
+        120_000,
+    );
 
     it("covers every storage type of every indexed package, and marks it as holding data", () => {
         // Retired from the Yandex provider (no reference page at the indexed commit); still listed
@@ -74,7 +78,11 @@ describe("tags on a type's parts, from the index", () => {
     it.each([
         ["gcp:sql/databaseInstance:DatabaseInstance", { region: "europe-west3", settings: { tier: "db-f1-micro", userLabels: { user_data: "personal", data_subjects: "ru" } } }, "settings.userLabels"],
         ["kubernetes:apps/v1:StatefulSet", { metadata: { name: "db" }, spec: { template: { metadata: { labels: { app: "db", "user-data": "personal" } } } } }, "spec.template.metadata.labels"],
-        ["kubernetes:apps/v1:StatefulSet", { metadata: { name: "db" }, spec: { volumeClaimTemplates: [{ metadata: { name: "data", labels: { "user-data": "personal" } } }] } }, "spec.volumeClaimTemplates[0].metadata.labels"],
+        [
+            "kubernetes:apps/v1:StatefulSet",
+            { metadata: { name: "db" }, spec: { volumeClaimTemplates: [{ metadata: { name: "data", labels: { "user-data": "personal" } } }] } },
+            "spec.volumeClaimTemplates[0].metadata.labels",
+        ],
         ["openstack:blockstorage/volume:Volume", { size: 10, metadata: { "user-data": "personal", "data-subjects": "RU" } }, "metadata"],
     ])("%s is classified through %s (index path %s)", (type, props, origin) => {
         const c = classify({ type, props }, DEFAULT_SETTINGS);

@@ -28,5 +28,4 @@ describe("members of Yandex managed clusters", () => {
         const v = await runAll({ type: "yandex:index/mdbPostgresqlClusterV2:MdbPostgresqlClusterV2", name: "pg", props: { hosts: { a: { zone: "ru-central1-a" } } }, provider });
         expect(outcomes(v)).toEqual([[CLASSIFICATION, "advisory"]]);
     });
-
 });

@@ -46,9 +46,7 @@ describe("ru-residency analyze", () => {
         expect(res.stderr).toBe("");
         expect(res.code).toBe(1);
         const out = JSON.parse(res.stdout) as { violations: { urn: string; policy: string; level: string; message: string }[] };
-        expect(out.violations.map((v) => [v.urn, v.policy, v.level])).toEqual([
-            ["urn:pulumi:prod::shop::aws:sqs/queue:Queue::signups", "ru-personal-data-localization", "mandatory"],
-        ]);
+        expect(out.violations.map((v) => [v.urn, v.policy, v.level])).toEqual([["urn:pulumi:prod::shop::aws:sqs/queue:Queue::signups", "ru-personal-data-localization", "mandatory"]]);
         expect(res.stdout).not.toContain("CANARYCIPHERTEXT");
     });
 
@@ -72,7 +70,9 @@ describe("ru-residency analyze", () => {
     it("prints violations as pulumi preview does, then a summary line", async () => {
         const res = await runCli(["analyze", "--file", fx("exports/shop-prod.json")]);
         expect(res.code).toBe(1);
-        expect(res.stdout).toContain("Policies:\n    ❌ ru-data-residency@v0.1.0 (local: policypack)\n        - [mandatory] [severity: critical]  ru-personal-data-localization  (aws:sqs/queue:Queue: signups)\n          Russian citizens' personal data must not be stored using databases outside Russia (152-FZ Art. 18(5)).\n");
+        expect(res.stdout).toContain(
+            "Policies:\n    ❌ ru-data-residency@v0.1.0 (local: policypack)\n        - [mandatory] [severity: critical]  ru-personal-data-localization  (aws:sqs/queue:Queue: signups)\n          Russian citizens' personal data must not be stored using databases outside Russia (152-FZ Art. 18(5)).\n",
+        );
         expect(res.stdout.trim().split("\n").pop()).toBe("Analysed 7 resources: 1 mandatory, 0 advisory policy violation; the deployment would be BLOCKED.");
     });
 });
@@ -88,7 +88,11 @@ describe("exit codes and errors", () => {
         ["a program that throws", ["preview", fx("programs/throws")], /throws: the program failed: the program refuses to run/],
         ["an unknown stack", ["preview", fx("programs/refs"), "--stack", "prod"], /no stack "prod"/],
         ["not a program", ["preview", fx("exports")], /no Pulumi.yaml/],
-        ["config that breaks the schema", ["analyze", "--file", fx("exports/shop-prod.json"), "--policy-pack-config", fx("exports/bad-config.json")], /\nerror: validating policy config: ru-data-residency 0\.1\.0 {2}ru-personal-data-localization: onUnknown: onUnknown must be one of the following: "block", "warn"\n/],
+        [
+            "config that breaks the schema",
+            ["analyze", "--file", fx("exports/shop-prod.json"), "--policy-pack-config", fx("exports/bad-config.json")],
+            /\nerror: validating policy config: ru-data-residency 0\.1\.0 {2}ru-personal-data-localization: onUnknown: onUnknown must be one of the following: "block", "warn"\n/,
+        ],
         ["a bad --stack-tag", ["preview", "examples/yandex-bucket", "--stack-tag", "oops"], /--stack-tag "oops": expected KEY=VALUE/],
     ];
     for (const [title, args, error] of cases) {
@@ -117,7 +121,13 @@ describe("exit codes and errors", () => {
             [
                 "Policies:",
                 "    ❌ ru-data-residency@v0.1.0 (local: policypack)",
-                ...["aws:s3/bucket:Bucket: archive-objects", "acme:storage:Archive: archive", "aws:s3/bucket:Bucket: ru-customers", "aws:s3/bucket:Bucket: secret-tags", "aws:sqs/queue:Queue: signups"].flatMap(block),
+                ...[
+                    "aws:s3/bucket:Bucket: archive-objects",
+                    "acme:storage:Archive: archive",
+                    "aws:s3/bucket:Bucket: ru-customers",
+                    "aws:s3/bucket:Bucket: secret-tags",
+                    "aws:sqs/queue:Queue: signups",
+                ].flatMap(block),
                 "",
                 "Analysed 7 resources: 5 mandatory, 0 advisory policy violations; the deployment would be BLOCKED.",
                 "",

@@ -19,7 +19,9 @@ describe("preview --engine", () => {
         const empty = fs.mkdtempSync(path.join(os.tmpdir(), "no-cli-"));
         const r = await runCli(["preview", EXAMPLE, "--engine", "pulumi"], { env: { PATH: path.dirname(process.execPath), RU_RESIDENCY_CACHE: empty, RU_RESIDENCY_PULUMI: "" } });
         expect(r.code).toBe(2);
-        expect(r.stderr.trim()).toMatch(/^ru-residency: --engine pulumi needs the Pulumi CLI v3\.248\.0 \(on PATH, in \$RU_RESIDENCY_PULUMI, or built by npm run pulumi:cli in this package\); none was found$/);
+        expect(r.stderr.trim()).toMatch(
+            /^ru-residency: --engine pulumi needs the Pulumi CLI v3\.248\.0 \(on PATH, in \$RU_RESIDENCY_PULUMI, or built by npm run pulumi:cli in this package\); none was found$/,
+        );
         fs.rmSync(empty, { recursive: true, force: true });
     });
 

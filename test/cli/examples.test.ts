@@ -22,7 +22,10 @@ function renderMessages(name: string, mode: string, violations: { urn: string; p
 }
 
 const examplesDir = path.join(ROOT, "examples");
-const examples = fs.readdirSync(examplesDir).filter((d) => fs.existsSync(path.join(examplesDir, d, "expected.json"))).sort();
+const examples = fs
+    .readdirSync(examplesDir)
+    .filter((d) => fs.existsSync(path.join(examplesDir, d, "expected.json")))
+    .sort();
 
 describe("examples", () => {
     it("are all covered", () => {

@@ -58,7 +58,9 @@ describe("analyze on several stacks", () => {
         expect(shop.violations.map((v) => [v.name, v.policy, v.level])).toEqual([["customers-to-archive", CROSS, "mandatory"]]);
         expect(shop.violations[0]!.message).toContain('to "arn:aws:s3:::shop-archive-eu" (not in this stack) in Germany (DE).');
         // The destination was placed by the other stack's export, not by the user's config, and the message says so.
-        expect(shop.violations[0]!.message).toMatch(/"arn:aws:s3:::shop-archive-eu" is not in this stack; it is a resource of stack "[^"]+", analysed in the same ru-residency run, which places it in Germany \(DE\)/);
+        expect(shop.violations[0]!.message).toMatch(
+            /"arn:aws:s3:::shop-archive-eu" is not in this stack; it is a resource of stack "[^"]+", analysed in the same ru-residency run, which places it in Germany \(DE\)/,
+        );
         expect(shop.violations[0]!.message).not.toContain("the pack config destinationLocations");
         expect(out.organisation).toEqual({ stacks: 3, blockedStacks: 1, resources: 8, mandatory: 1, advisory: 1, blocked: true });
         expect(run["folder-json"]!.code).toBe(1);
@@ -77,7 +79,9 @@ describe("analyze on several stacks", () => {
             "Organisation: 3 stacks, 8 resources: 1 mandatory, 1 advisory policy violations; 1 of 3 stacks would be BLOCKED.",
         ]);
         expect(text[0]).toBe(`Stack archive/prod (${ARCHIVE}):`);
-        expect(run.folder!.stdout).toContain(`Stack shop/prod (${SHOP}):\nPolicies:\n    ❌ ru-data-residency@v0.1.0 (local: policypack)\n        - [mandatory] [severity: critical]  ${CROSS}  (aws:s3/bucketReplicationConfig:BucketReplicationConfig: customers-to-archive)`);
+        expect(run.folder!.stdout).toContain(
+            `Stack shop/prod (${SHOP}):\nPolicies:\n    ❌ ru-data-residency@v0.1.0 (local: policypack)\n        - [mandatory] [severity: critical]  ${CROSS}  (aws:s3/bucketReplicationConfig:BucketReplicationConfig: customers-to-archive)`,
+        );
         expect(run.folder!.code).toBe(1);
     });
 
@@ -165,7 +169,9 @@ describe("report on several stacks: one map", () => {
     });
 
     it("SARIF: one run per stack, each pointing at its own export; JUnit: one suite per policy and stack", async () => {
-        const log = JSON.parse(run.sarif!.stdout) as { runs: { automationDetails: { id: string }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+        const log = JSON.parse(run.sarif!.stdout) as {
+            runs: { automationDetails: { id: string }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+        };
         expect(log.runs.map((r) => [r.automationDetails.id, r.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.artifactLocation.uri])])).toEqual([
             ["ru-residency/archive/prod/", [["user-data-classification", ARCHIVE]]],
             ["ru-residency/backup/prod/", []],

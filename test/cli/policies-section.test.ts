@@ -64,7 +64,16 @@ function reversedByResource(violations: Recorded["violations"]): Recorded["viola
 describe(`the Policies section as pulumi ${recorded[0]?.cli.version} prints it`, () => {
     it("has recordings of the examples with one, several and no violations, advisory only, and long and relative pack paths", () => {
         expect(recorded.map((r) => r.name)).toEqual(
-            expect.arrayContaining(["frankfurt-bucket", "cross-border-replication", "default-tags", "untagged", "yandex-dynamodb", "component-semantic-config", "label-long-pack-path", "label-relative-pack"]),
+            expect.arrayContaining([
+                "frankfurt-bucket",
+                "cross-border-replication",
+                "default-tags",
+                "untagged",
+                "yandex-dynamodb",
+                "component-semantic-config",
+                "label-long-pack-path",
+                "label-relative-pack",
+            ]),
         );
     });
 

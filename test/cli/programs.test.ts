@@ -63,8 +63,16 @@ describe("preview fails closed, in one line, where it cannot see", () => {
             "unknown-data-source",
             'ru-residency: test/fixtures/programs/unknown-data-source: the program failed: error serializing property "zoneId": data source aws:route53/getZone:getZone cannot be answered offline: ru-residency preview answers only the aws data sources it knows (getRegion, getAvailabilityZones and a few more). Check this program with pulumi preview --policy-pack, where the provider answers it\n',
         ],
-        ["the program's own error, thrown while a resource is prepared", "throws-in-apply", 'ru-residency: test/fixtures/programs/throws-in-apply: the program failed: error serializing property "bucket": bucket name orders is reserved for the archive team\n'],
-        ["a project config key that no one sets", "project-config-missing", "ru-residency: test/fixtures/programs/project-config-missing: stack 'dev' is missing configuration value vpcId that Pulumi.yaml declares; set it in Pulumi.dev.yaml\n"],
+        [
+            "the program's own error, thrown while a resource is prepared",
+            "throws-in-apply",
+            'ru-residency: test/fixtures/programs/throws-in-apply: the program failed: error serializing property "bucket": bucket name orders is reserved for the archive team\n',
+        ],
+        [
+            "a project config key that no one sets",
+            "project-config-missing",
+            "ru-residency: test/fixtures/programs/project-config-missing: stack 'dev' is missing configuration value vpcId that Pulumi.yaml declares; set it in Pulumi.dev.yaml\n",
+        ],
     ];
     for (const [title, fixture, stderr] of cases) {
         it.concurrent(title, async () => {

@@ -18,7 +18,23 @@ describe("the bench's real-CLI preview measurement", () => {
     test("previews examples/frankfurt-bucket with the pack and with the floor, in mirrored pairs, and reports their times and verdicts", async () => {
         const program = path.join(EXAMPLES, "frankfurt-bucket");
         const r = await cliPreviewOverhead({ pulumi: pulumiCli(), program, pack: PACK, floor, runs: 2, warmup: 0 });
-        expect(Object.keys(r).sort()).toEqual(["floor", "floorMs", "floorRunsMs", "note", "overheadMs", "pack", "packMs", "packRunsMs", "program", "ratio", "ratioOfMedians", "ratioQuartiles", "runs", "target", "warmup"]);
+        expect(Object.keys(r).sort()).toEqual([
+            "floor",
+            "floorMs",
+            "floorRunsMs",
+            "note",
+            "overheadMs",
+            "pack",
+            "packMs",
+            "packRunsMs",
+            "program",
+            "ratio",
+            "ratioOfMedians",
+            "ratioQuartiles",
+            "runs",
+            "target",
+            "warmup",
+        ]);
         expect({ program: r.program, runs: r.runs, warmup: r.warmup, target: r.target }).toEqual({ program, runs: 2, warmup: 0, target: 1.1 });
         const expected = expectedOf("frankfurt-bucket");
         expect(r.pack).toEqual({ exitCode: expected.exitCode, violations: sortTriples(expected.violations) });

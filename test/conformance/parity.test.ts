@@ -75,7 +75,17 @@ describe("Policies sections, as recorded in test/fixtures/real-cli/preview/", ()
         .readdirSync(path.join(REAL_CLI, "preview"))
         .filter((f) => f.endsWith(".json") && !f.startsWith("label-")) // those pin the path's shortening, which the unit tests cover
         .sort()
-        .map((f) => ({ name: f.replace(/\.json$/, ""), ...(JSON.parse(fs.readFileSync(path.join(REAL_CLI, "preview", f), "utf8")) as { command: string; program: string; packArgument: string; policyPackConfig?: unknown; exitCode: number; policiesSection: string }) }));
+        .map((f) => ({
+            name: f.replace(/\.json$/, ""),
+            ...(JSON.parse(fs.readFileSync(path.join(REAL_CLI, "preview", f), "utf8")) as {
+                command: string;
+                program: string;
+                packArgument: string;
+                policyPackConfig?: unknown;
+                exitCode: number;
+                policiesSection: string;
+            }),
+        }));
 
     for (const r of recorded) {
         test(r.name, async () => {

@@ -28,9 +28,12 @@ afterAll(() => {
 });
 
 const triples = (r: CommandResult) => sortTriples(r.policyEvents.map(({ urn, policy, level }) => ({ urn, policy, level })));
-const events = (r: CommandResult): PolicyEvent[] =>
-    [...r.policyEvents].sort((a, b) => a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy) || a.message.localeCompare(b.message));
-const resourcesOf = async (p: CliProject) => (await p.exported()).filter((r) => !r.type.startsWith("pulumi:")).map((r) => r.urn).sort();
+const events = (r: CommandResult): PolicyEvent[] => [...r.policyEvents].sort((a, b) => a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy) || a.message.localeCompare(b.message));
+const resourcesOf = async (p: CliProject) =>
+    (await p.exported())
+        .filter((r) => !r.type.startsWith("pulumi:"))
+        .map((r) => r.urn)
+        .sort();
 
 const version = (pkg: string) => (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
 
@@ -50,7 +53,10 @@ describe("the Python SDKs", () => {
         const installed = JSON.parse(
             execFileSync(
                 pythonInterpreter(),
-                ["-c", "import json, importlib.metadata as m, pulumi_aws._utilities as u; print(json.dumps({'pulumi': m.version('pulumi'), 'pulumi-aws': m.version('pulumi_aws'), 'registers': u.get_version()}))"],
+                [
+                    "-c",
+                    "import json, importlib.metadata as m, pulumi_aws._utilities as u; print(json.dumps({'pulumi': m.version('pulumi'), 'pulumi-aws': m.version('pulumi_aws'), 'registers': u.get_version()}))",
+                ],
                 { encoding: "utf8" },
             ),
         ) as Record<string, string>;

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { adequacyEntries, adequacyOf } from "../../policypack/src/decide/adequacy";
 
-const CHECK = (code: string) => `once your lawyer has checked it against Roskomnadzor's current list (Roskomnadzor Order No. 128 of 2022-08-05 as amended, or its successor), add ${code} to adequateCountries`;
+const CHECK = (code: string) =>
+    `once your lawyer has checked it against Roskomnadzor's current list (Roskomnadzor Order No. 128 of 2022-08-05 as amended, or its successor), add ${code} to adequateCountries`;
 
 describe("adequacyOf", () => {
     it("a country the config lists is adequate, and says the user checked it", () => {
@@ -25,7 +26,10 @@ describe("adequacyOf", () => {
     });
 
     it("a country the data does not have", () => {
-        expect(adequacyOf("US", [])).toEqual({ adequate: false, why: `United States of America (US) is not shown to be adequate: it is not in the pack's adequacy data, and the pack applies no listing it could not confirm; ${CHECK("US")}` });
+        expect(adequacyOf("US", [])).toEqual({
+            adequate: false,
+            why: `United States of America (US) is not shown to be adequate: it is not in the pack's adequacy data, and the pack applies no listing it could not confirm; ${CHECK("US")}`,
+        });
     });
 
     it("no entry of the data is verified yet (verifying one makes the verified branch live: test it then)", () => {

@@ -15,23 +15,41 @@ const LONG_FIX = "Fix: shorten the tag to the category words and country codes."
 describe("user-data-classification messages", () => {
     it("unknown categories, one or several", async () => {
         expect(await findings({ "user-data": "pii, secret", "data-subjects": "RU" })).toEqual([
-            ["advisory", 'aws:s3/bucket:Bucket "b": the "user-data" tag (tag "user-data" in tags) has "pii", "secret", which are not categories the pack knows, so it is read as personal data.', `Fix: use only ${CATEGORIES}.`],
+            [
+                "advisory",
+                'aws:s3/bucket:Bucket "b": the "user-data" tag (tag "user-data" in tags) has "pii", "secret", which are not categories the pack knows, so it is read as personal data.',
+                `Fix: use only ${CATEGORIES}.`,
+            ],
         ]);
-        expect((await findings({ "user-data": "pii", "data-subjects": "RU" }))[0]![1]).toBe('aws:s3/bucket:Bucket "b": the "user-data" tag (tag "user-data" in tags) has "pii", which is not a category the pack knows, so it is read as personal data.');
+        expect((await findings({ "user-data": "pii", "data-subjects": "RU" }))[0]![1]).toBe(
+            'aws:s3/bucket:Bucket "b": the "user-data" tag (tag "user-data" in tags) has "pii", which is not a category the pack knows, so it is read as personal data.',
+        );
     });
 
     it("an empty category tag", async () => {
-        const empty = ["advisory", 'aws:s3/bucket:Bucket "b": the "user-data" tag (tag "user-data" in tags) is empty, so it is read as personal data.', `Fix: list the categories it holds (${CATEGORIES}).`];
+        const empty = [
+            "advisory",
+            'aws:s3/bucket:Bucket "b": the "user-data" tag (tag "user-data" in tags) is empty, so it is read as personal data.',
+            `Fix: list the categories it holds (${CATEGORIES}).`,
+        ];
         expect(await findings({ "user-data": "", "data-subjects": "RU" })).toEqual([empty]);
         expect(await findings({ "user-data": " , ", "data-subjects": "RU" })).toEqual([empty]);
     });
 
     it("unknown subjects, one or several", async () => {
         expect(await findings({ "user-data": "personal", "data-subjects": "XX" })).toEqual([
-            ["advisory", 'aws:s3/bucket:Bucket "b": the subjects (tag "data-subjects" in tags) include "xx", which is not an ISO 3166-1 country code, so they are read as possibly including Russia.', CODES_FIX],
+            [
+                "advisory",
+                'aws:s3/bucket:Bucket "b": the subjects (tag "data-subjects" in tags) include "xx", which is not an ISO 3166-1 country code, so they are read as possibly including Russia.',
+                CODES_FIX,
+            ],
         ]);
         expect(await findings({ "user-data": "personal", "data-subjects": "XX, YY" })).toEqual([
-            ["advisory", 'aws:s3/bucket:Bucket "b": the subjects (tag "data-subjects" in tags) include "xx", "yy", which are not ISO 3166-1 country codes, so they are read as possibly including Russia.', CODES_FIX],
+            [
+                "advisory",
+                'aws:s3/bucket:Bucket "b": the subjects (tag "data-subjects" in tags) include "xx", "yy", which are not ISO 3166-1 country codes, so they are read as possibly including Russia.',
+                CODES_FIX,
+            ],
         ]);
     });
 
@@ -39,8 +57,12 @@ describe("user-data-classification messages", () => {
         const long = "z".repeat(300);
         const tail = "a value longer than 64 characters with words the pack does not know, so it is read as personal data of possibly Russian citizens. The value is not shown.";
         expect(await findings({ "user-data": long, "data-subjects": "RU" })).toEqual([["advisory", `aws:s3/bucket:Bucket "b": the "user-data" tag (tag "user-data" in tags) has ${tail}`, LONG_FIX]]);
-        expect(await findings({ "user-data": "personal", "data-subjects": long })).toEqual([["advisory", `aws:s3/bucket:Bucket "b": the subjects (tag "data-subjects" in tags) has ${tail}`, LONG_FIX]]);
-        expect(await findings({ "user-data": long, "data-subjects": long })).toEqual([["advisory", `aws:s3/bucket:Bucket "b": the "user-data" tag (tag "user-data" in tags) and the subjects (tag "data-subjects" in tags) have ${tail}`, LONG_FIX]]);
+        expect(await findings({ "user-data": "personal", "data-subjects": long })).toEqual([
+            ["advisory", `aws:s3/bucket:Bucket "b": the subjects (tag "data-subjects" in tags) has ${tail}`, LONG_FIX],
+        ]);
+        expect(await findings({ "user-data": long, "data-subjects": long })).toEqual([
+            ["advisory", `aws:s3/bucket:Bucket "b": the "user-data" tag (tag "user-data" in tags) and the subjects (tag "data-subjects" in tags) have ${tail}`, LONG_FIX],
+        ]);
     });
 
     it("an untagged store, with the configured tag keys in the fix", async () => {

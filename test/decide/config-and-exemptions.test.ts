@@ -38,7 +38,13 @@ describe("exemptions", () => {
 
     it("refuse a missing reason or expiry, a date that does not exist, and unknown properties", () => {
         const { errors, exemptions } = readExemptions(
-            [{ resource: "a", expires: "2030-01-01" }, { resource: "b", reason: "r" }, { resource: "c", reason: "r", expires: "2030-02-30" }, { resource: "d", reason: "r", expires: "2030-01-01", owner: "me" }, "e"],
+            [
+                { resource: "a", expires: "2030-01-01" },
+                { resource: "b", reason: "r" },
+                { resource: "c", reason: "r", expires: "2030-02-30" },
+                { resource: "d", reason: "r", expires: "2030-01-01", owner: "me" },
+                "e",
+            ],
             false,
             TODAY,
         );

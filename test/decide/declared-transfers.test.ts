@@ -73,8 +73,12 @@ describe("transfers: declared", () => {
     });
 
     it("a date that does not exist, or one after today", async () => {
-        expect((await judge(evidence("CBT-1", "2026-02-30"), { adequateCountries: ["DE"] })).missing).toBe(`Not a declared transfer (transfers: declared): the tag "cross-border-transfer-date" on ${ON} is "2026-02-30", not a date (YYYY-MM-DD).`);
-        expect((await judge(evidence("CBT-1", "2026-3-2"), { adequateCountries: ["DE"] })).missing).toBe(`Not a declared transfer (transfers: declared): the tag "cross-border-transfer-date" on ${ON} is "2026-3-2", not a date (YYYY-MM-DD).`);
+        expect((await judge(evidence("CBT-1", "2026-02-30"), { adequateCountries: ["DE"] })).missing).toBe(
+            `Not a declared transfer (transfers: declared): the tag "cross-border-transfer-date" on ${ON} is "2026-02-30", not a date (YYYY-MM-DD).`,
+        );
+        expect((await judge(evidence("CBT-1", "2026-3-2"), { adequateCountries: ["DE"] })).missing).toBe(
+            `Not a declared transfer (transfers: declared): the tag "cross-border-transfer-date" on ${ON} is "2026-3-2", not a date (YYYY-MM-DD).`,
+        );
         const tomorrow = day(1);
         expect((await judge(evidence("CBT-1", tomorrow), { adequateCountries: ["DE"] })).missing).toBe(
             `Not a declared transfer (transfers: declared): the tag "cross-border-transfer-date" on ${ON} is ${tomorrow}, after today (${day(0)}); the notification must be filed before the transfer starts.`,
@@ -102,11 +106,15 @@ describe("transfers: declared", () => {
     it("under transfers: forbid the same evidence allows nothing", async () => {
         const got = await runStackPolicy(crossBorderPolicy, stack(evidence("CBT-1", "2026-03-02")), { config: { adequateCountries: ["DE"] } });
         expect(got.map((v) => v.urn!.split("::").pop()).sort()).toEqual(["customers-eu", "customers-replication"]);
-        expect(got.find((v) => v.urn!.endsWith("customers-replication"))!.message.split("\n")).toContain("Transfers: forbid (the default): no copy of Russian citizens' personal data may leave Russia.");
+        expect(got.find((v) => v.urn!.endsWith("customers-replication"))!.message.split("\n")).toContain(
+            "Transfers: forbid (the default): no copy of Russian citizens' personal data may leave Russia.",
+        );
     });
 
     it("a destination tagged honestly, reached by a flow that is not allowed: reported as a store abroad, pointing at the flow", async () => {
-        const got = await runStackPolicy(crossBorderPolicy, stack({}, FRANKFURT_PROVIDER, { "user-data": "personal", "data-subjects": "RU" }), { config: { transfers: "declared", adequateCountries: ["DE"] } });
+        const got = await runStackPolicy(crossBorderPolicy, stack({}, FRANKFURT_PROVIDER, { "user-data": "personal", "data-subjects": "RU" }), {
+            config: { transfers: "declared", adequateCountries: ["DE"] },
+        });
         expect(got.map((v) => [v.urn!.split("::").pop(), v.level]).sort()).toEqual(BOTH);
         const store = got.find((v) => v.urn === urnOf(BUCKET, "customers-eu"))!.message.split("\n");
         expect(store[1]).toBe('aws:s3/bucket:Bucket "customers-eu" holds personal data of Russian citizens but is not in Russia.');
@@ -116,6 +124,10 @@ describe("transfers: declared", () => {
     });
 
     it("a destination tagged honestly, reached by an allowed declared transfer: nothing to report", async () => {
-        expect(await runStackPolicy(crossBorderPolicy, stack(evidence("CBT-1", "2026-03-02"), FRANKFURT_PROVIDER, { "user-data": "personal", "data-subjects": "RU" }), { config: { transfers: "declared", adequateCountries: ["DE"] } })).toEqual([]);
+        expect(
+            await runStackPolicy(crossBorderPolicy, stack(evidence("CBT-1", "2026-03-02"), FRANKFURT_PROVIDER, { "user-data": "personal", "data-subjects": "RU" }), {
+                config: { transfers: "declared", adequateCountries: ["DE"] },
+            }),
+        ).toEqual([]);
     });
 });

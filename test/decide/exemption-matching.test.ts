@@ -4,7 +4,12 @@ import { broadInStack, findExemption, isBroadGlob, readExemptions, refusedBroadE
 
 const TODAY = "2026-11-23";
 const URN = "urn:pulumi:prod::shop::aws:s3/bucket:Bucket::legacy-export";
-const list = (...resources: string[]) => readExemptions(resources.map((resource) => ({ resource, reason: "r", expires: "2030-01-01" })), true, TODAY).exemptions;
+const list = (...resources: string[]) =>
+    readExemptions(
+        resources.map((resource) => ({ resource, reason: "r", expires: "2030-01-01" })),
+        true,
+        TODAY,
+    ).exemptions;
 
 describe("isBroadGlob", () => {
     it("a glob matching every name (though no URN) is broad, and so is one matching every URN", () => {

@@ -9,7 +9,12 @@ const PERSONAL_RU = { "user-data": "personal", "data-subjects": "RU" };
 const FRANKFURT = { props: { region: "eu-central-1" } };
 /** A provider whose endpoints are an output of another resource, so not known during preview. */
 const UNKNOWN_ENDPOINTS = { props: { region: "ru-central1", endpoints: UNKNOWN } };
-const bucket = (props: Record<string, unknown> = { tags: PERSONAL_RU }, provider: ResourceSpec["provider"] = FRANKFURT): ResourceSpec => ({ type: "aws:s3/bucket:Bucket", name: "customers", props, provider });
+const bucket = (props: Record<string, unknown> = { tags: PERSONAL_RU }, provider: ResourceSpec["provider"] = FRANKFURT): ResourceSpec => ({
+    type: "aws:s3/bucket:Bucket",
+    name: "customers",
+    props,
+    provider,
+});
 const run = (spec: ResourceSpec, config?: Record<string, unknown>) => runResourcePolicy(localizationPolicy, spec, { config });
 const line = (message: string, prefix: string) => message.split("\n").find((l) => l.startsWith(prefix));
 
@@ -47,15 +52,21 @@ describe("the suggested fix names a Russian endpoint for the resource's own API"
         "or, if it holds no personal data of Russian citizens (wherever they live), say so with the data-subjects tag, which lists the data subjects' citizenships; or, while you migrate, add a time-limited exemption (resource, reason, expires) to this policy's exemptions in the policy pack config.";
 
     it("S3: Yandex Object Storage", async () => {
-        expect(await fix("aws:s3/bucket:Bucket")).toBe(`Fix: Move the resource to a location in Russia, for example a provider with endpoints [{ s3: "https://storage.yandexcloud.net" }] (Yandex Cloud Object Storage (S3-compatible)); ${tail}`);
+        expect(await fix("aws:s3/bucket:Bucket")).toBe(
+            `Fix: Move the resource to a location in Russia, for example a provider with endpoints [{ s3: "https://storage.yandexcloud.net" }] (Yandex Cloud Object Storage (S3-compatible)); ${tail}`,
+        );
     });
 
     it("DynamoDB: the YDB Document API, not the S3 endpoint", async () => {
-        expect(await fix("aws:dynamodb/table:Table")).toBe(`Fix: Move the resource to a location in Russia, for example a provider with endpoints [{ dynamodb: "https://docapi.serverless.yandexcloud.net" }] (Yandex Cloud Managed YDB Document API (DynamoDB-compatible)); ${tail}`);
+        expect(await fix("aws:dynamodb/table:Table")).toBe(
+            `Fix: Move the resource to a location in Russia, for example a provider with endpoints [{ dynamodb: "https://docapi.serverless.yandexcloud.net" }] (Yandex Cloud Managed YDB Document API (DynamoDB-compatible)); ${tail}`,
+        );
     });
 
     it("SQS: Yandex Message Queue", async () => {
-        expect(await fix("aws:sqs/queue:Queue")).toBe(`Fix: Move the resource to a location in Russia, for example a provider with endpoints [{ sqs: "https://message-queue.api.cloud.yandex.net" }] (Yandex Cloud Message Queue (SQS-compatible)); ${tail}`);
+        expect(await fix("aws:sqs/queue:Queue")).toBe(
+            `Fix: Move the resource to a location in Russia, for example a provider with endpoints [{ sqs: "https://message-queue.api.cloud.yandex.net" }] (Yandex Cloud Message Queue (SQS-compatible)); ${tail}`,
+        );
     });
 
     it("RDS, which has no Russian endpoint: no endpoint is suggested", async () => {
@@ -64,7 +75,9 @@ describe("the suggested fix names a Russian endpoint for the resource's own API"
 
     it("Kinesis Firehose is its own API: no Kinesis Data Streams endpoint is offered for it", () => {
         expect(russianEndpointHint("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")).toBeUndefined();
-        expect(russianEndpointHint("aws:kinesis/stream:Stream")).toBe('for example a provider with endpoints [{ kinesis: "https://yds.serverless.yandexcloud.net" }] (Yandex Cloud Data Streams (Kinesis-compatible))');
+        expect(russianEndpointHint("aws:kinesis/stream:Stream")).toBe(
+            'for example a provider with endpoints [{ kinesis: "https://yds.serverless.yandexcloud.net" }] (Yandex Cloud Data Streams (Kinesis-compatible))',
+        );
     });
 
     it("only AWS types get an AWS-style endpoints suggestion", () => {

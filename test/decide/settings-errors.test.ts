@@ -68,8 +68,12 @@ describe("config errors, each naming the property", () => {
         expect(errorsOf({ exemptions: {} })).toEqual(["exemptions must be a list"]);
         expect(errorsOf({ exemptions: [{ resource: " ", reason: "r", expires: "2030-01-01" }] })).toEqual(["exemptions[0].resource is required: a URN, or a glob on the resource name or URN"]);
         expect(errorsOf({ exemptions: [{ resource: "a", reason: "r", expires: "someday" }] })).toEqual(['exemptions[0].expires is required and must be a real date as YYYY-MM-DD, not "someday"']);
-        expect(errorsOf({ exemptions: [{ resource: "a", reason: "r", expires: "x2030-01-01" }] })).toEqual(['exemptions[0].expires is required and must be a real date as YYYY-MM-DD, not "x2030-01-01"']);
-        expect(errorsOf({ exemptions: [{ resource: "a", reason: "r", expires: "2030-01-01x" }] })).toEqual(['exemptions[0].expires is required and must be a real date as YYYY-MM-DD, not "2030-01-01x"']);
+        expect(errorsOf({ exemptions: [{ resource: "a", reason: "r", expires: "x2030-01-01" }] })).toEqual([
+            'exemptions[0].expires is required and must be a real date as YYYY-MM-DD, not "x2030-01-01"',
+        ]);
+        expect(errorsOf({ exemptions: [{ resource: "a", reason: "r", expires: "2030-01-01x" }] })).toEqual([
+            'exemptions[0].expires is required and must be a real date as YYYY-MM-DD, not "2030-01-01x"',
+        ]);
         expect(errorsOf({ exemptions: [{ resource: "a", reason: " ", expires: 20300101 }] })).toEqual([
             "exemptions[0].reason is required: say why the exemption is justified",
             "exemptions[0].expires is required and must be a real date as YYYY-MM-DD",
@@ -87,7 +91,7 @@ describe("what an accepted config reads as", () => {
                 subjectsTagKey: "citizenship",
                 defaultSubjects: ["KZ"],
                 endpointCountries: { "minio.example.ru": "rus" },
-                providerLocations: { "default_acme": "ru" },
+                providerLocations: { default_acme: "ru" },
                 clusterLocations: { prod: "DE" },
                 destinationLocations: { "arn:aws:s3:::b": "DEU" },
                 stackDestinations: { "arn:aws:s3:::c": { country: "deu", stack: "acme/shop/prod" } },
@@ -123,7 +127,15 @@ describe("what an accepted config reads as", () => {
 
     it("nothing: the defaults", () => {
         expect(readSettings({}, TODAY)).toEqual({ settings: { ...DEFAULT_SETTINGS, providerDefaults: "documented", today: TODAY }, errors: [] });
-        expect(DEFAULT_SETTINGS).toMatchObject({ onUnknown: "block", allowBroadExemptions: false, transfers: "forbid", allowNonAdequate: false, adequateCountries: [], destinationLocations: {}, exemptions: [] });
+        expect(DEFAULT_SETTINGS).toMatchObject({
+            onUnknown: "block",
+            allowBroadExemptions: false,
+            transfers: "forbid",
+            allowNonAdequate: false,
+            adequateCountries: [],
+            destinationLocations: {},
+            exemptions: [],
+        });
     });
 
     it("an exemption expires after its day, not on it", () => {
@@ -165,7 +177,11 @@ describe("reading the config once per deployment", () => {
 
 describe("a config the pack refuses blocks the policy, with the reason", () => {
     it("expires: someday", async () => {
-        const got = await runResourcePolicy(localizationPolicy, { type: "aws:s3/bucket:Bucket", name: "b", props: { tags: { "user-data": "none" } }, provider: { props: { region: "eu-central-1" } } }, { config: { exemptions: [{ resource: "b", reason: "r", expires: "someday" }] } });
+        const got = await runResourcePolicy(
+            localizationPolicy,
+            { type: "aws:s3/bucket:Bucket", name: "b", props: { tags: { "user-data": "none" } }, provider: { props: { region: "eu-central-1" } } },
+            { config: { exemptions: [{ resource: "b", reason: "r", expires: "someday" }] } },
+        );
         expect(got.map((v) => v.level)).toEqual(["mandatory"]);
         expect(got[0]!.message.split("\n").slice(1)).toEqual([
             'The policy pack config for this policy is invalid, so the policy cannot decide and blocks: exemptions[0].expires is required and must be a real date as YYYY-MM-DD, not "someday".',

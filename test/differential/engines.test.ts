@@ -104,7 +104,17 @@ describe("example programs: in-process and over gRPC", () => {
             for (const preview of [true, false]) {
                 const ran = await runProgram(program, { preview });
                 const { analyze, stack } = stepResources(ran.resources, { preview });
-                const options = { packDir: PACK, configFile, project: ran.project, stack: ran.stack, organization: ran.organization, dryRun: preview, stackConfig: ran.config, stackConfigSecretKeys: ran.secretKeys, stackResources: stack };
+                const options = {
+                    packDir: PACK,
+                    configFile,
+                    project: ran.project,
+                    stack: ran.stack,
+                    organization: ran.organization,
+                    dryRun: preview,
+                    stackConfig: ran.config,
+                    stackConfigSecretKeys: ran.secretKeys,
+                    stackResources: stack,
+                };
                 const overGrpc = await analyzeResources(analyze, options);
                 const inProcess = await analyzeResourcesInProcess(analyze, options);
                 expect(inProcess).toEqual(overGrpc);
@@ -155,7 +165,15 @@ describe("stack exports: ru-residency analyze, in-process (the default) and --en
         // script(1) gives the command a terminal; stdout goes to a file, stderr to the terminal.
         const out = path.join(tmp, "5k-tty.out");
         const { execFileSync } = await import("node:child_process");
-        const tty = execFileSync("script", ["-qec", `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "dist", "src", "cli", "main.js"))} analyze --file ${JSON.stringify(file)} --json > ${JSON.stringify(out)}; true`, "/dev/null"], { encoding: "utf8", cwd: ROOT });
+        const tty = execFileSync(
+            "script",
+            [
+                "-qec",
+                `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "dist", "src", "cli", "main.js"))} analyze --file ${JSON.stringify(file)} --json > ${JSON.stringify(out)}; true`,
+                "/dev/null",
+            ],
+            { encoding: "utf8", cwd: ROOT },
+        );
         expect(tty).toBe(`${[1000, 2000, 3000, 4000, 5000].map((n) => `\ranalysing resources: ${n}/5000`).join("")}\r\n`);
         expect((JSON.parse(fs.readFileSync(out, "utf8")) as { summary: { resources: number } }).summary.resources).toBe(4_999);
     }, 120_000);
@@ -177,7 +195,8 @@ describe("the in-process engine refuses what it cannot do", () => {
         fs.writeFileSync(path.join(dir, "index.js"), "module.exports = {};\n");
         const r = await runCli(["analyze", "--file", "test/fixtures/exports/shop-prod.json", "--policy-pack", dir]);
         expect(r.code).toBe(2);
-        expect(r.stderr).toMatch(/^ru-residency: .*: (the pack does not use @pulumi\/policy, so it cannot be evaluated in-process; use --engine grpc|the policy pack registered no Analyzer service)\n$/);
+        expect(r.stderr).toMatch(
+            /^ru-residency: .*: (the pack does not use @pulumi\/policy, so it cannot be evaluated in-process; use --engine grpc|the policy pack registered no Analyzer service)\n$/,
+        );
     });
 });
-

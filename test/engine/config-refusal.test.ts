@@ -98,7 +98,10 @@ describe(`the config refusals recorded on pulumi ${fixture.cli.version}`, () => 
             "specifies ESC environments",
             'invalid enforcement level ""',
         ]) {
-            expect(refused.some((l) => l.includes(wording)), wording).toBe(true);
+            expect(
+                refused.some((l) => l.includes(wording)),
+                wording,
+            ).toBe(true);
         }
         expect(fixture.cases.length).toBeGreaterThanOrEqual(70);
     });

@@ -62,7 +62,9 @@ describe("pack config", () => {
     });
 
     it("names what the CLI accepts but no policy reads: unknown policies, unknown properties, properties under all", () => {
-        expect(ignoredConfig(policies, parsePackConfigFile({ c: "mandatory", a: { onUnknwn: "warn", zzz: 1 }, b: { enforcementLevel: "advisory" }, all: { enforcementLevel: "advisory", x: 1 } }))).toEqual([
+        expect(
+            ignoredConfig(policies, parsePackConfigFile({ c: "mandatory", a: { onUnknwn: "warn", zzz: 1 }, b: { enforcementLevel: "advisory" }, all: { enforcementLevel: "advisory", x: 1 } })),
+        ).toEqual([
             '"c" is not a policy of this pack (it has "a", "b"); pulumi ignores it',
             '"onUnknwn" is not a config property of a (did you mean "onUnknown"?); pulumi ignores it',
             '"zzz" is not a config property of a (it has "onUnknown", "keys"); pulumi ignores it',

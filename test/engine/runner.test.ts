@@ -47,11 +47,35 @@ describe("engine-protocol runner", () => {
 
 describe("AnalyzeStack request encoding", () => {
     it("is the request the generated stub would build: every resource, its properties, provider, parent and dependencies, in order", () => {
-        const provider = { urn: "urn:pulumi:s::p::pulumi:providers:aws::yandex", type: "pulumi:providers:aws", name: "yandex", props: { region: "ru-central1", endpoints: '[{"s3":"https://storage.yandexcloud.net"}]' } };
+        const provider = {
+            urn: "urn:pulumi:s::p::pulumi:providers:aws::yandex",
+            type: "pulumi:providers:aws",
+            name: "yandex",
+            props: { region: "ru-central1", endpoints: '[{"s3":"https://storage.yandexcloud.net"}]' },
+        };
         const resources: EngineResource[] = [
             { urn: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", type: "pulumi:pulumi:Stack", name: "p-s", custom: false, props: {}, dependencies: [], propertyDependencies: {} },
-            { urn: "urn:pulumi:s::p::aws:s3/bucket:Bucket::a", type: "aws:s3/bucket:Bucket", name: "a", custom: true, props: { tags: { "user-data": "personal" }, n: 1, list: [true, null, "x"] }, provider, parent: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s", dependencies: [provider.urn], propertyDependencies: {} },
-            { urn: "urn:pulumi:s::p::aws:s3/bucketReplicationConfig:BucketReplicationConfig::r", type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: "r", custom: true, props: { bucket: "a" }, provider, dependencies: ["urn:pulumi:s::p::aws:s3/bucket:Bucket::a"], propertyDependencies: { bucket: ["urn:pulumi:s::p::aws:s3/bucket:Bucket::a"], rules: [] } },
+            {
+                urn: "urn:pulumi:s::p::aws:s3/bucket:Bucket::a",
+                type: "aws:s3/bucket:Bucket",
+                name: "a",
+                custom: true,
+                props: { tags: { "user-data": "personal" }, n: 1, list: [true, null, "x"] },
+                provider,
+                parent: "urn:pulumi:s::p::pulumi:pulumi:Stack::p-s",
+                dependencies: [provider.urn],
+                propertyDependencies: {},
+            },
+            {
+                urn: "urn:pulumi:s::p::aws:s3/bucketReplicationConfig:BucketReplicationConfig::r",
+                type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+                name: "r",
+                custom: true,
+                props: { bucket: "a" },
+                provider,
+                dependencies: ["urn:pulumi:s::p::aws:s3/bucket:Bucket::a"],
+                propertyDependencies: { bucket: ["urn:pulumi:s::p::aws:s3/bucket:Bucket::a"], rules: [] },
+            },
         ];
         const decoded = analyzerPb.AnalyzeStackRequest.deserializeBinary(encodeAnalyzeStackRequest(resources)).getResourcesList();
         expect(decoded.map((m) => m.getUrn())).toEqual(resources.map((r) => r.urn));

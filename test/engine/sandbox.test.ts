@@ -125,7 +125,11 @@ describe("a bare, network-less environment", () => {
         const bin = path.join(home, "probe", "policypack", "bin");
         fs.mkdirSync(bin, { recursive: true });
         fs.writeFileSync(path.join(bin, "probe.js"), "process.env.AWS_ENDPOINT_URL_S3; require('fs').existsSync('/etc/hostname');\n");
-        const r = spawnSync(process.execPath, [path.join(bin, "probe.js")], { env: { PATH: process.env.PATH ?? "", HOME: home, NODE_OPTIONS: `--require ${PRELOAD}` }, encoding: "utf8", timeout: 10_000 });
+        const r = spawnSync(process.execPath, [path.join(bin, "probe.js")], {
+            env: { PATH: process.env.PATH ?? "", HOME: home, NODE_OPTIONS: `--require ${PRELOAD}` },
+            encoding: "utf8",
+            timeout: 10_000,
+        });
         expect(sandboxLines(r.stderr)).toEqual(expect.arrayContaining(['SANDBOX env "AWS_ENDPOINT_URL_S3"', 'SANDBOX file "/etc/hostname"']));
     });
 });
@@ -160,7 +164,12 @@ const canaryResources: EngineResource[] = [
         props: { tags: { "user-data": long("\u0440\u0435rsonal") } },
         provider: { props: { region: secretValue("eu-west-1"), endpoints: JSON.stringify([{ dynamodb: `https://u:${CANARY}@bad host` }]) } },
     }),
-    engineResource({ type: "acme:storage:Bucket", name: "vault", props: { tags: { "user-data": long("personal") }, apiKey: secretValue(CANARY) }, provider: { props: { token: secretValue(CANARY) } } }),
+    engineResource({
+        type: "acme:storage:Bucket",
+        name: "vault",
+        props: { tags: { "user-data": long("personal") }, apiKey: secretValue(CANARY) },
+        provider: { props: { token: secretValue(CANARY) } },
+    }),
 ];
 
 describe("secrets over the real protocol", () => {
@@ -170,9 +179,7 @@ describe("secrets over the real protocol", () => {
             const diags: Diagnostic[] = [];
             for (const r of canaryResources) diags.push(...(await session.analyze(r)));
             diags.push(...(await session.analyzeStack(canaryResources)));
-            expect(
-                diags.filter((d) => d.policyName === "ru-personal-data-localization").map((d) => [d.urn.split("::").pop(), d.enforcementLevel]),
-            ).toEqual([
+            expect(diags.filter((d) => d.policyName === "ru-personal-data-localization").map((d) => [d.urn.split("::").pop(), d.enforcementLevel])).toEqual([
                 ["customers", "mandatory"],
                 ["sessions", "mandatory"],
                 ["vault", "mandatory"],
@@ -193,7 +200,12 @@ describe("limits over the real protocol", () => {
         const tags: Record<string, string> = { "user-data": "personal", "data-subjects": "RU" };
         for (let i = 0; i < 5_000; i++) tags[`tag-${i}`] = `value-${i}`;
         const big = engineResource({ type: "aws:s3/bucket:Bucket", name: "big", props: { policy: mb, tags: { ...tags, blob: mb } }, provider: { props: { region: "eu-central-1" } } });
-        const many = engineResource({ type: "aws:s3/bucket:Bucket", name: "many", props: { tags, tagsAll: tags }, provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]) } } });
+        const many = engineResource({
+            type: "aws:s3/bucket:Bucket",
+            name: "many",
+            props: { tags, tagsAll: tags },
+            provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]) } },
+        });
         const d1 = await sandboxed.analyze(big);
         const d2 = await sandboxed.analyze(many);
         expect(d1.map((d) => [d.policyName, d.enforcementLevel])).toEqual([["ru-personal-data-localization", "mandatory"]]);

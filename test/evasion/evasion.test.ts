@@ -170,7 +170,14 @@ const tagSources: Case[] = [
         expect: [M],
     },
     { name: "tag map given as a JSON string", resource: bucket(JSON.stringify(personalRu)), expect: [M] },
-    { name: "tag map given as a list of key/value pairs", resource: bucket([{ key: "user-data", value: "personal" }, { Key: "data-subjects", Value: "RU" }]), expect: [M] },
+    {
+        name: "tag map given as a list of key/value pairs",
+        resource: bucket([
+            { key: "user-data", value: "personal" },
+            { Key: "data-subjects", Value: "RU" },
+        ]),
+        expect: [M],
+    },
     { name: "tags in labels", resource: { type: BUCKET, name: "customers", props: { labels: personalRu }, provider: FRANKFURT }, expect: [M] },
     {
         name: "tag map that is not JSON: cannot be read, so it may hold the classification",
@@ -300,15 +307,13 @@ const exemptions: Case[] = [
         expect: [M],
         says: { [LOCALIZATION]: ["matches every resource"] },
     },
-    ...["**", "?*", "*:*", "urn:*", "urn:pulumi:**", "{*,x}", "!(zz)"].map(
-        (glob): Case => ({
-            name: `exemption ${glob}`,
-            resource: bucket(personalRu),
-            config: exempt({ resource: glob, reason: "later", expires: "2999-01-01" }),
-            expect: [M],
-            says: { [LOCALIZATION]: ["matches every resource"] },
-        }),
-    ),
+    ...["**", "?*", "*:*", "urn:*", "urn:pulumi:**", "{*,x}", "!(zz)"].map((glob): Case => ({
+        name: `exemption ${glob}`,
+        resource: bucket(personalRu),
+        config: exempt({ resource: glob, reason: "later", expires: "2999-01-01" }),
+        expect: [M],
+        says: { [LOCALIZATION]: ["matches every resource"] },
+    })),
     {
         name: "control: exemption * with allowBroadExemptions: true",
         resource: bucket(personalRu),

@@ -29,12 +29,14 @@ describe("ARN fields", () => {
     });
 
     it("region", () => {
-        for (const r of ["eu-west", "eu-west-1x", "e-west-1", "xeu-west-1", "eu--1", "EU-west-1"]) expect(reason(`arn:aws:sqs:${r}:123456789012:q`), r).toBe(`its region ${JSON.stringify(r)} is not a region name`);
+        for (const r of ["eu-west", "eu-west-1x", "e-west-1", "xeu-west-1", "eu--1", "EU-west-1"])
+            expect(reason(`arn:aws:sqs:${r}:123456789012:q`), r).toBe(`its region ${JSON.stringify(r)} is not a region name`);
         for (const r of ["eu-west-12", "us-gov-west-1", "ap-southeast-3"]) expect(reason(`arn:aws:sqs:${r}:123456789012:q`), r).toBe("ok");
     });
 
     it("account", () => {
-        for (const a of ["12345678901", "1234567890123", "awsx", "x123456789012", "12345678901x"]) expect(reason(`arn:aws:sqs:eu-west-1:${a}:q`), a).toBe(`its account ${JSON.stringify(a)} is not a 12-digit account id`);
+        for (const a of ["12345678901", "1234567890123", "awsx", "x123456789012", "12345678901x"])
+            expect(reason(`arn:aws:sqs:eu-west-1:${a}:q`), a).toBe(`its account ${JSON.stringify(a)} is not a 12-digit account id`);
         expect(reason("arn:aws:sqs:eu-west-1:aws:q")).toBe("ok");
     });
 

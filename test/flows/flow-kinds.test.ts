@@ -28,7 +28,11 @@ const region = (p: Place) => (p === "unknown" ? UNKNOWN : "eu-west-1");
 const cases: Case[] = [
     {
         kind: "S3 BucketReplicationConfig",
-        specs: (p) => [srcBucket, dstBucket(p), { type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: "repl", props: { bucket: "src", rules: [{ destination: { bucket: "arn:aws:s3:::dst" } }] } }],
+        specs: (p) => [
+            srcBucket,
+            dstBucket(p),
+            { type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: "repl", props: { bucket: "src", rules: [{ destination: { bucket: "arn:aws:s3:::dst" } }] } },
+        ],
         reported: [urn("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl"), urn(S3, "dst")],
     },
     {
@@ -88,17 +92,27 @@ const cases: Case[] = [
     },
     {
         kind: "DynamoDB KinesisStreamingDestination",
-        specs: (p) => [srcTable, { type: STREAM, name: "dst", props: { name: "dst", arn: "arn:aws:kinesis:eu-central-1:123456789012:stream/dst" }, place: p }, { type: "aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination", name: "ksd", props: { tableName: "t", streamArn: "arn:aws:kinesis:eu-central-1:123456789012:stream/dst" } }],
+        specs: (p) => [
+            srcTable,
+            { type: STREAM, name: "dst", props: { name: "dst", arn: "arn:aws:kinesis:eu-central-1:123456789012:stream/dst" }, place: p },
+            { type: "aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination", name: "ksd", props: { tableName: "t", streamArn: "arn:aws:kinesis:eu-central-1:123456789012:stream/dst" } },
+        ],
         reported: [urn("aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination", "ksd"), urn(STREAM, "dst")],
     },
     {
         kind: "RDS Instance replicateSourceDb",
-        specs: (p) => [{ type: RDS, name: "db", props: { identifier: "db", ...tagged } }, { type: RDS, name: "replica", props: { identifier: "replica", replicateSourceDb: "db" }, place: p }],
+        specs: (p) => [
+            { type: RDS, name: "db", props: { identifier: "db", ...tagged } },
+            { type: RDS, name: "replica", props: { identifier: "replica", replicateSourceDb: "db" }, place: p },
+        ],
         reported: [urn(RDS, "replica")],
     },
     {
         kind: "RDS Cluster replicationSourceIdentifier",
-        specs: (p) => [{ type: CLUSTER, name: "c", props: { clusterIdentifier: "c", arn: "arn:aws:rds:ru-central1:123456789012:cluster:c", ...tagged } }, { type: CLUSTER, name: "r", props: { clusterIdentifier: "r", replicationSourceIdentifier: "arn:aws:rds:ru-central1:123456789012:cluster:c" }, place: p }],
+        specs: (p) => [
+            { type: CLUSTER, name: "c", props: { clusterIdentifier: "c", arn: "arn:aws:rds:ru-central1:123456789012:cluster:c", ...tagged } },
+            { type: CLUSTER, name: "r", props: { clusterIdentifier: "r", replicationSourceIdentifier: "arn:aws:rds:ru-central1:123456789012:cluster:c" }, place: p },
+        ],
         reported: [urn(CLUSTER, "r")],
     },
     {
@@ -112,15 +126,32 @@ const cases: Case[] = [
     },
     {
         kind: "RDS InstanceAutomatedBackupsReplication",
-        specs: (p) => [{ type: RDS, name: "db", props: { identifier: "db", arn: "arn:aws:rds:ru-central1:123456789012:db:db", ...tagged } }, { type: "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", name: "abr", props: { sourceDbInstanceArn: "arn:aws:rds:ru-central1:123456789012:db:db" }, place: p }],
+        specs: (p) => [
+            { type: RDS, name: "db", props: { identifier: "db", arn: "arn:aws:rds:ru-central1:123456789012:db:db", ...tagged } },
+            {
+                type: "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication",
+                name: "abr",
+                props: { sourceDbInstanceArn: "arn:aws:rds:ru-central1:123456789012:db:db" },
+                place: p,
+            },
+        ],
         reported: [urn("aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication", "abr")],
     },
     {
         kind: "RDS Snapshot and SnapshotCopy",
         specs: (p) => [
             { type: RDS, name: "db", props: { identifier: "db", ...tagged } },
-            { type: "aws:rds/snapshot:Snapshot", name: "snap", props: { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "snap", dbSnapshotArn: "arn:aws:rds:ru-central1:123456789012:snapshot:snap" } },
-            { type: "aws:rds/snapshotCopy:SnapshotCopy", name: "copy", props: { sourceDbSnapshotIdentifier: "arn:aws:rds:ru-central1:123456789012:snapshot:snap", targetDbSnapshotIdentifier: "copy" }, place: p },
+            {
+                type: "aws:rds/snapshot:Snapshot",
+                name: "snap",
+                props: { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "snap", dbSnapshotArn: "arn:aws:rds:ru-central1:123456789012:snapshot:snap" },
+            },
+            {
+                type: "aws:rds/snapshotCopy:SnapshotCopy",
+                name: "copy",
+                props: { sourceDbSnapshotIdentifier: "arn:aws:rds:ru-central1:123456789012:snapshot:snap", targetDbSnapshotIdentifier: "copy" },
+                place: p,
+            },
         ],
         reported: [urn("aws:rds/snapshotCopy:SnapshotCopy", "copy")],
     },
@@ -157,7 +188,11 @@ const cases: Case[] = [
             srcTable,
             { type: "aws:backup/vault:Vault", name: "dst", props: { name: "dst", arn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dst" }, place: p },
             { type: "aws:backup/vault:Vault", name: "local", props: { name: "local" } },
-            { type: "aws:backup/plan:Plan", name: "plan", props: { name: "plan", rules: [{ targetVaultName: "local", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dst" }] }] } },
+            {
+                type: "aws:backup/plan:Plan",
+                name: "plan",
+                props: { name: "plan", rules: [{ targetVaultName: "local", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dst" }] }] },
+            },
             { type: "aws:backup/selection:Selection", name: "sel", props: { planId: UNKNOWN, resources: [srcTable.props!.arn] }, deps: { planId: ["plan"] } },
         ],
         reported: [urn("aws:backup/plan:Plan", "plan"), urn("aws:backup/vault:Vault", "dst")],
@@ -197,7 +232,12 @@ const cases: Case[] = [
         specs: (p) => [
             { type: "aws:efs/fileSystem:FileSystem", name: "fs", props: tagged },
             { type: "aws:efs/fileSystem:FileSystem", name: "dst", props: {}, place: p },
-            { type: "aws:efs/replicationConfiguration:ReplicationConfiguration", name: "rc", props: { sourceFileSystemId: UNKNOWN, destination: { fileSystemId: UNKNOWN } }, deps: { sourceFileSystemId: ["fs"], destination: ["dst"] } },
+            {
+                type: "aws:efs/replicationConfiguration:ReplicationConfiguration",
+                name: "rc",
+                props: { sourceFileSystemId: UNKNOWN, destination: { fileSystemId: UNKNOWN } },
+                deps: { sourceFileSystemId: ["fs"], destination: ["dst"] },
+            },
         ],
         reported: [urn("aws:efs/replicationConfiguration:ReplicationConfiguration", "rc"), urn("aws:efs/fileSystem:FileSystem", "dst")],
     },
@@ -206,7 +246,12 @@ const cases: Case[] = [
         regionOnly: true,
         specs: (p) => [
             { type: "aws:efs/fileSystem:FileSystem", name: "fs", props: tagged },
-            { type: "aws:efs/replicationConfiguration:ReplicationConfiguration", name: "rc", props: { sourceFileSystemId: UNKNOWN, destination: { region: region(p) } }, deps: { sourceFileSystemId: ["fs"] } },
+            {
+                type: "aws:efs/replicationConfiguration:ReplicationConfiguration",
+                name: "rc",
+                props: { sourceFileSystemId: UNKNOWN, destination: { region: region(p) } },
+                deps: { sourceFileSystemId: ["fs"] },
+            },
         ],
         reported: [urn("aws:efs/replicationConfiguration:ReplicationConfiguration", "rc")],
     },
@@ -215,7 +260,13 @@ const cases: Case[] = [
         specs: (p) => [
             { type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "primary", props: { replicationGroupId: "primary", ...tagged } },
             { type: "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup", name: "g", props: { globalReplicationGroupId: UNKNOWN, primaryReplicationGroupId: "primary" } },
-            { type: "aws:elasticache/replicationGroup:ReplicationGroup", name: "secondary", props: { replicationGroupId: "secondary", globalReplicationGroupId: UNKNOWN }, deps: { globalReplicationGroupId: ["g"] }, place: p },
+            {
+                type: "aws:elasticache/replicationGroup:ReplicationGroup",
+                name: "secondary",
+                props: { replicationGroupId: "secondary", globalReplicationGroupId: UNKNOWN },
+                deps: { globalReplicationGroupId: ["g"] },
+                place: p,
+            },
         ],
         reported: [urn("aws:elasticache/replicationGroup:ReplicationGroup", "secondary")],
     },
@@ -224,7 +275,11 @@ const cases: Case[] = [
         specs: (p) => [
             { type: STREAM, name: "clicks", props: { name: "clicks", arn: "arn:aws:kinesis:ru-central1:123456789012:stream/clicks", ...tagged } },
             dstBucket(p),
-            { type: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", name: "fh", props: { kinesisSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:ru-central1:123456789012:stream/clicks" }, extendedS3Configuration: { bucketArn: "arn:aws:s3:::dst" } } },
+            {
+                type: "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+                name: "fh",
+                props: { kinesisSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:ru-central1:123456789012:stream/clicks" }, extendedS3Configuration: { bucketArn: "arn:aws:s3:::dst" } },
+            },
         ],
         reported: [urn("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream", "fh"), urn(S3, "dst")],
     },
@@ -252,7 +307,11 @@ const cases: Case[] = [
             { type: "aws:dms/endpoint:Endpoint", name: "source", props: { endpointArn: "arn:aws:dms:ru-central1:123456789012:endpoint:source", serverName: UNKNOWN }, deps: { serverName: ["db"] } },
             dstBucket(p),
             { type: "aws:dms/endpoint:Endpoint", name: "target", props: { endpointArn: "arn:aws:dms:ru-central1:123456789012:endpoint:target", s3Settings: { bucketName: "dst" } } },
-            { type: "aws:dms/replicationTask:ReplicationTask", name: "task", props: { sourceEndpointArn: "arn:aws:dms:ru-central1:123456789012:endpoint:source", targetEndpointArn: "arn:aws:dms:ru-central1:123456789012:endpoint:target" } },
+            {
+                type: "aws:dms/replicationTask:ReplicationTask",
+                name: "task",
+                props: { sourceEndpointArn: "arn:aws:dms:ru-central1:123456789012:endpoint:source", targetEndpointArn: "arn:aws:dms:ru-central1:123456789012:endpoint:target" },
+            },
         ],
         reported: [urn("aws:dms/replicationTask:ReplicationTask", "task"), urn(S3, "dst")],
     },
@@ -262,8 +321,17 @@ const cases: Case[] = [
             srcBucket,
             { type: "aws:datasync/s3Location:S3Location", name: "from", props: { arn: "arn:aws:datasync:ru-central1:123456789012:location/loc-1", s3BucketArn: "arn:aws:s3:::src" } },
             { type: "aws:efs/fileSystem:FileSystem", name: "dst", props: {}, place: p },
-            { type: "aws:datasync/efsLocation:EfsLocation", name: "to", props: { arn: "arn:aws:datasync:ru-central1:123456789012:location/loc-2", efsFileSystemArn: UNKNOWN }, deps: { efsFileSystemArn: ["dst"] } },
-            { type: "aws:datasync/task:Task", name: "task", props: { sourceLocationArn: "arn:aws:datasync:ru-central1:123456789012:location/loc-1", destinationLocationArn: "arn:aws:datasync:ru-central1:123456789012:location/loc-2" } },
+            {
+                type: "aws:datasync/efsLocation:EfsLocation",
+                name: "to",
+                props: { arn: "arn:aws:datasync:ru-central1:123456789012:location/loc-2", efsFileSystemArn: UNKNOWN },
+                deps: { efsFileSystemArn: ["dst"] },
+            },
+            {
+                type: "aws:datasync/task:Task",
+                name: "task",
+                props: { sourceLocationArn: "arn:aws:datasync:ru-central1:123456789012:location/loc-1", destinationLocationArn: "arn:aws:datasync:ru-central1:123456789012:location/loc-2" },
+            },
         ],
         reported: [urn("aws:datasync/task:Task", "task"), urn("aws:efs/fileSystem:FileSystem", "dst")],
     },

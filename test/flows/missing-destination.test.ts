@@ -11,7 +11,13 @@ describe("S3 replication with no readable destination", () => {
         const cfg = urnOf("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "repl");
         const violations = await runStackPolicy(crossBorderPolicy, [
             { type: "aws:s3/bucket:Bucket", name: "customers", props: { bucket: "customers", tags: { "user-data": "personal", "data-subjects": "RU" } }, provider: yandex },
-            { type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: "repl", props: { bucket: "customers", rules: [{ id: "r", status: "Enabled", destination: {} }] }, provider: yandex, propertyDependencies: { bucket: [src] } },
+            {
+                type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+                name: "repl",
+                props: { bucket: "customers", rules: [{ id: "r", status: "Enabled", destination: {} }] },
+                provider: yandex,
+                propertyDependencies: { bucket: [src] },
+            },
         ]);
         expect(violations.map((v) => [v.urn, v.level])).toEqual([[cfg, "mandatory"]]);
         expect(violations[0]!.message).toContain("rules[0].destination.bucket is not set");

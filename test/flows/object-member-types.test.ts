@@ -28,7 +28,13 @@ describe("types named like Object's members", () => {
             ...odd,
             { type: "aws:s3/bucket:Bucket", name: "customers", props: { bucket: "customers", tags: PERSONAL_RU }, provider: yandex },
             { type: "aws:s3/bucket:Bucket", name: "replica", props: { bucket: "replica" }, provider: frankfurt },
-            { type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name: "repl", props: { bucket: "customers", rules: [{ id: "r", status: "Enabled", destination: { bucket: "arn:aws:s3:::replica" } }] }, provider: yandex, propertyDependencies: { bucket: [src], rules: [dest] } },
+            {
+                type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+                name: "repl",
+                props: { bucket: "customers", rules: [{ id: "r", status: "Enabled", destination: { bucket: "arn:aws:s3:::replica" } }] },
+                provider: yandex,
+                propertyDependencies: { bucket: [src], rules: [dest] },
+            },
         ]);
         // The replication, and the Frankfurt bucket it fills with Russian citizens' personal data.
         expect(violations.map((v) => [v.urn, v.policy, v.level])).toEqual([

@@ -26,7 +26,11 @@ function fixture(): Spec[] {
         });
     }
     for (let i = specs.length; i < TOTAL; i++) {
-        specs.push(i % 2 === 0 ? { type: S3, name: `filler-${i}`, props: { bucket: `filler-${i}`, tags: { "user-data": "none" } }, place: "abroad" } : { type: "aws:dynamodb/table:Table", name: `filler-${i}`, props: { name: `filler-${i}` } });
+        specs.push(
+            i % 2 === 0
+                ? { type: S3, name: `filler-${i}`, props: { bucket: `filler-${i}`, tags: { "user-data": "none" } }, place: "abroad" }
+                : { type: "aws:dynamodb/table:Table", name: `filler-${i}`, props: { name: `filler-${i}` } },
+        );
     }
     return specs;
 }
@@ -52,7 +56,10 @@ describe("scale", () => {
             type: s.type,
             name: s.name,
             props: s.props,
-            provider: s.place === "abroad" ? { name: "frankfurt", props: { region: "eu-central-1" } } : { name: "ru", props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]) } },
+            provider:
+                s.place === "abroad"
+                    ? { name: "frankfurt", props: { region: "eu-central-1" } }
+                    : { name: "ru", props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]) } },
             propertyDependencies: Object.fromEntries(Object.entries(s.deps ?? {}).map(([k, v]) => [k, (v ?? []).map((n) => byName.get(n)!)])),
         }));
         const violations = await runStackPolicy(crossBorderPolicy, harness);

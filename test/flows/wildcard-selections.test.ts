@@ -10,7 +10,11 @@ const PLAN = "aws:backup/plan:Plan";
 function stack(pattern: string, stores: Spec[]): Spec[] {
     return [
         ...stores,
-        { type: PLAN, name: "plan", props: { name: "plan", rules: [{ ruleName: "r", targetVaultName: "local", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" }] }] } },
+        {
+            type: PLAN,
+            name: "plan",
+            props: { name: "plan", rules: [{ ruleName: "r", targetVaultName: "local", copyActions: [{ destinationVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" }] }] },
+        },
         { type: "aws:backup/selection:Selection", name: "sel", props: { name: "sel", planId: UNKNOWN, iamRoleArn: "arn:aws:iam::1:role/b", resources: [pattern] }, deps: { planId: ["plan"] } },
     ];
 }
@@ -67,8 +71,20 @@ describe("disabled replication rules", () => {
     });
 
     it("an enabled rule beside a disabled one still blocks", () => {
-        const found = decide([src, dst, repl([{ status: "Disabled", destination: { bucket: "arn:aws:s3:::dst" } }, { status: "Enabled", destination: { bucket: "arn:aws:s3:::dst" } }])]);
-        expect(found.filter((f) => f.urn === REPL).map((f) => f.advisory === true).sort()).toEqual([false, true]);
+        const found = decide([
+            src,
+            dst,
+            repl([
+                { status: "Disabled", destination: { bucket: "arn:aws:s3:::dst" } },
+                { status: "Enabled", destination: { bucket: "arn:aws:s3:::dst" } },
+            ]),
+        ]);
+        expect(
+            found
+                .filter((f) => f.urn === REPL)
+                .map((f) => f.advisory === true)
+                .sort(),
+        ).toEqual([false, true]);
     });
 
     it("inline replicationConfiguration rules too", () => {

@@ -46,9 +46,7 @@ const interestingKey = fc.constantFrom(
 const anyKey = fc.oneof({ arbitrary: interestingKey, weight: 2 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 2 }, { arbitrary: fc.string({ unit: "grapheme", maxLength: 8 }), weight: 1 });
 
 /** A long string: tens of kilobytes, now and then hundreds. */
-export const bigString = fc
-    .tuple(fc.string({ unit: "grapheme", minLength: 1, maxLength: 4 }), fc.integer({ min: 1_000, max: 200_000 }))
-    .map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n));
+export const bigString = fc.tuple(fc.string({ unit: "grapheme", minLength: 1, maxLength: 4 }), fc.integer({ min: 1_000, max: 200_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length)).slice(0, n));
 
 const invalidJson = fc.oneof(
     fc.constantFrom("{", "[", '{"tags":', "{user-data: personal}", "[{s3: x}", "nul", "'", '"', "{}}", "[[[[", "\u0000", ""),
@@ -110,9 +108,13 @@ export const subjectsKey = keySpellings("data-subjects");
 /** A tag map: noise, classification-looking keys, odd values; as an object, JSON string, list or garbage. */
 export const tagMap: fc.Arbitrary<unknown> = fc
     .tuple(
-        fc.dictionary(fc.oneof(anyKey, userDataKey, subjectsKey), fc.oneof({ arbitrary: anyValue, weight: 1 }, { arbitrary: fc.constantFrom("personal", "none", "RU", "DE", "", "R U", "реrsonal"), weight: 2 }), {
-            maxKeys: 8,
-        }),
+        fc.dictionary(
+            fc.oneof(anyKey, userDataKey, subjectsKey),
+            fc.oneof({ arbitrary: anyValue, weight: 1 }, { arbitrary: fc.constantFrom("personal", "none", "RU", "DE", "", "R U", "реrsonal"), weight: 2 }),
+            {
+                maxKeys: 8,
+            },
+        ),
         fc.constantFrom("object", "json", "list", "as-is"),
         anyValue,
     )
@@ -141,17 +143,25 @@ const endpointUrl = fc.oneof(
     unknownSentinel,
 );
 
-const endpointsValue = fc.oneof(
-    fc.array(fc.dictionary(fc.oneof(fc.constantFrom("s3", "S3", " s3api ", "dynamodb", "rds", "sqs", "ec2"), fc.string({ maxLength: 8 })), fc.oneof(endpointUrl, anyValue), { maxKeys: 4 }), { maxLength: 3 }),
-    anyValue,
-).chain((v) => fc.constantFrom(v, JSON.stringify(v) ?? "null"));
+const endpointsValue = fc
+    .oneof(
+        fc.array(fc.dictionary(fc.oneof(fc.constantFrom("s3", "S3", " s3api ", "dynamodb", "rds", "sqs", "ec2"), fc.string({ maxLength: 8 })), fc.oneof(endpointUrl, anyValue), { maxKeys: 4 }), {
+            maxLength: 3,
+        }),
+        anyValue,
+    )
+    .chain((v) => fc.constantFrom(v, JSON.stringify(v) ?? "null"));
 
 /** Provider inputs: region, endpoints and default tags in every shape, and credentials. */
 export const providerProps = fc.record(
     {
         region: fc.oneof(fc.constantFrom(...awsRegions), fc.constantFrom("ru-central1", " EU-CENTRAL-1 ", "kz1"), anyValue),
         endpoints: endpointsValue,
-        defaultTags: fc.oneof(tagMap.map((tags) => ({ tags })), tagMap.map((tags) => JSON.stringify({ tags })), anyValue),
+        defaultTags: fc.oneof(
+            tagMap.map((tags) => ({ tags })),
+            tagMap.map((tags) => JSON.stringify({ tags })),
+            anyValue,
+        ),
         defaultLabels: tagMap,
         skipCredentialsValidation: anyValue,
     },
@@ -160,7 +170,10 @@ export const providerProps = fc.record(
 
 export const resourceType = fc.oneof(
     { arbitrary: fc.constantFrom(...storageTypes), weight: 4 },
-    { arbitrary: fc.constantFrom("aws:iam/role:Role", "aws:lambda/function:Function", "pulumi:providers:aws", "pulumi:pulumi:Stack", "acme:storage:Bucket", "pulumi-nodejs:dynamic:Resource"), weight: 2 },
+    {
+        arbitrary: fc.constantFrom("aws:iam/role:Role", "aws:lambda/function:Function", "pulumi:providers:aws", "pulumi:pulumi:Stack", "acme:storage:Bucket", "pulumi-nodejs:dynamic:Resource"),
+        weight: 2,
+    },
     // Names of Object's members, as a type and as a module: lookups must not reach the prototype.
     { arbitrary: fc.constantFrom("constructor", "toString", "__proto__", "aws:constructor/thing:Thing", "aws:__proto__/x:X", "yandex:index/constructor:Constructor"), weight: 1 },
     { arbitrary: fc.string({ maxLength: 30 }), weight: 1 },
@@ -170,7 +183,16 @@ export const resourceType = fc.oneof(
 export const resourceProps = fc
     .tuple(
         fc.dictionary(anyKey, anyValue, { maxKeys: 6 }),
-        fc.record({ tags: tagMap, tagsAll: tagMap, labels: tagMap, region: fc.oneof(fc.constantFrom(...awsRegions), anyValue), metadata: fc.record({ labels: tagMap, annotations: tagMap }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+        fc.record(
+            {
+                tags: tagMap,
+                tagsAll: tagMap,
+                labels: tagMap,
+                region: fc.oneof(fc.constantFrom(...awsRegions), anyValue),
+                metadata: fc.record({ labels: tagMap, annotations: tagMap }, { requiredKeys: [] }),
+            },
+            { requiredKeys: [] },
+        ),
         // Deep values are slow to put through a protobuf Struct (the harness, not the pack): rare.
         fc.oneof({ arbitrary: fc.constant(undefined), weight: 30 }, { arbitrary: deepValue, weight: 1 }),
     )
@@ -212,28 +234,89 @@ export function isClassificationKey(key: string): boolean {
 
 /** Property names the flow readers look at (policypack/src/flows), so shapes land where they hurt. */
 const flowKey = fc.constantFrom(
-    "sourceArn", "destinationArn", "destination", "destinationRegion", "region", "regionName", "replicas", "replicateSourceDb",
-    "replicationSourceIdentifier", "sourceDbInstanceArn", "globalClusterIdentifier", "bucket", "bucketArn", "targetBucket",
-    "copyActions", "rules", "targetVaultName", "destinationVaultArn", "planId", "selectionTags", "resources", "streamArn",
-    "kinesisStreamArn", "logGroup", "tableArn", "tableName", "volumeId", "sourceSnapshotId", "sourceAmiId", "sourceInstanceId",
-    "fileSystemId", "sourceFileSystemId", "dbClusterIdentifier", "dbInstanceIdentifier", "sourceEndpointArn", "targetEndpointArn",
-    "serverHostname", "containerUrl", "name", "id",
+    "sourceArn",
+    "destinationArn",
+    "destination",
+    "destinationRegion",
+    "region",
+    "regionName",
+    "replicas",
+    "replicateSourceDb",
+    "replicationSourceIdentifier",
+    "sourceDbInstanceArn",
+    "globalClusterIdentifier",
+    "bucket",
+    "bucketArn",
+    "targetBucket",
+    "copyActions",
+    "rules",
+    "targetVaultName",
+    "destinationVaultArn",
+    "planId",
+    "selectionTags",
+    "resources",
+    "streamArn",
+    "kinesisStreamArn",
+    "logGroup",
+    "tableArn",
+    "tableName",
+    "volumeId",
+    "sourceSnapshotId",
+    "sourceAmiId",
+    "sourceInstanceId",
+    "fileSystemId",
+    "sourceFileSystemId",
+    "dbClusterIdentifier",
+    "dbInstanceIdentifier",
+    "sourceEndpointArn",
+    "targetEndpointArn",
+    "serverHostname",
+    "containerUrl",
+    "name",
+    "id",
 );
 const flowTypes = [
-    "aws:s3/bucketReplicationConfig:BucketReplicationConfig", "aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster",
-    "aws:rds/snapshotCopy:SnapshotCopy", "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy", "aws:rds/exportTask:ExportTask", "aws:dynamodb/table:Table",
-    "aws:dynamodb/tableReplica:TableReplica", "aws:dynamodb/globalTable:GlobalTable", "aws:dynamodb/tableExport:TableExport",
-    "aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination", "aws:backup/plan:Plan", "aws:backup/selection:Selection",
-    "aws:backup/vault:Vault", "aws:ebs/snapshotCopy:SnapshotCopy", "aws:ec2/amiCopy:AmiCopy", "aws:efs/replicationConfiguration:ReplicationConfiguration",
-    "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup", "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
-    "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter", "aws:dms/replicationTask:ReplicationTask", "aws:dms/endpoint:Endpoint",
-    "aws:datasync/task:Task", "aws:datasync/s3Location:S3Location", "aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2",
+    "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+    "aws:rds/instance:Instance",
+    "aws:rds/cluster:Cluster",
+    "aws:rds/globalCluster:GlobalCluster",
+    "aws:rds/snapshotCopy:SnapshotCopy",
+    "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
+    "aws:rds/exportTask:ExportTask",
+    "aws:dynamodb/table:Table",
+    "aws:dynamodb/tableReplica:TableReplica",
+    "aws:dynamodb/globalTable:GlobalTable",
+    "aws:dynamodb/tableExport:TableExport",
+    "aws:dynamodb/kinesisStreamingDestination:KinesisStreamingDestination",
+    "aws:backup/plan:Plan",
+    "aws:backup/selection:Selection",
+    "aws:backup/vault:Vault",
+    "aws:ebs/snapshotCopy:SnapshotCopy",
+    "aws:ec2/amiCopy:AmiCopy",
+    "aws:efs/replicationConfiguration:ReplicationConfiguration",
+    "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup",
+    "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream",
+    "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter",
+    "aws:dms/replicationTask:ReplicationTask",
+    "aws:dms/endpoint:Endpoint",
+    "aws:datasync/task:Task",
+    "aws:datasync/s3Location:S3Location",
+    "aws:s3/bucket:Bucket",
+    "aws:s3/bucketV2:BucketV2",
 ];
 const arn = fc.oneof(
     fc.constantFrom(
-        "arn:aws:s3:::customers", "arn:aws:rds:eu-west-1:123456789012:db:accounts", "arn:aws:dynamodb:us-east-1:123456789012:table/users",
-        "arn:aws:backup:eu-central-1:123456789012:backup-vault:v", "arn:aws:kinesis:ru-central1:123456789012:stream/x", "arn:aws-cn:s3:::b",
-        "arn:", "arn:aws", "arn:aws:s3:::", "arn:aws:rds:eu-west-1:123456789012", `arn:aws:s3:::${"b".repeat(3000)}`,
+        "arn:aws:s3:::customers",
+        "arn:aws:rds:eu-west-1:123456789012:db:accounts",
+        "arn:aws:dynamodb:us-east-1:123456789012:table/users",
+        "arn:aws:backup:eu-central-1:123456789012:backup-vault:v",
+        "arn:aws:kinesis:ru-central1:123456789012:stream/x",
+        "arn:aws-cn:s3:::b",
+        "arn:",
+        "arn:aws",
+        "arn:aws:s3:::",
+        "arn:aws:rds:eu-west-1:123456789012",
+        `arn:aws:s3:::${"b".repeat(3000)}`,
     ),
     fc.tuple(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 }), fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })).map((p) => `arn:aws:${p.join(":")}`),
 );

@@ -118,11 +118,29 @@ describe("never throw", () => {
 
 // ---- Russian personal data outside Russia never passes ----------------------------------
 
-const categoryValue = fc.constantFrom("personal", "special", "biometric", "public", "depersonalized", "Personal", " PERSONAL ", "\u0440\u0435rsonal", "personal, none", "pii", "", "per\u200bsonal", "none personal");
+const categoryValue = fc.constantFrom(
+    "personal",
+    "special",
+    "biometric",
+    "public",
+    "depersonalized",
+    "Personal",
+    " PERSONAL ",
+    "\u0440\u0435rsonal",
+    "personal, none",
+    "pii",
+    "",
+    "per\u200bsonal",
+    "none personal",
+);
 const subjectsValue = fc.constantFrom("RU", "ru", "RUS", "ru.", "R U", "*", "all", "DE,RU", "\u0420\u0423", "ru kz", "\uff32\uff35", "Ru");
 
 /** Noise tags that cannot be read as a classification key. */
-const noiseTags = fc.dictionary(fc.string({ maxLength: 10 }).filter((k) => !isClassificationKey(k)), anyValue, { maxKeys: 4 });
+const noiseTags = fc.dictionary(
+    fc.string({ maxLength: 10 }).filter((k) => !isClassificationKey(k)),
+    anyValue,
+    { maxKeys: 4 },
+);
 /** Noise properties that are not places the pack reads tags or regions from. */
 const noiseProps = fc.dictionary(
     fc.string({ maxLength: 10 }).filter((k) => !["tags", "tagsAll", "labels", "effectiveLabels", "metadata", "region"].includes(k)),
@@ -283,14 +301,12 @@ const canary = fc.stringMatching(/^[0-9a-f]{30}$/).map((h) => `zq${h}`);
 
 /** A tag value longer than MAX_SHOWN_TAG_VALUE that carries the canary somewhere among other words. */
 const longValueWith = (c: string) =>
-    fc
-        .tuple(fc.constantFrom("personal", "RU", "none", "\u0440\u0435rsonal", "pii", ""), fc.integer({ min: 0, max: 2 }), fc.constantFrom(" ", ",", "_", "\u200b", ""))
-        .map(([word, where, sep]) => {
-            const filler = "x".repeat(MAX_SHOWN_TAG_VALUE);
-            const parts = [word, c, filler];
-            [parts[where], parts[1]] = [parts[1]!, parts[where]!];
-            return parts.join(sep || " ");
-        });
+    fc.tuple(fc.constantFrom("personal", "RU", "none", "\u0440\u0435rsonal", "pii", ""), fc.integer({ min: 0, max: 2 }), fc.constantFrom(" ", ",", "_", "\u200b", "")).map(([word, where, sep]) => {
+        const filler = "x".repeat(MAX_SHOWN_TAG_VALUE);
+        const parts = [word, c, filler];
+        [parts[where], parts[1]] = [parts[1]!, parts[where]!];
+        return parts.join(sep || " ");
+    });
 
 const plant = fc.record({
     canary,
@@ -325,7 +341,14 @@ function withCanaries(spec: ResourceSpec, tags: Record<string, string>, p: Value
             token: wrap(p.canary),
             profile: p.canary,
             assumeRole: JSON.stringify({ roleArn: "arn:aws:iam::123456789012:role/x", externalId: p.canary, sessionName: p.canary }),
-            endpoints: JSON.stringify([{ s3: p.userInfoForm.replace("%s", p.canary), dynamodb: p.userInfoForm.replace("%s", p.canary), sqs: p.userInfoForm.replace("%s", p.canary), rds: p.userInfoForm.replace("%s", p.canary) }]),
+            endpoints: JSON.stringify([
+                {
+                    s3: p.userInfoForm.replace("%s", p.canary),
+                    dynamodb: p.userInfoForm.replace("%s", p.canary),
+                    sqs: p.userInfoForm.replace("%s", p.canary),
+                    rds: p.userInfoForm.replace("%s", p.canary),
+                },
+            ]),
         };
     }
     return { spec: { ...spec, props, ...(spec.provider ? { provider: { ...spec.provider, props: providerProps } } : {}) }, stackTags: stackTagsOut };
@@ -363,7 +386,9 @@ describe("canary secrets never appear in a message", () => {
             type: "aws:s3/bucket:Bucket",
             name: "customers",
             props: { tags: secret({ "user-data": long, "data-subjects": secret(`RU ${c} ${"z".repeat(80)}`), owner: secret(c) }), password: secret(c) },
-            provider: { props: { region: "eu-central-1", accessKey: c, secretKey: secret(c), token: secret(c), endpoints: JSON.stringify([{ s3: `https://key:${c}@s3.eu-central-1.amazonaws.com` }]) } },
+            provider: {
+                props: { region: "eu-central-1", accessKey: c, secretKey: secret(c), token: secret(c), endpoints: JSON.stringify([{ s3: `https://key:${c}@s3.eu-central-1.amazonaws.com` }]) },
+            },
         };
         const got = await runAll(spec);
         expect(got.map((v) => [v.policy, v.level])).toEqual([
@@ -385,7 +410,9 @@ describe("limits", () => {
             type: "aws:s3/bucket:Bucket",
             name: "customers",
             props: { policy: mb, tags: { "user-data": `personal ${mb}`, "data-subjects": "RU", note: mb }, tagsAll: JSON.stringify({ big: mb }), website: { routingRules: mb } },
-            provider: { props: { region: "eu-central-1", defaultTags: JSON.stringify({ tags: { blob: mb } }), endpoints: JSON.stringify([{ lambda: `https://${"b".repeat(60)}.example.com/${mb}` }]) } },
+            provider: {
+                props: { region: "eu-central-1", defaultTags: JSON.stringify({ tags: { blob: mb } }), endpoints: JSON.stringify([{ lambda: `https://${"b".repeat(60)}.example.com/${mb}` }]) },
+            },
         });
         expect(got.map((v) => [v.policy, v.level])).toEqual([
             [LOCALIZATION, "mandatory"],
@@ -400,7 +427,12 @@ describe("limits", () => {
         for (let i = 0; i < 2_000; i++) tags[`user-data${" ".repeat(i % 50)}${"_".repeat(Math.floor(i / 50))}`] = `pii${i}`;
         for (let i = 0; i < 1_000; i++) tags[`us\u0435r-data${"-".repeat(i)}`] = { nested: i };
         tags["data-subjects"] = "RU";
-        const got = await runAll({ type: "aws:s3/bucket:Bucket", name: "customers", props: { tags, tagsAll: tags }, provider: { props: { region: "eu-central-1", defaultTags: JSON.stringify({ tags }) } } });
+        const got = await runAll({
+            type: "aws:s3/bucket:Bucket",
+            name: "customers",
+            props: { tags, tagsAll: tags },
+            provider: { props: { region: "eu-central-1", defaultTags: JSON.stringify({ tags }) } },
+        });
         expect(got.filter((v) => v.policy === LOCALIZATION).map((v) => v.level)).toEqual(["mandatory"]);
         // Every finding of the classification policy is bounded, and so is their number.
         expect(got.length).toBeLessThan(20);
@@ -411,7 +443,12 @@ describe("limits", () => {
         const endpoints: Record<string, string> = {};
         for (let i = 0; i < 10_000; i++) endpoints[`svc${i}`] = `https://svc${i}.example.com`;
         endpoints.s3 = "https://storage.yandexcloud.net";
-        const got = await runAll({ type: "aws:s3/bucket:Bucket", name: "customers", props: { tags: { "user-data": "personal", "data-subjects": "RU" } }, provider: { props: { endpoints: JSON.stringify([endpoints]) } } });
+        const got = await runAll({
+            type: "aws:s3/bucket:Bucket",
+            name: "customers",
+            props: { tags: { "user-data": "personal", "data-subjects": "RU" } },
+            provider: { props: { endpoints: JSON.stringify([endpoints]) } },
+        });
         expect(got).toEqual([]);
     });
 });

@@ -27,11 +27,31 @@ export function staticSiteExport(objects: number, options: { stack?: string; pro
     const stackUrn = u(stack, project, "pulumi:pulumi:Stack", `${project}-${stack}`);
     const resources: Record<string, unknown>[] = [{ urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack", outputs: {} }, provider];
     const bucket = u(stack, project, "aws:s3/bucketV2:BucketV2", "site");
-    resources.push({ urn: bucket, custom: true, id: "site-bucket", type: "aws:s3/bucketV2:BucketV2", inputs: { bucket: "site-bucket" }, outputs: { bucket: "site-bucket", arn: "arn:aws:s3:::site-bucket" }, parent: stackUrn, provider: ref });
+    resources.push({
+        urn: bucket,
+        custom: true,
+        id: "site-bucket",
+        type: "aws:s3/bucketV2:BucketV2",
+        inputs: { bucket: "site-bucket" },
+        outputs: { bucket: "site-bucket", arn: "arn:aws:s3:::site-bucket" },
+        parent: stackUrn,
+        provider: ref,
+    });
     for (let i = 0; i < objects; i++) {
         const key = `assets/page-${String(i).padStart(4, "0")}.html`;
         const inputs = { bucket: "site-bucket", key, contentType: "text/html" };
-        resources.push({ urn: u(stack, project, "aws:s3/bucketObjectv2:BucketObjectv2", key), custom: true, id: key, type: "aws:s3/bucketObjectv2:BucketObjectv2", inputs, outputs: inputs, parent: stackUrn, provider: ref, dependencies: [bucket], propertyDependencies: { bucket: [bucket] } });
+        resources.push({
+            urn: u(stack, project, "aws:s3/bucketObjectv2:BucketObjectv2", key),
+            custom: true,
+            id: key,
+            type: "aws:s3/bucketObjectv2:BucketObjectv2",
+            inputs,
+            outputs: inputs,
+            parent: stackUrn,
+            provider: ref,
+            dependencies: [bucket],
+            propertyDependencies: { bucket: [bucket] },
+        });
     }
     return { version: 3, deployment: { manifest: { time: "2026-11-01T10:00:00Z", magic: "generated", version: "v3.248.0" }, resources } };
 }
@@ -79,10 +99,25 @@ export function hostileExport(options: { stack?: string; project?: string } = {}
     bucket("where-is-this-bucket-nobody-set-a-region-for-its-provider-at-all", "nowhere");
     const repl = (name: string, from: string, to: string, target: string) => {
         const inputs = { bucket: from, role: "arn:aws:iam::123456789012:role/replication", rules: [{ id: "all", status: "Enabled", destination: { bucket: target } }] };
-        resources.push({ urn: u(stack, project, "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name), custom: true, id: name, type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig", inputs, outputs: inputs, parent: stackUrn, provider: ref.yandex, dependencies: to ? [to] : [] });
+        resources.push({
+            urn: u(stack, project, "aws:s3/bucketReplicationConfig:BucketReplicationConfig", name),
+            custom: true,
+            id: name,
+            type: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+            inputs,
+            outputs: inputs,
+            parent: stackUrn,
+            provider: ref.yandex,
+            dependencies: to ? [to] : [],
+        });
     };
     repl(`${long}-replication-to-frankfurt`, long.slice(0, 63), dest, `arn:aws:s3:::${long}-replica-in-frankfurt`);
-    repl("replication-to-a-bucket-outside-this-stack-with-a-long-name", "клиентские-данные-москва-основное-хранилище-персональных-данных".slice(0, 63), "", `arn:aws:s3:::${"partner-archive-".repeat(4)}bucket`);
+    repl(
+        "replication-to-a-bucket-outside-this-stack-with-a-long-name",
+        "клиентские-данные-москва-основное-хранилище-персональных-данных".slice(0, 63),
+        "",
+        `arn:aws:s3:::${"partner-archive-".repeat(4)}bucket`,
+    );
     void sources;
     return { version: 3, deployment: { manifest: { time: "2026-11-01T10:00:00Z", magic: "generated", version: "v3.248.0" }, resources } };
 }
@@ -96,7 +131,7 @@ export function wireEdgeExport(): unknown {
     const stack = "prod";
     const project = "wire";
     const stackUrn = u(stack, project, "pulumi:pulumi:Stack", `${project}-${stack}`);
-    const provider = { region: "eu-central-1", defaultTags: JSON.stringify({ tags: { "data-subjects": "RU\ud800", "__proto__": "x" } }), version: "7.48.0" };
+    const provider = { region: "eu-central-1", defaultTags: JSON.stringify({ tags: { "data-subjects": "RU\ud800", __proto__: "x" } }), version: "7.48.0" };
     const purn = u(stack, project, "pulumi:providers:aws", "p\udc00");
     const resources: Record<string, unknown>[] = [
         { urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack", outputs: {} },
@@ -109,7 +144,17 @@ export function wireEdgeExport(): unknown {
             tags: JSON.parse(`{"__proto__": {"user-data": "personal"}, "user-data": "personal\\ud800", "10": "a", "9": "b", "constructor": "c"}`) as unknown,
             nested: { list: [null, -0, 1e308, 5e-324, "s\udfff", { z: 1, a: [2, null] }], "2": true, "1": false },
         };
-        resources.push({ urn: u(stack, project, "aws:s3/bucket:Bucket", name), custom: true, id: `b${i}`, type: "aws:s3/bucket:Bucket", inputs, outputs: { ...inputs, arn: `arn:aws:s3:::b${i}` }, parent: stackUrn, provider: `${purn}::p`, propertyDependencies: { zeta: [stackUrn], "\ud800alpha": [], beta: [purn] } });
+        resources.push({
+            urn: u(stack, project, "aws:s3/bucket:Bucket", name),
+            custom: true,
+            id: `b${i}`,
+            type: "aws:s3/bucket:Bucket",
+            inputs,
+            outputs: { ...inputs, arn: `arn:aws:s3:::b${i}` },
+            parent: stackUrn,
+            provider: `${purn}::p`,
+            propertyDependencies: { zeta: [stackUrn], "\ud800alpha": [], beta: [purn] },
+        });
     });
     return { version: 3, deployment: { manifest: { time: "2026-11-01T10:00:00Z", magic: "generated", version: "v3.248.0" }, resources } };
 }

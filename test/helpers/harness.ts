@@ -76,7 +76,7 @@ function providerOf(spec: ResourceSpec): { type: string; name: string; urn: stri
 
 function levelOf(policy: { name: string; enforcementLevel?: string }, config: RunOptions["config"]): string {
     const c = config?.enforcementLevel;
-    return typeof c === "string" ? c : policy.enforcementLevel ?? "advisory";
+    return typeof c === "string" ? c : (policy.enforcementLevel ?? "advisory");
 }
 
 function collector(policy: { name: string; description: string }, level: string, out: Violation[]) {
@@ -170,7 +170,17 @@ export async function runStackPolicy(policy: StackValidationPolicy, specs: Stack
         }
     });
     try {
-        await policy.validateStack({ resources, getConfig: () => configOf(options.config), stackTags: new Map(Object.entries(options.stackTags ?? {})), notApplicable: (reason?: string): never => { throw new NotApplicable(reason); } } as never, report as never);
+        await policy.validateStack(
+            {
+                resources,
+                getConfig: () => configOf(options.config),
+                stackTags: new Map(Object.entries(options.stackTags ?? {})),
+                notApplicable: (reason?: string): never => {
+                    throw new NotApplicable(reason);
+                },
+            } as never,
+            report as never,
+        );
     } catch (e) {
         if (e instanceof UnknownValueError) {
             out.push({ policy: policy.name, level: "advisory", message: `can't run policy '${policy.name}' during preview: ${e.message}` });

@@ -74,7 +74,9 @@ function docs(): [string, string][] {
 
 describe("the citation check", () => {
     it("finds articles the law file has, and flags those it has not", () => {
-        expect(uncitedArticles("152-FZ Art. 18(5), Art. 6(1) points 2, 3, 4 and 8, Art. 12 part 3, Art. 13.1, Criminal Code Art. 272.1, Code of Administrative Offences Art. 13.11 part 12")).toEqual([]);
+        expect(uncitedArticles("152-FZ Art. 18(5), Art. 6(1) points 2, 3, 4 and 8, Art. 12 part 3, Art. 13.1, Criminal Code Art. 272.1, Code of Administrative Offences Art. 13.11 part 12")).toEqual(
+            [],
+        );
         expect(uncitedArticles("152-FZ Art. 99 and 152-FZ Art. 18(7) and Criminal Code Art. 18 and Art. 14")).toEqual(["152-FZ Art. 99", "152-FZ Art. 18(7)", "Criminal Code Art. 18", "Art. 14"]);
     });
 });

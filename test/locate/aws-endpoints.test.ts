@@ -117,7 +117,7 @@ describe("locating an AWS resource", () => {
 
     it("without a custom endpoint: the resource's region, then the provider's", () => {
         const t = "aws:dynamodb/table:Table";
-        expect(locateAws(view(t, { region: "us-east-1" }, { region: "eu-west-1" }, ), DEFAULT_LOCATION_SETTINGS)).toMatchObject({ inRussia: "no", country: "US", region: "us-east-1" });
+        expect(locateAws(view(t, { region: "us-east-1" }, { region: "eu-west-1" }), DEFAULT_LOCATION_SETTINGS)).toMatchObject({ inRussia: "no", country: "US", region: "us-east-1" });
         expect(locateAws(view(t, {}, { region: " EU-WEST-1 " }), DEFAULT_LOCATION_SETTINGS)).toMatchObject({ inRussia: "no", country: "IE", region: "eu-west-1" });
         expect(locateAws(view(t, {}, { region: "ru-central1" }), DEFAULT_LOCATION_SETTINGS)).toMatchObject({ inRussia: "no", region: "ru-central1" });
     });
@@ -155,7 +155,10 @@ describe("locating an AWS resource", () => {
     });
 
     it("aliases for the same service that disagree are not Russia", () => {
-        const r = locateAws(view("aws:s3/bucket:Bucket", {}, { endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net", s3api: "https://s3.eu-west-1.amazonaws.com" }]) }), DEFAULT_LOCATION_SETTINGS);
+        const r = locateAws(
+            view("aws:s3/bucket:Bucket", {}, { endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net", s3api: "https://s3.eu-west-1.amazonaws.com" }]) }),
+            DEFAULT_LOCATION_SETTINGS,
+        );
         expect(r.inRussia).toBe("no");
         expect(r.how).toContain("disagree");
     });

@@ -24,8 +24,18 @@ describe("endpoint URLs", () => {
             `${EP} is host "s3.amazonaws.com" (the URL carries user-info before "@", which is not part of the host), an Amazon Web Services endpoint; Amazon Web Services has no region in Russia`,
         ]);
         const withPassword = where("https://user:secret@storage.yandexcloud.net");
-        expect(withPassword).toEqual(["yes", "RU", "ru-central1", `${EP} is host "storage.yandexcloud.net" (the URL carries user-info before "@", which is not part of the host): Yandex Cloud Object Storage (S3-compatible), Russia (RU)`]);
-        expect(where("https://a@b@unknown.example.com")).toEqual(["unknown", null, null, `${EP} is host "unknown.example.com" (the URL carries user-info before "@", which is not part of the host), ${NOT_CATALOGUED}`]);
+        expect(withPassword).toEqual([
+            "yes",
+            "RU",
+            "ru-central1",
+            `${EP} is host "storage.yandexcloud.net" (the URL carries user-info before "@", which is not part of the host): Yandex Cloud Object Storage (S3-compatible), Russia (RU)`,
+        ]);
+        expect(where("https://a@b@unknown.example.com")).toEqual([
+            "unknown",
+            null,
+            null,
+            `${EP} is host "unknown.example.com" (the URL carries user-info before "@", which is not part of the host), ${NOT_CATALOGUED}`,
+        ]);
     });
 
     it("case, a path, a bare host and a trailing dot do not change the host", () => {
@@ -50,7 +60,12 @@ describe("endpoint URLs", () => {
     });
 
     it("an IP address says nothing about a country", () => {
-        expect(where("https://10.0.0.1:9000")).toEqual(["unknown", null, null, `${EP} is host "10.0.0.1", an IP address, which says nothing about where it is; if you know where it is, add it to endpointCountries`]);
+        expect(where("https://10.0.0.1:9000")).toEqual([
+            "unknown",
+            null,
+            null,
+            `${EP} is host "10.0.0.1", an IP address, which says nothing about where it is; if you know where it is, add it to endpointCountries`,
+        ]);
         expect(where("https://[::1]:9000")[3]).toBe(`${EP} is host "[::1]", an IP address, which says nothing about where it is; if you know where it is, add it to endpointCountries`);
         expect(where("https://10.0.0.1.nip.io")[3]).toBe(`${EP} is host "10.0.0.1.nip.io", ${NOT_CATALOGUED}`);
     });
@@ -66,7 +81,9 @@ describe("endpoint URLs", () => {
     });
 
     it("catalogue entries without a verified country are unknown, and say which is missing", () => {
-        expect(where("https://s3.ru-3.storage.selcloud.ru")[3]).toMatch(/^the provider's endpoint for "s3" is host "s3\.ru-3\.storage\.selcloud\.ru", listed in the catalogue as Selectel S3 object storage, pool ru-3, but the catalogue has no verified country for it \(.+\); if you know where it is, add it to endpointCountries$/);
+        expect(where("https://s3.ru-3.storage.selcloud.ru")[3]).toMatch(
+            /^the provider's endpoint for "s3" is host "s3\.ru-3\.storage\.selcloud\.ru", listed in the catalogue as Selectel S3 object storage, pool ru-3, but the catalogue has no verified country for it \(.+\); if you know where it is, add it to endpointCountries$/,
+        );
         // An unverified claim of Russia is no evidence; an unverified foreign country still counts as abroad.
         expect(entryCountry({ country: "RU", status: "unverified" })).toBeUndefined();
         expect(entryCountry({ country: "RU", status: "verified" })).toBe("RU");
@@ -75,11 +92,21 @@ describe("endpoint URLs", () => {
     });
 
     it("a verified foreign installation is abroad", () => {
-        expect(where("https://storage.il.nebius.cloud")).toEqual(["no", "IL", "il1", `${EP} is host "storage.il.nebius.cloud": Nebius Israel Object Storage (S3-compatible), Israel installation, Israel (IL)`]);
+        expect(where("https://storage.il.nebius.cloud")).toEqual([
+            "no",
+            "IL",
+            "il1",
+            `${EP} is host "storage.il.nebius.cloud": Nebius Israel Object Storage (S3-compatible), Israel installation, Israel (IL)`,
+        ]);
     });
 
     it("endpointCountries places hosts the catalogue does not know, and says which entry did", () => {
-        expect(where("https://minio.dc1.example.ru")).toEqual(["yes", "RU", null, `${EP} is host "minio.dc1.example.ru", which the pack config endpointCountries["*.example.ru"] places in Russia (RU)`]);
+        expect(where("https://minio.dc1.example.ru")).toEqual([
+            "yes",
+            "RU",
+            null,
+            `${EP} is host "minio.dc1.example.ru", which the pack config endpointCountries["*.example.ru"] places in Russia (RU)`,
+        ]);
         expect(where("minio.example.de")).toEqual(["no", "DE", null, `${EP} is host "minio.example.de", which the pack config endpointCountries["minio.example.de"] places in Germany (DE)`]);
     });
 

@@ -70,7 +70,10 @@ describe("collectBlocks: a block as one object, a list or a map, by its name or 
         expect(c(props, ["host.zone"])).toEqual({ values: [{ what, value: "ru-central1-a" }], unknown: [], invalid: [] });
     });
     it("a list of strings at the end", () => {
-        expect(c({ config: { zones: ["ru-central1-a", "ru-central1-b"] } }, ["config.zones[]"]).values.map((v) => v.what)).toEqual(["the resource's config.zones[0]", "the resource's config.zones[1]"]);
+        expect(c({ config: { zones: ["ru-central1-a", "ru-central1-b"] } }, ["config.zones[]"]).values.map((v) => v.what)).toEqual([
+            "the resource's config.zones[0]",
+            "the resource's config.zones[1]",
+        ]);
     });
     it("a leaf is never read under its plural: zoneId is not zoneIds", () => {
         expect(c({ config: { zoneIds: ["kz1-a"] } }, ["config.zoneId"])).toEqual({ values: [], unknown: [], invalid: [] });

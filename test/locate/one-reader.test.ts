@@ -5,7 +5,13 @@ import { locate } from "../../policypack/src/locate";
 import { DEFAULT_LOCATION_SETTINGS } from "../../policypack/src/locate/location";
 import { readString } from "../../policypack/src/locate/read";
 
-const bucket = (region: string) => ({ type: "aws:s3/bucket:Bucket", name: "b", urn: "urn:b", props: { region }, provider: { type: "pulumi:providers:aws", name: "p", urn: "urn:p", props: { region: "eu-central-1" } } });
+const bucket = (region: string) => ({
+    type: "aws:s3/bucket:Bucket",
+    name: "b",
+    urn: "urn:b",
+    props: { region },
+    provider: { type: "pulumi:providers:aws", name: "p", urn: "urn:p", props: { region: "eu-central-1" } },
+});
 
 describe("a string property read once", () => {
     it("is absent when blank", () => {

@@ -54,9 +54,15 @@ describe("aws: the provider's endpoints", () => {
 
     it("a region that is not a string, with no custom endpoint, is still AWS and so abroad", () => {
         const l = locate(view(BUCKET, {}, { region: 42 }), s);
-        expect([l.inRussia, l.how]).toEqual(["no", 'the provider\'s region is not a string, but the provider has no custom endpoint for "s3", so the data goes to AWS, which has no region in Russia: the resource is outside Russia whichever region it gets']);
+        expect([l.inRussia, l.how]).toEqual([
+            "no",
+            'the provider\'s region is not a string, but the provider has no custom endpoint for "s3", so the data goes to AWS, which has no region in Russia: the resource is outside Russia whichever region it gets',
+        ]);
         const own = locate(view(BUCKET, { region: 42 }, { region: "eu-central-1" }), s);
-        expect([own.inRussia, own.how]).toEqual(["no", 'the resource\'s region is not a string, but the provider has no custom endpoint for "s3", so the data goes to AWS, which has no region in Russia: the resource is outside Russia whichever region it gets']);
+        expect([own.inRussia, own.how]).toEqual([
+            "no",
+            'the resource\'s region is not a string, but the provider has no custom endpoint for "s3", so the data goes to AWS, which has no region in Russia: the resource is outside Russia whichever region it gets',
+        ]);
     });
 });
 

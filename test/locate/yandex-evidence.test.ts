@@ -31,7 +31,11 @@ describe("yandex evidence", () => {
     });
 
     it("no zone: the installation the explicit endpoint names", () => {
-        expect(where(DISK, {}, { endpoint: "api.cloud.yandex.net:443" })).toEqual(["yes", "RU", `the resource names no zone or region, so it is in the installation of the provider's endpoint is ${API}`]);
+        expect(where(DISK, {}, { endpoint: "api.cloud.yandex.net:443" })).toEqual([
+            "yes",
+            "RU",
+            `the resource names no zone or region, so it is in the installation of the provider's endpoint is ${API}`,
+        ]);
     });
 
     it("no zone and no endpoint: the documented default endpoint, and how to be stricter", () => {
@@ -56,6 +60,10 @@ describe("yandex evidence", () => {
     });
 
     it("an explicit endpoint in Kazakhstan decides over a Russian zone", () => {
-        expect(where(DISK, { zone: "ru-central1-a" }, { endpoint: "api.yandexcloud.kz:443" })).toEqual(["no", "KZ", 'the provider\'s endpoint is host "api.yandexcloud.kz": Yandex Cloud Yandex Cloud API, Kazakhstan region, Kazakhstan (KZ)']);
+        expect(where(DISK, { zone: "ru-central1-a" }, { endpoint: "api.yandexcloud.kz:443" })).toEqual([
+            "no",
+            "KZ",
+            'the provider\'s endpoint is host "api.yandexcloud.kz": Yandex Cloud Yandex Cloud API, Kazakhstan region, Kazakhstan (KZ)',
+        ]);
     });
 });

@@ -43,7 +43,7 @@ function build(path: string, shapes: Shape[], plural: boolean[], leaves: unknown
     // Spread the leaves over the outermost block's elements; inner blocks hold one each.
     const first = segments[0]!;
     if (segments.length === 1) return go(0, leaves[0]) as Record<string, unknown>;
-    const inner = leaves.map((leaf) => (go(1, leaf) as Record<string, unknown>));
+    const inner = leaves.map((leaf) => go(1, leaf) as Record<string, unknown>);
     const key = plural[0] && !first.endsWith("s") ? `${first}s` : first;
     const shape = shapes[0]!;
     const outer = shape === "map" ? Object.fromEntries(inner.map((v, i) => [`h${i}`, v])) : shape === "list" ? inner : inner[0];
@@ -80,8 +80,25 @@ describe("Yandex data-holding resources are located by their reference's locatio
     it("covers every data-holding Yandex type the reference gives a location field", () => {
         const types = new Set(families.map(([t]) => t));
         // The *V2 and current database clusters, YDB, disks and the rest: counted so a lost family shows.
-        for (const t of ["MdbPostgresqlClusterV2", "MdbMysqlClusterV2", "MdbRedisClusterV2", "MdbClickhouseClusterV2", "MdbGreenplumClusterV2", "MdbShardedPostgresqlCluster", "MdbOpensearchCluster", "MdbKafkaCluster", "MdbMongodbCluster", "YdbDatabaseDedicated", "YdbDatabaseServerless", "ComputeDisk", "ComputeFilesystem"]) {
-            expect([...types].some((x) => x.endsWith(`:${t}`)), t).toBe(true);
+        for (const t of [
+            "MdbPostgresqlClusterV2",
+            "MdbMysqlClusterV2",
+            "MdbRedisClusterV2",
+            "MdbClickhouseClusterV2",
+            "MdbGreenplumClusterV2",
+            "MdbShardedPostgresqlCluster",
+            "MdbOpensearchCluster",
+            "MdbKafkaCluster",
+            "MdbMongodbCluster",
+            "YdbDatabaseDedicated",
+            "YdbDatabaseServerless",
+            "ComputeDisk",
+            "ComputeFilesystem",
+        ]) {
+            expect(
+                [...types].some((x) => x.endsWith(`:${t}`)),
+                t,
+            ).toBe(true);
         }
         expect(types.size).toBeGreaterThanOrEqual(20);
     });
@@ -89,7 +106,12 @@ describe("Yandex data-holding resources are located by their reference's locatio
     it("every place in Russia: in Russia", () => {
         fc.assert(
             fc.property(sample, (r) => {
-                const props = build(r.path, r.shapes, r.plural, leavesFor(r, () => placeOf(r.path, false)));
+                const props = build(
+                    r.path,
+                    r.shapes,
+                    r.plural,
+                    leavesFor(r, () => placeOf(r.path, false)),
+                );
                 const l = locate(view(r.type, props, {}), s);
                 expect([r.type, l.inRussia, l.country], l.how).toEqual([r.type, "yes", "RU"]);
             }),

@@ -12,7 +12,10 @@ async function run(ex: StackExample) {
 
 function check(ex: StackExample, got: Awaited<ReturnType<typeof run>>): void {
     const urns = exampleUrns(ex, (t, n) => urnOf(t, n));
-    const want = ex.expect.map((e) => [crossBorderPolicy.name, urns.get(e.resource), e.level]).map((x) => JSON.stringify(x)).sort();
+    const want = ex.expect
+        .map((e) => [crossBorderPolicy.name, urns.get(e.resource), e.level])
+        .map((x) => JSON.stringify(x))
+        .sort();
     expect(got.map((v) => JSON.stringify([v.policy, v.urn, v.level])).sort()).toEqual(want);
     // Each expectation is met by a distinct violation.
     const unused = [...got];

@@ -85,7 +85,15 @@ describe("data sources", () => {
         expect((bucket.props.tags as Record<string, string>).zone).toBe("eu-central-1a");
         expect(JSON.parse(byName(s, "zonal-policy").props.policy as string)).toEqual({
             Version: "2012-10-17",
-            Statement: [{ Sid: "ReadOnly", Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: "arn:aws:s3:::data-123456789012-eu-central-1/*", Principal: { AWS: "arn:aws:iam::123456789012:root" } }],
+            Statement: [
+                {
+                    Sid: "ReadOnly",
+                    Effect: "Allow",
+                    Action: ["s3:GetObject", "s3:ListBucket"],
+                    Resource: "arn:aws:s3:::data-123456789012-eu-central-1/*",
+                    Principal: { AWS: "arn:aws:iam::123456789012:root" },
+                },
+            ],
         });
     });
 
@@ -143,7 +151,7 @@ describe("config", () => {
 });
 
 describe("secrets", () => {
-    it("decrypt with the Pulumi CLI's passphrase parameters (its own test state for the passphrase \"password\")", () => {
+    it('decrypt with the Pulumi CLI\'s passphrase parameters (its own test state for the passphrase "password")', () => {
         const state = "v1:fozI5u6B030=:v1:F+6ZduKKd8G0/V7L:PGMFeIzwobWRKmEAzUdaQHqC5mMRIQ==";
         expect(() => PassphraseDecrypter.fromState("password", state, "x.yaml")).not.toThrow();
         expect(() => PassphraseDecrypter.fromState("password123", state, "x.yaml")).toThrow("x.yaml: incorrect passphrase");

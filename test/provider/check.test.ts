@@ -203,7 +203,10 @@ describe("the rest of the checked inputs", () => {
     });
 
     it("turns a policy document object into Go-encoded JSON", () => {
-        const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::x/*", Condition: { StringLike: { "aws:Referer": "<a&b>" } } }] };
+        const policy = {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::x/*", Condition: { StringLike: { "aws:Referer": "<a&b>" } } }],
+        };
         const { inputs } = check(BUCKET, "b", { bucket: "x", policy });
         expect(inputs.policy).toBe(
             '{"Statement":[{"Action":"s3:GetObject","Condition":{"StringLike":{"aws:Referer":"\\u003ca\\u0026b\\u003e"}},"Effect":"Allow","Principal":"*","Resource":"arn:aws:s3:::x/*"}],"Version":"2012-10-17"}',
@@ -240,7 +243,9 @@ describe("the rest of the checked inputs", () => {
 
 describe("provider configuration", () => {
     it("decodes JSON-encoded values of known non-string keys and drops secrets", () => {
-        expect(decodeProviderConfig({ region: "eu-central-1", defaultTags: '{"tags":{"a":"1"}}', skipCredentialsValidation: "true", maxRetries: "", accessKey: secret("AKIA"), version: "7.48.0" })).toEqual({
+        expect(
+            decodeProviderConfig({ region: "eu-central-1", defaultTags: '{"tags":{"a":"1"}}', skipCredentialsValidation: "true", maxRetries: "", accessKey: secret("AKIA"), version: "7.48.0" }),
+        ).toEqual({
             region: "eu-central-1",
             defaultTags: { tags: { a: "1" } },
             skipCredentialsValidation: true,

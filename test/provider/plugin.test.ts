@@ -74,12 +74,18 @@ describe("over gRPC", () => {
 
     it("CheckConfig folds the config and marks secrets; Configure answers as pulumi-aws does", async () => {
         const news = { region: "eu-central-1", defaultTags: '{"tags":{"env":"prod"}}', accessKey: "AKIA", version: "7.48.0" };
-        const res = await call<InstanceType<typeof providerPb.CheckResponse>>("checkConfig", new providerPb.CheckRequest().setUrn("urn:pulumi:dev::proj::pulumi:providers:aws::default").setNews(struct(news)));
+        const res = await call<InstanceType<typeof providerPb.CheckResponse>>(
+            "checkConfig",
+            new providerPb.CheckRequest().setUrn("urn:pulumi:dev::proj::pulumi:providers:aws::default").setNews(struct(news)),
+        );
         const inputs = plain(res.getInputs());
         expect(inputs).toEqual({ ...news, accessKey: { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "AKIA" } });
         expect(res.getFailuresList()).toEqual([]);
 
-        const conf = await call<InstanceType<typeof providerPb.ConfigureResponse>>("configure", new providerPb.ConfigureRequest().setArgs(struct(inputs)).setAcceptsecrets(true).setAcceptresources(true));
+        const conf = await call<InstanceType<typeof providerPb.ConfigureResponse>>(
+            "configure",
+            new providerPb.ConfigureRequest().setArgs(struct(inputs)).setAcceptsecrets(true).setAcceptresources(true),
+        );
         expect(conf.toObject()).toEqual({
             acceptsecrets: false,
             supportspreview: true,
@@ -120,7 +126,10 @@ describe("over gRPC", () => {
     });
 
     it("Invoke answers the data sources from the configured region", async () => {
-        const res = await call<InstanceType<typeof providerPb.InvokeResponse>>("invoke", new providerPb.InvokeRequest().setTok("aws:index/getAvailabilityZones:getAvailabilityZones").setArgs(struct({})));
+        const res = await call<InstanceType<typeof providerPb.InvokeResponse>>(
+            "invoke",
+            new providerPb.InvokeRequest().setTok("aws:index/getAvailabilityZones:getAvailabilityZones").setArgs(struct({})),
+        );
         expect(plain(res.getReturn())).toMatchObject({ names: ["eu-central-1a", "eu-central-1b", "eu-central-1c"], zoneIds: ["euc1-az1", "euc1-az2", "euc1-az3"] });
         const region = await call<InstanceType<typeof providerPb.InvokeResponse>>("invoke", new providerPb.InvokeRequest().setTok("aws:index/getRegion:getRegion").setArgs(struct({})));
         expect(plain(region.getReturn())).toMatchObject({ region: "eu-central-1", description: "Europe (Frankfurt)" });
@@ -131,14 +140,32 @@ describe("over gRPC", () => {
         const olds = { bucket: "b", region: "eu-central-1", tags: { a: "1" } };
         const diff = await call<InstanceType<typeof providerPb.DiffResponse>>(
             "diff",
-            new providerPb.DiffRequest().setUrn(URN).setId("b").setOlds(struct(olds)).setOldInputs(struct(olds)).setNews(struct({ ...olds, tags: { a: "2" }, region: "eu-west-1" })),
+            new providerPb.DiffRequest()
+                .setUrn(URN)
+                .setId("b")
+                .setOlds(struct(olds))
+                .setOldInputs(struct(olds))
+                .setNews(struct({ ...olds, tags: { a: "2" }, region: "eu-west-1" })),
         );
         expect(diff.getChanges()).toBe(providerPb.DiffResponse.DiffChanges.DIFF_SOME);
         expect(diff.getDiffsList()).toEqual(["region", "tags"]);
         expect(diff.getReplacesList()).toEqual(["region"]);
-        const read = await call<InstanceType<typeof providerPb.ReadResponse>>("read", new providerPb.ReadRequest().setUrn(URN).setId("b").setProperties(struct({ ...olds, id: "b" })));
+        const read = await call<InstanceType<typeof providerPb.ReadResponse>>(
+            "read",
+            new providerPb.ReadRequest()
+                .setUrn(URN)
+                .setId("b")
+                .setProperties(struct({ ...olds, id: "b" })),
+        );
         expect(plain(read.getProperties())).toEqual({ ...olds, id: "b" });
-        const upd = await call<InstanceType<typeof providerPb.UpdateResponse>>("update", new providerPb.UpdateRequest().setUrn(URN).setId("b").setOlds(struct({ ...olds, arn: "arn:aws:s3:::b" })).setNews(struct({ ...olds, tags: { a: "2" } })));
+        const upd = await call<InstanceType<typeof providerPb.UpdateResponse>>(
+            "update",
+            new providerPb.UpdateRequest()
+                .setUrn(URN)
+                .setId("b")
+                .setOlds(struct({ ...olds, arn: "arn:aws:s3:::b" }))
+                .setNews(struct({ ...olds, tags: { a: "2" } })),
+        );
         expect(plain(upd.getProperties())).toMatchObject({ id: "b", arn: "arn:aws:s3:::b", tags: { a: "2" } });
         await call("delete", new providerPb.DeleteRequest().setUrn(URN).setId("b"));
     });

@@ -13,6 +13,15 @@ describe("the report format registry", () => {
         );
     });
     it("gives a --full-report file the format its extension names, and none to others", () => {
-        expect(["a.html", "a.HTM", "a.json", "a.md", "a.markdown", "a.sarif", "a.xml", "a"].map(fullReportFormat)).toEqual(["html", "html", "json", "markdown", "markdown", undefined, undefined, undefined]);
+        expect(["a.html", "a.HTM", "a.json", "a.md", "a.markdown", "a.sarif", "a.xml", "a"].map(fullReportFormat)).toEqual([
+            "html",
+            "html",
+            "json",
+            "markdown",
+            "markdown",
+            undefined,
+            undefined,
+            undefined,
+        ]);
     });
 });

@@ -10,7 +10,12 @@ import { renderMarkdown } from "../../src/report/markdown";
 import { renderSarif } from "../../src/report/sarif";
 import { LAW, NOTICE } from "../../policypack/src/law";
 
-const yandex = { urn: "urn:pulumi:dev::p::pulumi:providers:aws::yandex", type: "pulumi:providers:aws", name: "yandex", props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]) } };
+const yandex = {
+    urn: "urn:pulumi:dev::p::pulumi:providers:aws::yandex",
+    type: "pulumi:providers:aws",
+    name: "yandex",
+    props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]) },
+};
 const frankfurt = { urn: "urn:pulumi:dev::p::pulumi:providers:aws::eu", type: "pulumi:providers:aws", name: "eu", props: { region: "eu-central-1" } };
 const u = (type: string, name: string) => `urn:pulumi:dev::p::${type}::${name}`;
 const BUCKET = "aws:s3/bucket:Bucket";
@@ -18,8 +23,26 @@ const REPL = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
 
 function resources(sourceTags: Record<string, string>): EngineResource[] {
     return [
-        { urn: u(BUCKET, "customers"), type: BUCKET, name: "customers", custom: true, props: { bucket: "customers", tags: { "user-data": "personal", "data-subjects": "RU", ...sourceTags } }, provider: yandex, dependencies: [], propertyDependencies: {} },
-        { urn: u(BUCKET, "customers-eu"), type: BUCKET, name: "customers-eu", custom: true, props: { bucket: "customers-eu", arn: "arn:aws:s3:::customers-eu" }, provider: frankfurt, dependencies: [], propertyDependencies: {} },
+        {
+            urn: u(BUCKET, "customers"),
+            type: BUCKET,
+            name: "customers",
+            custom: true,
+            props: { bucket: "customers", tags: { "user-data": "personal", "data-subjects": "RU", ...sourceTags } },
+            provider: yandex,
+            dependencies: [],
+            propertyDependencies: {},
+        },
+        {
+            urn: u(BUCKET, "customers-eu"),
+            type: BUCKET,
+            name: "customers-eu",
+            custom: true,
+            props: { bucket: "customers-eu", arn: "arn:aws:s3:::customers-eu" },
+            provider: frankfurt,
+            dependencies: [],
+            propertyDependencies: {},
+        },
         {
             urn: u(REPL, "repl"),
             type: REPL,
@@ -37,7 +60,12 @@ const analysis: AnalysisResult = { pack: { name: "ru-data-residency", version: "
 const subject = { kind: "program" as const, path: "x", project: "p", stack: "dev", mode: "preview" as const };
 
 describe("reports and the law", () => {
-    const map = buildDataMap({ resources: resources({ "cross-border-transfer": "CBT-2026-000042", "cross-border-transfer-date": "2026-03-02" }), analysis, subject, now: new Date("2026-12-01T00:00:00Z") });
+    const map = buildDataMap({
+        resources: resources({ "cross-border-transfer": "CBT-2026-000042", "cross-border-transfer-date": "2026-03-02" }),
+        analysis,
+        subject,
+        now: new Date("2026-12-01T00:00:00Z"),
+    });
 
     it("carry the not-legal-advice notice and the law file's review date in every format", () => {
         expect(NOTICE.startsWith("Not legal advice.")).toBe(true);
@@ -46,7 +74,10 @@ describe("reports and the law", () => {
         expect(renderHtml(map)).toContain('<p class="notice"><strong>Not legal advice.</strong>');
         const sarif = renderSarif(map, { baseDir: "/repo", fallbackFile: "/repo/Pulumi.yaml", toolVersion: "0.1.0" });
         expect(sarif.runs[0]!.properties).toEqual({ notice: NOTICE, lawFile: "policypack/data/law.json", lawReviewed: LAW.reviewed });
-        const junit = renderJunit({ ...map, policies: [{ name: "ru-personal-data-cross-border-transfer", description: "", severity: "critical", enforcementLevel: "mandatory", url: "", remediationSteps: "" }] }, []);
+        const junit = renderJunit(
+            { ...map, policies: [{ name: "ru-personal-data-cross-border-transfer", description: "", severity: "critical", enforcementLevel: "mandatory", url: "", remediationSteps: "" }] },
+            [],
+        );
         expect(junit).toContain(`<property name="lawFile" value="policypack/data/law.json (reviewed ${LAW.reviewed})"/>`);
         expect(junit).toContain('<property name="notice" value="Not legal advice.');
     });

@@ -23,11 +23,37 @@ const POLICIES = ["ru-personal-data-localization", "user-data-classification", "
 const nasty = fc.oneof(
     { weight: 3, arbitrary: fc.stringMatching(/^[a-z0-9-]{1,30}$/) },
     { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 60 }) },
-    { weight: 1, arbitrary: fc.constantFrom("a|b", "`x`", "```", "<details>", "</details>", "*bold*", "_x_", "[link](http://x)", "@acme/security", "line\nbreak", "клиенты-данные", "😀".repeat(40), "\\|", "<!--", "#1") },
+    {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+            "a|b",
+            "`x`",
+            "```",
+            "<details>",
+            "</details>",
+            "*bold*",
+            "_x_",
+            "[link](http://x)",
+            "@acme/security",
+            "line\nbreak",
+            "клиенты-данные",
+            "😀".repeat(40),
+            "\\|",
+            "<!--",
+            "#1",
+        ),
+    },
     { weight: 1, arbitrary: fc.string({ unit: "binary", minLength: 200, maxLength: 3000 }) },
 );
 
-const types = fc.constantFrom("aws:s3/bucket:Bucket", "aws:s3/bucketObjectv2:BucketObjectv2", "aws:rds/instance:Instance", "aws:s3/bucketReplicationConfig:BucketReplicationConfig", "yandex:index/storageBucket:StorageBucket", "x".repeat(300));
+const types = fc.constantFrom(
+    "aws:s3/bucket:Bucket",
+    "aws:s3/bucketObjectv2:BucketObjectv2",
+    "aws:rds/instance:Instance",
+    "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+    "yandex:index/storageBucket:StorageBucket",
+    "x".repeat(300),
+);
 
 interface Res {
     type: string;
@@ -49,9 +75,15 @@ function message(policy: string, r: Res, shape: string, extra: string[]): string
 const dataMap = fc
     .record({
         res: resources(400),
-        shapes: fc.array(fc.oneof(fc.constantFrom("holds personal data of Russian citizens but is not in Russia.", "is S3 storage and has no \"user-data\" tag."), nasty), { minLength: 1, maxLength: 8 }),
+        shapes: fc.array(fc.oneof(fc.constantFrom("holds personal data of Russian citizens but is not in Russia.", 'is S3 storage and has no "user-data" tag.'), nasty), {
+            minLength: 1,
+            maxLength: 8,
+        }),
         extra: fc.array(nasty, { maxLength: 6 }),
-        picks: fc.array(fc.record({ r: fc.nat(), p: fc.nat(2), level: fc.constantFrom("mandatory", "advisory"), shape: fc.nat(), copies: fc.integer({ min: 1, max: 8 }) }), { maxLength: 250, size: "max" }),
+        picks: fc.array(fc.record({ r: fc.nat(), p: fc.nat(2), level: fc.constantFrom("mandatory", "advisory"), shape: fc.nat(), copies: fc.integer({ min: 1, max: 8 }) }), {
+            maxLength: 250,
+            size: "max",
+        }),
         stores: fc.array(fc.record({ r: fc.nat(), country: fc.constantFrom("RU", "DE", undefined), how: nasty }), { maxLength: 400, size: "max" }),
         flows: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), kind: nasty }), { maxLength: 200, size: "max" }),
         exemptions: fc.array(fc.record({ resource: nasty, reason: nasty, expired: fc.boolean(), soon: fc.boolean() }), { maxLength: 40 }),
@@ -70,12 +102,27 @@ const dataMap = fc
                 for (let c = 0; c < p.copies; c++) {
                     const r = at(p.r + c)!;
                     const policy = POLICIES[p.p]!;
-                    violations.push({ policy, level: p.level as "mandatory" | "advisory", severity: "critical", message: message(policy, r, g.shapes[p.shape % g.shapes.length]!, g.extra), urn: r.urn, type: r.type, name: r.name });
+                    violations.push({
+                        policy,
+                        level: p.level as "mandatory" | "advisory",
+                        severity: "critical",
+                        message: message(policy, r, g.shapes[p.shape % g.shapes.length]!, g.extra),
+                        urn: r.urn,
+                        type: r.type,
+                        name: r.name,
+                    });
                 }
             }
         }
         const flows: FlowEntry[] = g.res.length
-            ? g.flows.map((f, i) => ({ id: `flow-${i + 1}`, decision: "reported" as const, kind: f.kind, flowResource: { urn: at(f.from)!.urn, type: at(f.from)!.type, name: at(f.from)!.name }, from: { urn: at(f.from)!.urn, label: `${at(f.from)!.type} "${at(f.from)!.name}"`, inRussia: "yes", country: "RU", how: "x" }, to: { label: `${at(f.to)!.type} "${at(f.to)!.name}"`, inRussia: "no", country: "DE", how: "y" } }))
+            ? g.flows.map((f, i) => ({
+                  id: `flow-${i + 1}`,
+                  decision: "reported" as const,
+                  kind: f.kind,
+                  flowResource: { urn: at(f.from)!.urn, type: at(f.from)!.type, name: at(f.from)!.name },
+                  from: { urn: at(f.from)!.urn, label: `${at(f.from)!.type} "${at(f.from)!.name}"`, inRussia: "yes", country: "RU", how: "x" },
+                  to: { label: `${at(f.to)!.type} "${at(f.to)!.name}"`, inRussia: "no", country: "DE", how: "y" },
+              }))
             : [];
         const seen = new Set<string>();
         const stores: StoreEntry[] = [];
@@ -102,7 +149,28 @@ const dataMap = fc
         const advisory = violations.length - mandatory;
         const stacks = g.org?.map((x, i) => {
             const key = `${x.name}/${i}`;
-            return { stack: key, project: x.name, name: String(i), path: `${x.name}.json`, kind: "stack-export" as const, mode: "analyze" as const, verdict: x.mandatory ? ("blocked" as const) : x.advisory ? ("passes with warnings" as const) : ("passes" as const), summary: { resources: 1, personalDataStores: 0, russianPersonalDataStores: 0, flows: 0, flowsLeavingRussia: 0, mandatory: x.mandatory, advisory: x.advisory, blocked: x.mandatory > 0, unclassifiedStorage: 0, exemptions: 0, exemptionsExpiringWithin30Days: 0 } };
+            return {
+                stack: key,
+                project: x.name,
+                name: String(i),
+                path: `${x.name}.json`,
+                kind: "stack-export" as const,
+                mode: "analyze" as const,
+                verdict: x.mandatory ? ("blocked" as const) : x.advisory ? ("passes with warnings" as const) : ("passes" as const),
+                summary: {
+                    resources: 1,
+                    personalDataStores: 0,
+                    russianPersonalDataStores: 0,
+                    flows: 0,
+                    flowsLeavingRussia: 0,
+                    mandatory: x.mandatory,
+                    advisory: x.advisory,
+                    blocked: x.mandatory > 0,
+                    unclassifiedStorage: 0,
+                    exemptions: 0,
+                    exemptionsExpiringWithin30Days: 0,
+                },
+            };
         });
         if (stacks) {
             // A resource is in one stack: by the order its URN first appears.
@@ -117,19 +185,41 @@ const dataMap = fc
             legal: { notice: NOTICE, lawFile: "policypack/data/law.json", lawReviewed: LAW.reviewed },
             pack: { name: "ru-data-residency", version: "0.1.0" },
             subject: { kind: "stack-export", path: g.path, project: g.project, stack: g.stack, mode: "analyze" },
-            summary: { resources: g.res.length, personalDataStores: stores.length, russianPersonalDataStores: stores.length, flows: flows.length, flowsLeavingRussia: flows.length, mandatory, advisory, blocked: mandatory > 0, unclassifiedStorage: g.unclassified.length, exemptions: g.exemptions.length, exemptionsExpiringWithin30Days: g.exemptions.filter((e) => e.soon && !e.expired).length },
+            summary: {
+                resources: g.res.length,
+                personalDataStores: stores.length,
+                russianPersonalDataStores: stores.length,
+                flows: flows.length,
+                flowsLeavingRussia: flows.length,
+                mandatory,
+                advisory,
+                blocked: mandatory > 0,
+                unclassifiedStorage: g.unclassified.length,
+                exemptions: g.exemptions.length,
+                exemptionsExpiringWithin30Days: g.exemptions.filter((e) => e.soon && !e.expired).length,
+            },
             policies: [],
             stores,
             flows,
             unclassifiedStorage: g.res.length ? g.unclassified.map((i) => ({ ...at(i)!, service: "S3" })) : [],
-            exemptions: g.exemptions.map((e) => ({ policy: POLICIES[0]!, resource: e.resource, reason: e.reason, expires: "2026-12-10", expired: e.expired, expiresWithin30Days: e.soon && !e.expired, matches: [] })),
+            exemptions: g.exemptions.map((e) => ({
+                policy: POLICIES[0]!,
+                resource: e.resource,
+                reason: e.reason,
+                expires: "2026-12-10",
+                expired: e.expired,
+                expiresWithin30Days: e.soon && !e.expired,
+                matches: [],
+            })),
             violations,
         };
     });
 
 /** A name as the report must show it: on one line, every invisible or reordering character written as \uXXXX. */
 const shown = (name: string) =>
-    name.replace(/\r?\n|\r/g, " ").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    name
+        .replace(/\r?\n|\r/g, " ")
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 const decode = (html: string) =>
     html
@@ -182,7 +272,18 @@ function checkComment(map: DataMap, text: string): void {
     // The organisation's (or the stack's) summary table says what the summary says.
     const s = map.summary;
     const first = /<table>[\s\S]*?<\/table>/.exec(map.stacks ? md.render(text.slice(text.indexOf("**The organisation:**"))) : html)![0];
-    expect([...first.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1])).toEqual([s.resources, s.personalDataStores, s.russianPersonalDataStores, s.flowsLeavingRussia, s.mandatory, s.advisory, s.unclassifiedStorage, `${s.exemptions} (${s.exemptionsExpiringWithin30Days})`].map(String));
+    expect([...first.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1])).toEqual(
+        [
+            s.resources,
+            s.personalDataStores,
+            s.russianPersonalDataStores,
+            s.flowsLeavingRussia,
+            s.mandatory,
+            s.advisory,
+            s.unclassifiedStorage,
+            `${s.exemptions} (${s.exemptionsExpiringWithin30Days})`,
+        ].map(String),
+    );
     // Every blocked resource is listed, or counted as left out: exactly, once each.
     const blocked = [...new Set(map.violations.filter((v) => v.level === "mandatory").map((v) => v.urn))];
     const rows = tableAfter(html, "Blocked resources");
@@ -247,7 +348,9 @@ describe("where the full report is", () => {
         expect(fullReportPointer({ url: "javascript:alert(1)" })).toBeUndefined();
         const github = { GITHUB_ACTIONS: "true", GITHUB_SERVER_URL: "https://github.com", GITHUB_REPOSITORY: "acme/infra", GITHUB_RUN_ID: "42" };
         expect(fullReportPointer({ file: "residency.html", env: github })).toBe("`residency.html`, written by [this workflow run](https://github.com/acme/infra/actions/runs/42)");
-        expect(fullReportPointer({ file: "r.md", env: { GITLAB_CI: "true", CI_JOB_URL: "https://gitlab.example/acme/infra/-/jobs/7" } })).toBe("`r.md`, written by [this CI job](https://gitlab.example/acme/infra/-/jobs/7)");
+        expect(fullReportPointer({ file: "r.md", env: { GITLAB_CI: "true", CI_JOB_URL: "https://gitlab.example/acme/infra/-/jobs/7" } })).toBe(
+            "`r.md`, written by [this CI job](https://gitlab.example/acme/infra/-/jobs/7)",
+        );
     });
 });
 
@@ -263,7 +366,22 @@ describe("ru-residency report --format markdown on large stacks", () => {
         const jobs: [string, string[]][] = [
             ["site", ["report", "--file", site, "--format", "markdown", "--full-report", path.join(tmp, "site-full.md")]],
             ["site-json", ["report", "--file", site, "--format", "json"]],
-            ["big", ["report", "--file", big, "--format", "markdown", "--output", path.join(tmp, "big.md"), "--full-report", path.join(tmp, "big-full.html"), "--full-report-url", "https://ci.example/run/9/artifacts"]],
+            [
+                "big",
+                [
+                    "report",
+                    "--file",
+                    big,
+                    "--format",
+                    "markdown",
+                    "--output",
+                    path.join(tmp, "big.md"),
+                    "--full-report",
+                    path.join(tmp, "big-full.html"),
+                    "--full-report-url",
+                    "https://ci.example/run/9/artifacts",
+                ],
+            ],
         ];
         for (const [k, args] of jobs) out[k] = await runCli(args, { env, timeoutMs: 240_000 });
     }, 400_000);
@@ -289,7 +407,9 @@ describe("ru-residency report --format markdown on large stacks", () => {
         expect(r.code).toBe(1);
         const text = fs.readFileSync(path.join(tmp, "big.md"), "utf8");
         expect(byteLength(text)).toBeLessThanOrEqual(COMMENT_BUDGET);
-        expect(text.split("\n")[8]).toBe(`**516 resources block the deployment** (516 mandatory findings). Details are folded below; the full report is \`${path.join(tmp, "big-full.html")}\` ([open it](https://ci.example/run/9/artifacts)).`);
+        expect(text.split("\n")[8]).toBe(
+            `**516 resources block the deployment** (516 mandatory findings). Details are folded below; the full report is \`${path.join(tmp, "big-full.html")}\` ([open it](https://ci.example/run/9/artifacts)).`,
+        );
         // Every blocked resource is listed, or counted in the line that says where the rest are.
         const rows = tableAfter(md.render(text), "Blocked resources").length;
         expect(rows).toBeGreaterThan(20);

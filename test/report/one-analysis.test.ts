@@ -58,7 +58,9 @@ describe("shared settings", () => {
     const takes = { a: ["endpointCountries", "transfers", "exemptions"], b: ["endpointCountries", "transfers", "exemptions"], c: ["categoriesTagKey"] };
     it("are silent when every copy is the same, whatever the key order", () => {
         const m = { "*.x.example": "RU", "y.example": "KZ" };
-        expect(differingSharedSettings({ a: { endpointCountries: m, transfers: "forbid" }, b: { endpointCountries: { "y.example": "KZ", "*.x.example": "RU" }, transfers: "forbid" }, c: {} }, takes)).toEqual([]);
+        expect(
+            differingSharedSettings({ a: { endpointCountries: m, transfers: "forbid" }, b: { endpointCountries: { "y.example": "KZ", "*.x.example": "RU" }, transfers: "forbid" }, c: {} }, takes),
+        ).toEqual([]);
     });
     it("name each differing property once, with every copy, and leave per-policy ones alone", () => {
         const got = differingSharedSettings({ a: { transfers: "declared", exemptions: [1] }, b: { transfers: "forbid", exemptions: [] }, c: { categoriesTagKey: "x" } }, takes);

@@ -57,7 +57,13 @@ describe("report --format json", () => {
         expect(map.schemaVersion).toBe("1.2");
         expect(map.summary).toMatchObject({ personalDataStores: 2, russianPersonalDataStores: 2, flows: 1, flowsLeavingRussia: 1, mandatory: 2, advisory: 1, blocked: true });
         const [customers, dr] = map.stores;
-        expect(customers).toMatchObject({ name: "customers", classification: { categoriesSource: "own tags", subjectsSource: "own tags" }, location: { inRussia: "yes", country: "RU" }, flowsOut: ["flow-1"], verdicts: [] });
+        expect(customers).toMatchObject({
+            name: "customers",
+            classification: { categoriesSource: "own tags", subjectsSource: "own tags" },
+            location: { inRussia: "yes", country: "RU" },
+            flowsOut: ["flow-1"],
+            verdicts: [],
+        });
         expect(dr).toMatchObject({ name: "customers-dr", classification: { categoriesSource: "taint" }, location: { inRussia: "no", country: "DE" }, flowsIn: ["flow-1"] });
         expect(dr!.verdicts.map((v) => [v.policy, v.level])).toEqual([
             ["ru-personal-data-cross-border-transfer", "mandatory"],
@@ -76,7 +82,15 @@ describe("report --format json", () => {
     it("lists exemptions with reason and expiry, and flags those expiring within 30 days", () => {
         const map = JSON.parse(reports["exempt-json"]!.stdout) as DataMap;
         expect(map.exemptions).toEqual([
-            { policy: "ru-personal-data-localization", resource: "legacy-export", reason: "Migration, ticket DATA-42", expires: inDays(10), expired: false, expiresWithin30Days: true, matches: ["urn:pulumi:dev::exemption::aws:s3/bucket:Bucket::legacy-export"] },
+            {
+                policy: "ru-personal-data-localization",
+                resource: "legacy-export",
+                reason: "Migration, ticket DATA-42",
+                expires: inDays(10),
+                expired: false,
+                expiresWithin30Days: true,
+                matches: ["urn:pulumi:dev::exemption::aws:s3/bucket:Bucket::legacy-export"],
+            },
         ]);
         expect(map.summary.exemptionsExpiringWithin30Days).toBe(1);
         expect(map.stores[0]!.exemption).toMatchObject({ reason: "Migration, ticket DATA-42", expired: false });
@@ -107,13 +121,15 @@ describe("report --format sarif", () => {
 
     it("points each result at the program file and line that declared the resource", () => {
         const log = JSON.parse(reports.sarif!.stdout);
-        const where = log.runs[0].results.map((r: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: { name: string }[] }[] }) => [
-            r.ruleId,
-            r.level,
-            r.locations[0]!.logicalLocations[0]!.name,
-            r.locations[0]!.physicalLocation.artifactLocation.uri,
-            r.locations[0]!.physicalLocation.region.startLine,
-        ]);
+        const where = log.runs[0].results.map(
+            (r: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: { name: string }[] }[] }) => [
+                r.ruleId,
+                r.level,
+                r.locations[0]!.logicalLocations[0]!.name,
+                r.locations[0]!.physicalLocation.artifactLocation.uri,
+                r.locations[0]!.physicalLocation.region.startLine,
+            ],
+        );
         expect(where).toEqual([
             ["ru-personal-data-cross-border-transfer", "error", "customers-dr", "examples/cross-border-replication/index.ts", 16],
             ["ru-personal-data-cross-border-transfer", "error", "customers-to-frankfurt", "examples/cross-border-replication/index.ts", 18],
@@ -140,7 +156,9 @@ describe("report --format junit", () => {
         const xml = reports.junit!.stdout;
         expect(xml.match(/<testcase /g)?.length).toBe(3 * 3);
         expect(xml).toContain('<testsuites name="ru-data-residency@0.1.0 cross-border-replication/dev" tests="9" failures="2"');
-        expect(xml).toContain('<testcase name="aws:s3/bucketReplicationConfig:BucketReplicationConfig::customers-to-frankfurt" classname="ru-personal-data-cross-border-transfer" time="0">\n      <failure');
+        expect(xml).toContain(
+            '<testcase name="aws:s3/bucketReplicationConfig:BucketReplicationConfig::customers-to-frankfurt" classname="ru-personal-data-cross-border-transfer" time="0">\n      <failure',
+        );
         expect(xml).toMatch(/classname="user-data-classification" time="0">\n {6}<system-out>advisory: /);
         expect(reports["allowed-junit"]!.stdout).toContain('failures="0"');
     });
@@ -179,7 +197,9 @@ describe("report --format markdown", () => {
         const lines = md.split("\n");
         expect(lines[0]).toBe("## 🛑 Deployment blocked: Russian personal data residency");
         expect(lines[4]).toMatch(/^\| Resources \| Stores of personal data/);
-        expect(lines[8]).toBe("**2 resources block the deployment** (2 mandatory findings), and 1 advisory finding asks for attention. Details are folded below; the full report, with every message, is what `--format html` or `--full-report FILE` writes.");
+        expect(lines[8]).toBe(
+            "**2 resources block the deployment** (2 mandatory findings), and 1 advisory finding asks for attention. Details are folded below; the full report, with every message, is what `--format html` or `--full-report FILE` writes.",
+        );
         expect(md.split("\n").filter((l) => l.startsWith("### ") || l.startsWith("<details>"))).toEqual([
             "### Blocked resources",
             "### Top findings",
@@ -193,8 +213,8 @@ describe("report --format markdown", () => {
             [
                 "| Resource | Location | Mandatory policies | Finding |",
                 "| --- | --- | --- | --- |",
-                "| aws:s3/bucket:Bucket `customers-dr` | Germany (DE) | `ru-personal-data-cross-border-transfer` | aws:s3/bucket:Bucket \"customers-dr\", which holds Russian citizens' personal data because it receives them from aws:s3/bucket:Bucket \"customers\" through aws:s3/bucketReplicationConfig:BucketReplicationConfig \"customers-to-frankfurt\", is not in Russia. |",
-                "| aws:s3/bucketReplicationConfig:BucketReplicationConfig `customers-to-frankfurt` | - | `ru-personal-data-cross-border-transfer` | Sends Russian citizens' personal data out of Russia (S3 replication): to aws:s3/bucket:Bucket \"customers-dr\" in Germany (DE). |",
+                '| aws:s3/bucket:Bucket `customers-dr` | Germany (DE) | `ru-personal-data-cross-border-transfer` | aws:s3/bucket:Bucket "customers-dr", which holds Russian citizens\' personal data because it receives them from aws:s3/bucket:Bucket "customers" through aws:s3/bucketReplicationConfig:BucketReplicationConfig "customers-to-frankfurt", is not in Russia. |',
+                '| aws:s3/bucketReplicationConfig:BucketReplicationConfig `customers-to-frankfurt` | - | `ru-personal-data-cross-border-transfer` | Sends Russian citizens\' personal data out of Russia (S3 replication): to aws:s3/bucket:Bucket "customers-dr" in Germany (DE). |',
             ].join("\n"),
         );
     });

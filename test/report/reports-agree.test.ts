@@ -158,20 +158,29 @@ describe("every report agrees with the policies", () => {
         expect(cases.length).toBeGreaterThan(100);
     });
     for (const c of cases) {
-        it(c.title, async () => {
-            const got = await c.resources();
-            const analysis = await analyzeResourcesInProcess(got.analyze, {
-                packDir: PACK,
-                configFile: configFile(c),
-                project: got.project,
-                stack: got.stack_,
-                dryRun: got.dryRun,
-                stackTags: c.stackTags,
-                stackResources: got.stack,
-                onWarning: () => {},
-            });
-            const map = buildDataMap({ resources: got.analyze, analysis, subject: { kind: "program", path: "x", project: got.project, stack: got.stack_, mode: "preview" }, stackTags: c.stackTags });
-            checkAgreement(map, analysis);
-        }, 60_000);
+        it(
+            c.title,
+            async () => {
+                const got = await c.resources();
+                const analysis = await analyzeResourcesInProcess(got.analyze, {
+                    packDir: PACK,
+                    configFile: configFile(c),
+                    project: got.project,
+                    stack: got.stack_,
+                    dryRun: got.dryRun,
+                    stackTags: c.stackTags,
+                    stackResources: got.stack,
+                    onWarning: () => {},
+                });
+                const map = buildDataMap({
+                    resources: got.analyze,
+                    analysis,
+                    subject: { kind: "program", path: "x", project: got.project, stack: got.stack_, mode: "preview" },
+                    stackTags: c.stackTags,
+                });
+                checkAgreement(map, analysis);
+            },
+            60_000,
+        );
     }
 });

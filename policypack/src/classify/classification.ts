@@ -350,7 +350,8 @@ function classifyLayers(layers: readonly TagLayer[], stackTag: { key: string; va
 
     let personal: Tri;
     if (categories.some((t) => PERSONAL_CATEGORIES.has(t)) || unrecognisedAll.length > 0 || ambiguousAll.length > 0) personal = "yes";
-    else if (cat.status === "present" && categoryTokens.length === 0) personal = "yes"; // an empty tag: fail closed
+    else if (cat.status === "present" && categoryTokens.length === 0)
+        personal = "yes"; // an empty tag: fail closed
     else if (cat.status === "unknown") personal = "unknown";
     else personal = "no";
     // A personal token in a known value is personal whatever the unknown parts hold; only a
@@ -382,8 +383,7 @@ function classifyLayers(layers: readonly TagLayer[], stackTag: { key: string; va
         subjectsUnknown = subj.status === "unknown";
     }
     // A disguised code other than RU or * ("РУ" folds to PY) is read as possibly Russia.
-    const ambiguousSubjectsAll =
-        subjTokens.tainted.size === 0 ? [] : unique(subjTokens.tokens.filter((t) => subjTokens.tainted.has(t) && !ALL_SUBJECTS.has(t) && countryCode(t) !== RUSSIA));
+    const ambiguousSubjectsAll = subjTokens.tainted.size === 0 ? [] : unique(subjTokens.tokens.filter((t) => subjTokens.tainted.has(t) && !ALL_SUBJECTS.has(t) && countryCode(t) !== RUSSIA));
     const subjects = readSubjects(subjTokens.tokens.filter((t) => !ambiguousSubjectsAll.includes(t)));
     const shownUnrecognisedSubjects = unique(subjects.unrecognised).filter((t) => !subjTokens.hidden.has(t));
     const ambiguousSubjects = ambiguousSubjectsAll.filter((t) => !subjTokens.hidden.has(t));

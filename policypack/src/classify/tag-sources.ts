@@ -33,12 +33,7 @@ export interface TagLayer {
 // Resource-level tag properties across providers: AWS/Azure/Yandex `tags`, GCP/Yandex `labels`,
 // Kubernetes object metadata. All are read, so a classification cannot hide in a property the
 // pack forgot.
-const RESOURCE_TAG_PATHS: readonly (readonly string[])[] = [
-    ["tags"],
-    ["labels"],
-    ["metadata", "labels"],
-    ["metadata", "annotations"],
-];
+const RESOURCE_TAG_PATHS: readonly (readonly string[])[] = [["tags"], ["labels"], ["metadata", "labels"], ["metadata", "annotations"]];
 const RESOURCE_COMPUTED_TAG_PATHS: readonly (readonly string[])[] = [["tagsAll"], ["effectiveLabels"]];
 // Provider-level defaults: aws `defaultTags.tags` (a JSON string from the SDK), gcp `defaultLabels`.
 const PROVIDER_TAG_PATHS: readonly (readonly string[])[] = [["defaultTags", "tags"], ["defaultLabels"]];

@@ -18,12 +18,8 @@ export interface FoldedText {
     lookalikes: Lookalike[];
 }
 
-const LOOKALIKES = new Map<string, { readAs: string; description: string }>(
-    confusables.lookalikes.map((l) => [l.char, { readAs: l.readAs, description: `${l.codepoint} ${l.name}` }]),
-);
-const INVISIBLE = new Map<string, string>(
-    confusables.invisible.map((i) => [String.fromCodePoint(parseInt(i.codepoint.slice(2), 16)), `${i.codepoint} ${i.name}`]),
-);
+const LOOKALIKES = new Map<string, { readAs: string; description: string }>(confusables.lookalikes.map((l) => [l.char, { readAs: l.readAs, description: `${l.codepoint} ${l.name}` }]));
+const INVISIBLE = new Map<string, string>(confusables.invisible.map((i) => [String.fromCodePoint(parseInt(i.codepoint.slice(2), 16)), `${i.codepoint} ${i.name}`]));
 const ASCII_ONLY = /^[\x20-\x7e]*$/;
 
 function codepointLabel(char: string): string {
@@ -97,9 +93,7 @@ const tokenCache = new BoundedCache<string, FoldedText & { tokens: string[] }>(M
 
 /** `hideWritten`: do not show the text itself (a tag value too long to quote), only the characters. */
 export function describeLookalikes(where: string, written: string, lookalikes: readonly Lookalike[], hideWritten = false): string {
-    const parts = lookalikes.slice(0, 5).map((l) =>
-        l.readAs === "" ? `an invisible ${l.description}` : `"${l.char}" (${l.description}) read as "${l.readAs}"`,
-    );
+    const parts = lookalikes.slice(0, 5).map((l) => (l.readAs === "" ? `an invisible ${l.description}` : `"${l.char}" (${l.description}) read as "${l.readAs}"`));
     const more = lookalikes.length > 5 ? ` and ${lookalikes.length - 5} more` : "";
     const shown = hideWritten ? `(a value of ${written.length} characters, not shown)` : JSON.stringify(written.slice(0, 64));
     return `${where} ${shown} contains characters that are not what they seem: ${parts.join(", ")}${more}`;

@@ -56,7 +56,9 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
     }
     // Words in tag values too long to quote (long tag values never appear in a message).
     if (c.hiddenCategories > 0 || c.hiddenSubjects > 0) {
-        const which = [c.hiddenCategories > 0 ? `the ${quote(key)} tag (${c.categoriesFrom ?? "tags"})` : "", c.hiddenSubjects > 0 ? `the subjects (${c.subjectsFrom})` : ""].filter(Boolean).join(" and ");
+        const which = [c.hiddenCategories > 0 ? `the ${quote(key)} tag (${c.categoriesFrom ?? "tags"})` : "", c.hiddenSubjects > 0 ? `the subjects (${c.subjectsFrom})` : ""]
+            .filter(Boolean)
+            .join(" and ");
         findings.push({
             message: `${label(r)}: ${which} ${c.hiddenCategories > 0 && c.hiddenSubjects > 0 ? "have" : "has"} a value longer than ${MAX_SHOWN_TAG_VALUE} characters with words the pack does not know, so it is read as personal data of possibly Russian citizens. The value is not shown.\nFix: shorten the tag to the category words and country codes.`,
             downgrade: false,

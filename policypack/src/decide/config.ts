@@ -65,8 +65,7 @@ export const CONFIG_PROPERTIES = {
         type: "string",
         enum: ["block", "warn"],
         default: "block",
-        description:
-            "What to do when a value the decision needs is not known (during preview) or cannot be derived: block (a mandatory violation) or warn (an advisory one).",
+        description: "What to do when a value the decision needs is not known (during preview) or cannot be derived: block (a mandatory violation) or warn (an advisory one).",
     },
     categoriesTagKey: {
         type: "string",
@@ -78,7 +77,8 @@ export const CONFIG_PROPERTIES = {
         type: "string",
         minLength: 1,
         default: DEFAULT_CLASSIFICATION_SETTINGS.subjectsTagKey,
-        description: "Tag (or label) key that lists the citizenships of the people whose data it is (not where they live), as ISO 3166-1 country codes or * for every country. Also read from the stack tags.",
+        description:
+            "Tag (or label) key that lists the citizenships of the people whose data it is (not where they live), as ISO 3166-1 country codes or * for every country. Also read from the stack tags.",
     },
     defaultSubjects: {
         type: "array",
@@ -86,9 +86,7 @@ export const CONFIG_PROPERTIES = {
         default: [...DEFAULT_CLASSIFICATION_SETTINGS.defaultSubjects],
         description: "Citizenships assumed for personal data when neither the resource nor the stack declares them. The default, every country, includes Russian citizens.",
     },
-    endpointCountries: countryMap(
-        "Endpoint host (exact, or *.domain for a domain and its subdomains) → ISO 3166-1 country code, for endpoints the catalogue does not know.",
-    ),
+    endpointCountries: countryMap("Endpoint host (exact, or *.domain for a domain and its subdomains) → ISO 3166-1 country code, for endpoints the catalogue does not know."),
     providerLocations: countryMap("Provider URN, provider name, provider type or package → ISO 3166-1 country code, for providers the pack has no resolver for."),
     clusterLocations: countryMap("Kubernetes provider URN, name, kubeconfig context or cluster name → ISO 3166-1 country code."),
     providerDefaults: {
@@ -128,13 +126,15 @@ export const CONFIG_PROPERTIES = {
     allowNonAdequate: {
         type: "boolean",
         default: false,
-        description: "Under transfers: declared, also allow declared transfers to countries not shown to be adequate, once Roskomnadzor's review period has passed (152-FZ Art. 12: 10 working days, which the pack counts as 30 calendar days from cross-border-transfer-date).",
+        description:
+            "Under transfers: declared, also allow declared transfers to countries not shown to be adequate, once Roskomnadzor's review period has passed (152-FZ Art. 12: 10 working days, which the pack counts as 30 calendar days from cross-border-transfer-date).",
     },
     adequateCountries: {
         type: "array",
         items: { type: "string", pattern: COUNTRY_PATTERN },
         default: [],
-        description: "ISO 3166-1 codes of destination countries that you have checked against Roskomnadzor's current adequacy list (152-FZ Art. 12(2); Order No. 128 of 2022-08-05 or its successor). The pack applies no adequacy listing of its own: its data (data/adequacy.json) could not be confirmed against the order.",
+        description:
+            "ISO 3166-1 codes of destination countries that you have checked against Roskomnadzor's current adequacy list (152-FZ Art. 12(2); Order No. 128 of 2022-08-05 or its successor). The pack applies no adequacy listing of its own: its data (data/adequacy.json) could not be confirmed against the order.",
     },
     destinationLocations: countryMap("ARN or name of a flow destination outside the stack (such as an S3 bucket, whose ARN carries no region) → ISO 3166-1 country code."),
     stackDestinations: {
@@ -146,7 +146,8 @@ export const CONFIG_PROPERTIES = {
             additionalProperties: false,
         },
         default: {},
-        description: "Written by ru-residency analyze / report when it is given several stack exports, not by hand: ARN or name of a flow destination that is a resource of another stack of the same run → { country, stack }. Your own destinationLocations entries win over it.",
+        description:
+            "Written by ru-residency analyze / report when it is given several stack exports, not by hand: ARN or name of a flow destination that is a resource of another stack of the same run → { country, stack }. Your own destinationLocations entries win over it.",
     },
 } satisfies Record<string, PolicyConfigJSONSchema>;
 
@@ -180,8 +181,7 @@ export const SHARED_PROPERTIES: readonly ConfigProperty[] = [...RESIDENCY_PROPER
 
 /** Why a copy of a shared property that differs matters, where it is worse than a disagreement in words. */
 const DIFFERING_CONSEQUENCE: Partial<Record<ConfigProperty, string>> = {
-    transfers:
-        "with declared on the localization policy only, a store abroad is left to the cross-border policy, which under forbid does not judge stores, so no policy reports it",
+    transfers: "with declared on the localization policy only, a store abroad is left to the cross-border policy, which under forbid does not judge stores, so no policy reports it",
 };
 
 /**
@@ -201,7 +201,9 @@ export function differingSharedSettings(configs: Readonly<Record<string, Readonl
         if (values.size < 2) continue;
         const copies = [...values].map(([v, policies]) => `${policies.join(" and ")}: ${v}`).join("; ");
         const consequence = DIFFERING_CONSEQUENCE[property];
-        out.push(`${property} differs between policies (${copies}); each policy reads only its own copy, so the policies decide on different facts${consequence ? ` (${consequence})` : ""}. Set the same value on every policy that takes it.`);
+        out.push(
+            `${property} differs between policies (${copies}); each policy reads only its own copy, so the policies decide on different facts${consequence ? ` (${consequence})` : ""}. Set the same value on every policy that takes it.`,
+        );
     }
     return out;
 }
@@ -210,7 +212,15 @@ export function differingSharedSettings(configs: Readonly<Record<string, Readonl
 function canonicalJson(value: unknown): string {
     if (value === undefined) return "not set";
     const sort = (v: unknown): unknown =>
-        Array.isArray(v) ? v.map(sort) : v !== null && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+        Array.isArray(v)
+            ? v.map(sort)
+            : v !== null && typeof v === "object"
+              ? Object.fromEntries(
+                    Object.keys(v)
+                        .sort()
+                        .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+                )
+              : v;
     return JSON.stringify(sort(value));
 }
 

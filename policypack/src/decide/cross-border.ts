@@ -152,9 +152,49 @@ export function transferEvidence(flow: StackResource, source: StackResource | un
 // form on the Personal Data Portal, pd.rkn.gov.ru; RKN news of 2023-02-10), so the pack cannot
 // check it against one; it refuses what is certainly not an identifier (docs/flows.md).
 const PLACEHOLDERS = new Set([
-    "none", "no", "yes", "y", "n", "true", "false", "ok", "done", "filed", "notified", "sent", "submitted",
-    "tbd", "tba", "tbc", "todo", "wip", "pending", "later", "soon", "unknown", "na", "n/a", "nil", "null", "undefined",
-    "0", "-", "--", "?", "x", "xx", "xxx", "xxxx", "test", "dummy", "placeholder", "example", "sample", "id", "number", "identifier",
+    "none",
+    "no",
+    "yes",
+    "y",
+    "n",
+    "true",
+    "false",
+    "ok",
+    "done",
+    "filed",
+    "notified",
+    "sent",
+    "submitted",
+    "tbd",
+    "tba",
+    "tbc",
+    "todo",
+    "wip",
+    "pending",
+    "later",
+    "soon",
+    "unknown",
+    "na",
+    "n/a",
+    "nil",
+    "null",
+    "undefined",
+    "0",
+    "-",
+    "--",
+    "?",
+    "x",
+    "xx",
+    "xxx",
+    "xxxx",
+    "test",
+    "dummy",
+    "placeholder",
+    "example",
+    "sample",
+    "id",
+    "number",
+    "identifier",
 ]);
 
 /** Why a cross-border-transfer value is not a notification identifier, or undefined if it may be one. */
@@ -189,12 +229,18 @@ function missingConditions(ctx: Context, f: Flow, source: StackResource | undefi
     const tagWhere = tagOn === f.flow ? label(f.flow) : `the source ${label(tagOn)} (${f.flow.type} cannot carry tags)`;
     const art12 = provision("152fz-12-3").cite;
     const tag = evidence.notification;
-    if (tag.status === "absent") missing.push(`${tagWhere} has no tag ${quote(TRANSFER_TAG)} with the identifier of the cross-border notification to Roskomnadzor (${art12}; an operator-register number under ${provision("152fz-22").cite} is a different filing)`);
+    if (tag.status === "absent")
+        missing.push(
+            `${tagWhere} has no tag ${quote(TRANSFER_TAG)} with the identifier of the cross-border notification to Roskomnadzor (${art12}; an operator-register number under ${provision("152fz-22").cite} is a different filing)`,
+        );
     else if (tag.status === "unknown") missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is not known yet (${tag.where})`);
     else if (tag.status === "empty") missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is empty; its value must be the identifier of the cross-border notification (${art12})`);
     else {
         const problem = notificationIdProblem(tag.value ?? "");
-        if (problem) missing.push(`the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is ${quote(tag.value ?? "")}, ${problem}; its value must be the identifier Roskomnadzor's Personal Data Portal gives the filed cross-border notification (${art12})`);
+        if (problem)
+            missing.push(
+                `the tag ${quote(TRANSFER_TAG)} on ${tagWhere} is ${quote(tag.value ?? "")}, ${problem}; its value must be the identifier Roskomnadzor's Personal Data Portal gives the filed cross-border notification (${art12})`,
+            );
     }
     const today = ctx.settings.today ?? todayUtc();
     const date = evidence.date;
@@ -252,9 +298,12 @@ function fixFor(settings: Settings, location: Location, kind: string): string {
         settings.transfers === "declared"
             ? "or meet the missing conditions above for a declared transfer;"
             : `or, if your lawyers allow a foreign copy of a primary database in Russia, switch to transfers: declared and tag the flow with ${TRANSFER_TAG} = <identifier of the cross-border notification> and ${TRANSFER_DATE_TAG} = <date it was filed, YYYY-MM-DD>;`;
-    return [`Send the ${kind} to a destination in Russia, or remove it;`, declared, "or, while you migrate, add a time-limited exemption (resource, reason, expires) for this resource to this policy's exemptions."].join(" ");
+    return [
+        `Send the ${kind} to a destination in Russia, or remove it;`,
+        declared,
+        "or, while you migrate, add a time-limited exemption (resource, reason, expires) for this resource to this policy's exemptions.",
+    ].join(" ");
 }
-
 
 /** What the cross-border policy made of one flow, in the order of the checks that decide it. */
 export type FlowOutcome =
@@ -349,7 +398,16 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
         const key = `${f.flow.urn}\u0000${f.kind}\u0000${endpointKey(f.to)}\u0000${f.inactive ? "inactive" : "active"}`;
         let g = groups.get(key);
         if (!g) {
-            g = { flow: f.flow, kind: f.kind, to: f.to, location, inactive: f.inactive, sources: [], expired: findExemption(expired, f.flow.urn, f.flow.name, true), refused: refusedBroadExemptions(settings.exemptions, f.flow.urn, f.flow.name, settings.allowBroadExemptions) };
+            g = {
+                flow: f.flow,
+                kind: f.kind,
+                to: f.to,
+                location,
+                inactive: f.inactive,
+                sources: [],
+                expired: findExemption(expired, f.flow.urn, f.flow.name, true),
+                refused: refusedBroadExemptions(settings.exemptions, f.flow.urn, f.flow.name, settings.allowBroadExemptions),
+            };
             groups.set(key, g);
         }
         g.sources.push({ text: src.text, status: src.status, missing });
@@ -373,7 +431,10 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
                 : "a place the pack cannot determine";
         const what = allUnknownSources ? "data that may be Russian citizens' personal data" : "Russian citizens' personal data";
         const lines: string[] = [];
-        if (g.inactive) lines.push(`${label(g.flow)} would send ${what} (${g.kind}) to ${endpointName(g.to)}${destUnknown ? ", whose location cannot be decided," : ` in ${where}`} if it were enabled: ${g.inactive}. Advisory: enabling it would be blocked.`);
+        if (g.inactive)
+            lines.push(
+                `${label(g.flow)} would send ${what} (${g.kind}) to ${endpointName(g.to)}${destUnknown ? ", whose location cannot be decided," : ` in ${where}`} if it were enabled: ${g.inactive}. Advisory: enabling it would be blocked.`,
+            );
         else if (destUnknown) lines.push(`${label(g.flow)} sends ${what} (${g.kind}) to ${endpointName(g.to)}, and where that is cannot be decided.`);
         else lines.push(`${label(g.flow)} sends ${what} out of Russia (${g.kind}): to ${endpointName(g.to)} in ${where}.`);
         lines.push(`Source: ${listed(g.sources, (s) => s.text)}.`);
@@ -407,11 +468,12 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
         if (findExemption(active, r.urn, r.name, settings.allowBroadExemptions)) continue;
         const location = ctx.locator.of(r);
         if (location.inRussia === "yes") continue;
-        const flowsText = listed([...flowUrns].map((u) => index.byUrn.get(u)).filter((x): x is StackResource => x !== undefined), label);
+        const flowsText = listed(
+            [...flowUrns].map((u) => index.byUrn.get(u)).filter((x): x is StackResource => x !== undefined),
+            label,
+        );
         const lines = [
-            location.inRussia === "unknown"
-                ? `${describeHolding(ctx, r, h)}; where it is cannot be decided.`
-                : `${describeHolding(ctx, r, h)}, is not in Russia.`,
+            location.inRussia === "unknown" ? `${describeHolding(ctx, r, h)}; where it is cannot be decided.` : `${describeHolding(ctx, r, h)}, is not in Russia.`,
             `Classification: from the data flow (${flowsText}), whatever the store's own tags say; the localization policy sees one resource at a time and cannot see this.`,
             `Location: ${location.how}.`,
             ...expiredNote(findExemption(expired, r.urn, r.name, true)),

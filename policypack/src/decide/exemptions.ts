@@ -25,10 +25,7 @@ const GLOB_CHARS = /[*?[\]{}!()+@]/;
 
 // URNs and names that have nothing in common but their shape: a pattern that matches all the
 // URNs, or all the names, matches any resource (an exemption matches a URN or a name).
-const URN_PROBES = [
-    "urn:pulumi:zz-probe-stack::zz-probe-project::zzprobe:zz/zzProbe:ZzProbe::zz-probe-name",
-    "urn:pulumi:other::other::aws:s3/bucket:Bucket::q",
-];
+const URN_PROBES = ["urn:pulumi:zz-probe-stack::zz-probe-project::zzprobe:zz/zzProbe:ZzProbe::zz-probe-name", "urn:pulumi:other::other::aws:s3/bucket:Bucket::q"];
 const NAME_PROBES = ["zz-probe-name", "q", "Customers_2"];
 
 type Matcher = (text: string) => boolean;
@@ -183,7 +180,10 @@ export function refusedBroadExemptions(exemptions: readonly Exemption[], urn: st
     for (const e of exemptions) {
         if (e.expired || !matches(e, urn, name)) continue;
         const what = broadInStack(e.resource, urn);
-        if (what) out.push(`Exemption exemptions[${e.index}].resource ${quote(e.resource)} is refused: it matches ${what}, which turns the policy off for them without naming them; name the resources, or set allowBroadExemptions to true.`);
+        if (what)
+            out.push(
+                `Exemption exemptions[${e.index}].resource ${quote(e.resource)} is refused: it matches ${what}, which turns the policy off for them without naming them; name the resources, or set allowBroadExemptions to true.`,
+            );
     }
     return out;
 }

@@ -95,7 +95,6 @@ function fixFor(r: ResourceView, location: Location): string {
     ].join(" ");
 }
 
-
 /**
  * The localization policy's decision. Under transfers: declared, a store known to be outside
  * Russia that holds Russian citizens' personal data may be the lawful destination of a declared
@@ -134,8 +133,21 @@ export function localizationFinding(r: ResourceInput, settings: Settings): (Find
 
     const exemptions = settings.exemptions;
     const allowBroad = settings.allowBroadExemptions;
-    if (findExemption(exemptions.filter((e) => !e.expired), r.urn, r.name, allowBroad)) return undefined;
-    const expired = findExemption(exemptions.filter((e) => e.expired), r.urn, r.name, true);
+    if (
+        findExemption(
+            exemptions.filter((e) => !e.expired),
+            r.urn,
+            r.name,
+            allowBroad,
+        )
+    )
+        return undefined;
+    const expired = findExemption(
+        exemptions.filter((e) => e.expired),
+        r.urn,
+        r.name,
+        true,
+    );
     const refused = refusedBroadExemptions(exemptions, r.urn, r.name, allowBroad);
 
     const location = locate(r, settings);

@@ -33,7 +33,26 @@ export const MAX_ARN_LENGTH = 2048;
 // Resource types that use "/" or ":" to separate type and id, by service. Others: the whole
 // resource part is the id (e.g. S3 "bucket/key" is a bucket name followed by a key).
 const TYPED_SERVICES: ReadonlySet<string> = new Set([
-    "dynamodb", "rds", "backup", "ec2", "elasticfilesystem", "elasticache", "firehose", "kinesis", "logs", "dms", "datasync", "es", "aoss", "glue", "lambda", "kafka", "redshift", "kms", "iam", "sns",
+    "dynamodb",
+    "rds",
+    "backup",
+    "ec2",
+    "elasticfilesystem",
+    "elasticache",
+    "firehose",
+    "kinesis",
+    "logs",
+    "dms",
+    "datasync",
+    "es",
+    "aoss",
+    "glue",
+    "lambda",
+    "kafka",
+    "redshift",
+    "kms",
+    "iam",
+    "sns",
 ]);
 
 export function looksLikeArn(text: string): boolean {

@@ -13,9 +13,7 @@ import type { StackIndex, StackResource } from "./stack";
 
 /** One end of a flow: a resource in the stack, a place outside it, or something not known. */
 export type Endpoint = (
-    | { kind: "resource"; resource: StackResource; how: string }
-    | { kind: "external"; label: string; location: Location; how: string }
-    | { kind: "unknown"; label: string; how: string }
+    { kind: "resource"; resource: StackResource; how: string } | { kind: "external"; label: string; location: Location; how: string } | { kind: "unknown"; label: string; how: string }
 ) & {
     /** Set when the copy to this destination is switched off (a replication rule with status Disabled): why, in words. */
     inactive?: string;
@@ -258,7 +256,12 @@ function regionEndpoint(value: unknown, path: string, onAws?: string): Endpoint[
     const v = read(value);
     if (v.kind === "absent") return [];
     if (onAws && (v.kind !== "value" || !findRegion("aws", v.value))) {
-        const what = v.kind === "unknown" ? `${path} is not known yet` : v.kind === "invalid" ? `${path} is not a string` : `${path} is ${quote(v.value)}, which the pack's catalogue does not list as an AWS region`;
+        const what =
+            v.kind === "unknown"
+                ? `${path} is not known yet`
+                : v.kind === "invalid"
+                  ? `${path} is not a string`
+                  : `${path} is ${quote(v.value)}, which the pack's catalogue does not list as an AWS region`;
         const how = `${what}, but ${onAws} is always in an AWS region (its provider has no custom endpoint for the service), and AWS has no region in Russia`;
         return [{ kind: "external", label: v.kind === "value" ? `region ${quote(v.value)}` : path, location: { inRussia: "no", how, unknowns: [] }, how }];
     }
@@ -302,7 +305,8 @@ function s3ReplicationRules(ctx: FlowContext, r: StackResource, rules: unknown, 
         // A rule with status Disabled replicates nothing (S3 ReplicationRule Status); one whose
         // status is unknown in a preview, or anything else, counts as enabled (fail closed).
         const status = read(field(rule, "status"));
-        const inactive = status.kind === "value" && status.value.toLowerCase() === "disabled" ? `${p}.status is ${quote(status.value)}, so the rule replicates nothing while it stays disabled` : undefined;
+        const inactive =
+            status.kind === "value" && status.value.toLowerCase() === "disabled" ? `${p}.status is ${quote(status.value)}, so the rule replicates nothing while it stays disabled` : undefined;
         // Every replication rule copies somewhere; a rule whose destination cannot be read is an
         // unknown destination, not the absence of a flow.
         const found: Endpoint[] =
@@ -407,7 +411,13 @@ function globalClusterMembers(ctx: FlowContext): Map<string, StackResource[]> {
 
 const rdsCluster: Extractor = (r, ctx) => {
     const out: Flow[] = [];
-    const replicaOf = resolve(ctx, r, { value: field(r.props, "replicationSourceIdentifier"), path: "replicationSourceIdentifier", depKey: "replicationSourceIdentifier", types: [...RDS_CLUSTERS, ...RDS_INSTANCES], exclude: new Set([r.urn]) });
+    const replicaOf = resolve(ctx, r, {
+        value: field(r.props, "replicationSourceIdentifier"),
+        path: "replicationSourceIdentifier",
+        depKey: "replicationSourceIdentifier",
+        types: [...RDS_CLUSTERS, ...RDS_INSTANCES],
+        exclude: new Set([r.urn]),
+    });
     out.push(...flows("RDS cross-region read replica cluster", r, replicaOf, [self(r, "it is the replica cluster itself")]));
     const globals = resolve(ctx, r, { value: field(r.props, "globalClusterIdentifier"), path: "globalClusterIdentifier", depKey: "globalClusterIdentifier", types: GLOBAL_CLUSTERS });
     for (const g of globals) {
@@ -418,7 +428,15 @@ const rdsCluster: Extractor = (r, ctx) => {
         for (const m of globalClusterMembers(ctx).get(g.resource.urn) ?? []) {
             if (m.urn !== r.urn) sources.push({ kind: "resource", resource: m, how: `it is another member of ${label(g.resource)}` });
         }
-        sources.push(...resolve(ctx, g.resource, { value: field(g.resource.props, "sourceDbClusterIdentifier"), path: `${label(g.resource)} sourceDbClusterIdentifier`, depKey: "sourceDbClusterIdentifier", types: RDS_CLUSTERS, exclude: new Set([r.urn]) }).filter((e) => e.kind === "resource"));
+        sources.push(
+            ...resolve(ctx, g.resource, {
+                value: field(g.resource.props, "sourceDbClusterIdentifier"),
+                path: `${label(g.resource)} sourceDbClusterIdentifier`,
+                depKey: "sourceDbClusterIdentifier",
+                types: RDS_CLUSTERS,
+                exclude: new Set([r.urn]),
+            }).filter((e) => e.kind === "resource"),
+        );
         out.push(...flows(`RDS global cluster member (${g.resource.name})`, r, dedupe(sources), [self(r, `it is a member of ${label(g.resource)}`)]));
     }
     return out;
@@ -446,12 +464,24 @@ function copyDestination(r: StackResource): Endpoint[] {
 }
 
 const rdsSnapshotCopy: Extractor = (r, ctx) => {
-    const from = resolve(ctx, r, { value: field(r.props, "sourceDbSnapshotIdentifier"), path: "sourceDbSnapshotIdentifier", depKey: "sourceDbSnapshotIdentifier", types: RDS_SNAPSHOTS, exclude: new Set([r.urn]) });
+    const from = resolve(ctx, r, {
+        value: field(r.props, "sourceDbSnapshotIdentifier"),
+        path: "sourceDbSnapshotIdentifier",
+        depKey: "sourceDbSnapshotIdentifier",
+        types: RDS_SNAPSHOTS,
+        exclude: new Set([r.urn]),
+    });
     return flows("RDS snapshot copy", r, from, copyDestination(r));
 };
 
 const rdsClusterSnapshotCopy: Extractor = (r, ctx) => {
-    const from = resolve(ctx, r, { value: field(r.props, "sourceDbClusterSnapshotIdentifier"), path: "sourceDbClusterSnapshotIdentifier", depKey: "sourceDbClusterSnapshotIdentifier", types: RDS_CLUSTER_SNAPSHOTS, exclude: new Set([r.urn]) });
+    const from = resolve(ctx, r, {
+        value: field(r.props, "sourceDbClusterSnapshotIdentifier"),
+        path: "sourceDbClusterSnapshotIdentifier",
+        depKey: "sourceDbClusterSnapshotIdentifier",
+        types: RDS_CLUSTER_SNAPSHOTS,
+        exclude: new Set([r.urn]),
+    });
     return flows("RDS cluster snapshot copy", r, from, copyDestination(r));
 };
 
@@ -522,7 +552,12 @@ function mayMatchService(pattern: string, type: string): boolean {
 }
 
 function globToRegExp(glob: string): RegExp {
-    return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+    return new RegExp(
+        `^${glob
+            .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+            .replace(/\*/g, ".*")
+            .replace(/\?/g, ".")}$`,
+    );
 }
 
 function selectedStores(ctx: FlowContext, s: StackResource): Endpoint[] {
@@ -552,7 +587,11 @@ function selectedStores(ctx: FlowContext, s: StackResource): Endpoint[] {
             for (const t of STORES_AND_SNAPSHOTS) {
                 for (const m of ctx.index.ofType(t)) {
                     if (withArn.has(m.urn) || !mayMatchService(v.value, m.type)) continue;
-                    out.push({ kind: "resource", resource: m, how: `${path} ${quote(v.value)} may match its ARN, which is not known yet (a new store in a preview), so the pack counts it as selected` });
+                    out.push({
+                        kind: "resource",
+                        resource: m,
+                        how: `${path} ${quote(v.value)} may match its ARN, which is not known yet (a new store in a preview), so the pack counts it as selected`,
+                    });
                 }
             }
             return;
@@ -573,7 +612,15 @@ function selectedStores(ctx: FlowContext, s: StackResource): Endpoint[] {
     return out.filter((e) => e.kind !== "resource" || !e.resource.type.startsWith("aws:backup/"));
 }
 
-const STORES_AND_SNAPSHOTS = [...STORES, ...VOLUMES, ...EC2_INSTANCES, ...RDS_SNAPSHOTS, ...RDS_CLUSTER_SNAPSHOTS, "aws:fsx/lustreFileSystem:LustreFileSystem", "aws:fsx/windowsFileSystem:WindowsFileSystem"];
+const STORES_AND_SNAPSHOTS = [
+    ...STORES,
+    ...VOLUMES,
+    ...EC2_INSTANCES,
+    ...RDS_SNAPSHOTS,
+    ...RDS_CLUSTER_SNAPSHOTS,
+    "aws:fsx/lustreFileSystem:LustreFileSystem",
+    "aws:fsx/windowsFileSystem:WindowsFileSystem",
+];
 
 const backupPlan: Extractor = (r, ctx) => {
     const selections = selectionsByPlan(ctx).get(r.urn) ?? [];
@@ -584,7 +631,11 @@ const backupPlan: Extractor = (r, ctx) => {
         const vault = resolve(ctx, r, { value: field(rule, "targetVaultName"), path: `${p}.targetVaultName`, depKey: "rules", types: VAULTS });
         // A plan backs up into a vault in its own region: a vault outside the stack is where the plan is.
         for (const v of vault) to.push(v.kind === "external" ? self(r, `${p}.targetVaultName ${quote(v.label)} is not in this stack; a plan's target vault is in the plan's own region`) : v);
-        to.push(...eachItem(field(rule, "copyActions"), `${p}.copyActions`, (c, cp) => resolve(ctx, r, { value: field(c, "destinationVaultArn"), path: `${cp}.destinationVaultArn`, depKey: "rules", types: VAULTS })));
+        to.push(
+            ...eachItem(field(rule, "copyActions"), `${p}.copyActions`, (c, cp) =>
+                resolve(ctx, r, { value: field(c, "destinationVaultArn"), path: `${cp}.destinationVaultArn`, depKey: "rules", types: VAULTS }),
+            ),
+        );
         return [];
     });
     return flows("AWS Backup", r, from, dedupe(to));
@@ -616,7 +667,9 @@ const efsReplication: Extractor = (r, ctx) => {
     let to: Endpoint[];
     if (isUnknown(dest)) to = [{ kind: "unknown", label: "destination", how: "destination is not known yet" }];
     else {
-        to = resolve(ctx, r, { value: field(dest, "fileSystemId"), path: "destination.fileSystemId", depKey: "destination", types: FILE_SYSTEMS, exclude: urnsOf(from) }).filter((e) => e.kind !== "external");
+        to = resolve(ctx, r, { value: field(dest, "fileSystemId"), path: "destination.fileSystemId", depKey: "destination", types: FILE_SYSTEMS, exclude: urnsOf(from) }).filter(
+            (e) => e.kind !== "external",
+        );
         if (to.length === 0) to = regionEndpoint(field(dest, "region"), "destination.region", servedByAws(r) ? "an EFS replica" : undefined);
         if (to.length === 0) to = [{ kind: "unknown", label: "destination", how: "destination names neither a file system in this stack nor a region" }];
     }
@@ -630,7 +683,13 @@ const elasticacheReplicationGroup: Extractor = (r, ctx) => {
             out.push(...flows("ElastiCache global datastore secondary", r, [g], [self(r, "it is the secondary replication group itself")]));
             continue;
         }
-        const primary = resolve(ctx, g.resource, { value: field(g.resource.props, "primaryReplicationGroupId"), path: `${label(g.resource)} primaryReplicationGroupId`, depKey: "primaryReplicationGroupId", types: REPLICATION_GROUPS, exclude: new Set([r.urn]) });
+        const primary = resolve(ctx, g.resource, {
+            value: field(g.resource.props, "primaryReplicationGroupId"),
+            path: `${label(g.resource)} primaryReplicationGroupId`,
+            depKey: "primaryReplicationGroupId",
+            types: REPLICATION_GROUPS,
+            exclude: new Set([r.urn]),
+        });
         out.push(...flows(`ElastiCache global datastore (${g.resource.name})`, r, primary, [self(r, `it is a secondary of ${label(g.resource)}`)]));
     }
     return out;
@@ -654,7 +713,12 @@ const FIREHOSE_URLS = ["clusterJdbcurl", "clusterEndpoint", "collectionEndpoint"
 const firehose: Extractor = (r, ctx) => {
     const me = self(r, "it is the delivery stream itself, which buffers the records where it runs");
     const sources = [
-        ...resolve(ctx, r, { value: at(r.props, "kinesisSourceConfiguration", "kinesisStreamArn"), path: "kinesisSourceConfiguration.kinesisStreamArn", depKey: "kinesisSourceConfiguration", types: STREAMS }),
+        ...resolve(ctx, r, {
+            value: at(r.props, "kinesisSourceConfiguration", "kinesisStreamArn"),
+            path: "kinesisSourceConfiguration.kinesisStreamArn",
+            depKey: "kinesisSourceConfiguration",
+            types: STREAMS,
+        }),
         ...resolve(ctx, r, { value: at(r.props, "mskSourceConfiguration", "mskClusterArn"), path: "mskSourceConfiguration.mskClusterArn", depKey: "mskSourceConfiguration", types: MSK }),
     ];
     const sinks: Endpoint[] = [];

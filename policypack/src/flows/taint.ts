@@ -86,7 +86,10 @@ export function propagate(flows: readonly Flow[], classifier: Classifier): Map<s
             unknownSeeds.push(f.to.resource.urn);
         }
     }
-    spread("unknown", unknownSeeds.filter((u) => holdings.get(u)?.status === "unknown"));
+    spread(
+        "unknown",
+        unknownSeeds.filter((u) => holdings.get(u)?.status === "unknown"),
+    );
     return holdings;
 }
 
@@ -102,10 +105,7 @@ export interface TaintEntry {
  * Resources that hold Russian citizens' personal data only because they receive it through a flow,
  * keyed by URN: where the data comes from and through which flow. For the data map.
  */
-export function computeTaint(
-    resources: readonly StackResource[],
-    settings: ClassificationSettings & Partial<FlowSettings> = DEFAULT_CLASSIFICATION_SETTINGS,
-): Map<string, TaintEntry> {
+export function computeTaint(resources: readonly StackResource[], settings: ClassificationSettings & Partial<FlowSettings> = DEFAULT_CLASSIFICATION_SETTINGS): Map<string, TaintEntry> {
     const flowSettings: FlowSettings = { ...DEFAULT_LOCATION_SETTINGS, destinationLocations: {}, ...settings };
     const index = new StackIndex(resources);
     const { flows } = extractFlows(index, flowSettings);

@@ -31,10 +31,7 @@ function endpointKeysOf(type: string): string[] {
     return Object.prototype.hasOwnProperty.call(moduleKeys, module) ? [...moduleKeys[module]!] : [module.toLowerCase()];
 }
 
-type Endpoints =
-    | { kind: "unknown"; what: string }
-    | { kind: "unreadable"; what: string }
-    | { kind: "blocks"; blocks: readonly ReadonlyMap<string, unknown>[] };
+type Endpoints = { kind: "unknown"; what: string } | { kind: "unreadable"; what: string } | { kind: "blocks"; blocks: readonly ReadonlyMap<string, unknown>[] };
 
 /**
  * The provider's `endpoints`: a JSON string of a list of maps (as the SDK sends it), a list, or a

@@ -39,7 +39,7 @@ function parseHost(raw: string): EndpointHost {
         return { notes: ["the endpoint is not a valid URL"] };
     }
     if (url.username !== "" || url.password !== "") {
-        notes.push("the URL carries user-info before \"@\", which is not part of the host");
+        notes.push('the URL carries user-info before "@", which is not part of the host');
     }
     let host = url.hostname.toLowerCase();
     while (host.endsWith(".")) host = host.slice(0, -1);

@@ -54,7 +54,11 @@ export function locateHuaweiStack(resource: ResourceView, settings: LocationSett
 
     let places = collect(resource.props, ["region"], "the resource's");
     if (isEmpty(places)) places = collect(providerProps, ["region"], "the provider's");
-    const zones = collect(resource.props, withIndexPaths(resource.type, ["availabilityZone", "availabilityZones[]"], (p) => p === "region"), "the resource's");
+    const zones = collect(
+        resource.props,
+        withIndexPaths(resource.type, ["availabilityZone", "availabilityZones[]"], (p) => p === "region"),
+        "the resource's",
+    );
     places = { values: [...places.values, ...zones.values], unknown: [...places.unknown, ...zones.unknown], invalid: [...places.invalid, ...zones.invalid] };
     if (isEmpty(places)) {
         return unknownLocation(`neither the resource nor its provider names a ${stack.name} region; set ${pkg}:region in the stack config`);

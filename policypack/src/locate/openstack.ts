@@ -48,7 +48,11 @@ export function locateOpenstack(resource: ResourceView, settings: LocationSettin
     const cloudName = CLOUD_NAMES[cloud] ?? entry.operator;
     const named = regions(resource);
     // The SDK's other zone-named fields are DNS zones and container names; only availability zones place a resource.
-    const zones = collect(resource.props, withIndexPaths(resource.type, ["availabilityZone"], (p) => !/availabilityZones?(\[\])?$/.test(p)), "the resource's");
+    const zones = collect(
+        resource.props,
+        withIndexPaths(resource.type, ["availabilityZone"], (p) => !/availabilityZones?(\[\])?$/.test(p)),
+        "the resource's",
+    );
 
     if (entry.country === null) {
         // One identity endpoint for several regions: the region decides.

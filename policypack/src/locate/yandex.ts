@@ -152,7 +152,14 @@ export function locateYandex(resource: ResourceView, settings: LocationSettings)
         return endpointLocation(providerString(providerProps, "storageEndpoint"), "storageEndpoint", "YC_STORAGE_ENDPOINT_URL", "storage.yandexcloud.net", settings, "Object Storage data");
     }
     if (kind.kind === "queue") {
-        const byEndpoint = endpointLocation(providerString(providerProps, "ymqEndpoint"), "ymqEndpoint", "YC_MESSAGE_QUEUE_ENDPOINT", "message-queue.api.cloud.yandex.net", settings, "A message queue");
+        const byEndpoint = endpointLocation(
+            providerString(providerProps, "ymqEndpoint"),
+            "ymqEndpoint",
+            "YC_MESSAGE_QUEUE_ENDPOINT",
+            "message-queue.api.cloud.yandex.net",
+            settings,
+            "A message queue",
+        );
         if (byEndpoint.inRussia !== "yes") return byEndpoint;
         const region = collect(resource.props, ["regionId"], "the resource's");
         if (isEmpty(region)) return byEndpoint;

@@ -191,13 +191,7 @@ export function urnName(urnOrName: string): string {
 }
 
 /** ComputeAutoNameDefault (bridge pkg/tfbridge/info/autonaming.go) plus pulumi-aws's PostTransforms. */
-export function computeAutoname(
-    rule: AutoNameRule,
-    name: string,
-    seed: Uint8Array,
-    props: WireMap,
-    autonaming?: AutonamingOptions,
-): string {
+export function computeAutoname(rule: AutoNameRule, name: string, seed: Uint8Array, props: WireMap, autonaming?: AutonamingOptions): string {
     const transform = (s: string) => (rule.lower ? s.toLowerCase() : s);
     let randlen = rule.randlen;
     let maxlen = rule.maxlen;
@@ -273,7 +267,7 @@ function jsonDocument(v: Wire): Wire {
 function withBlockDefaults(v: Wire, id: number): Wire {
     if (Array.isArray(v)) return v.map((e) => withBlockDefaults(e, id));
     if (!isObject(v) || isSecret(v) || v === null) return v;
-    const children = id > 0 ? BLOCK_TYPES[id - 1] ?? {} : {};
+    const children = id > 0 ? (BLOCK_TYPES[id - 1] ?? {}) : {};
     const out: WireMap = {};
     for (const [k, x] of Object.entries(v)) out[k] = k in children ? withBlockDefaults(x, children[k]!) : x;
     // Nested blocks have no Pulumi-side defaults in pulumi-aws except the ones this test provider

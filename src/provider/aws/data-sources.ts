@@ -94,7 +94,14 @@ const AZ_COUNT: Record<string, number> = { "us-east-1": 6, "us-west-2": 4 };
 export function zoneIdPrefix(region: string): string {
     const parts = region.split("-");
     const num = parts.pop() ?? "";
-    const dir = (w: string) => w.replace(/^gov$/, "g").replace(/north/g, "n").replace(/south/g, "s").replace(/east/g, "e").replace(/west/g, "w").replace(/central/g, "c");
+    const dir = (w: string) =>
+        w
+            .replace(/^gov$/, "g")
+            .replace(/north/g, "n")
+            .replace(/south/g, "s")
+            .replace(/east/g, "e")
+            .replace(/west/g, "w")
+            .replace(/central/g, "c");
     return parts[0]! + parts.slice(1).map(dir).join("") + num;
 }
 
@@ -146,7 +153,12 @@ function policyDocument(token: string, args: Record<string, unknown>): WireMap {
         const out: Statement = {};
         if (typeof st.sid === "string" && st.sid) out.Sid = st.sid;
         out.Effect = typeof st.effect === "string" ? st.effect : "Allow";
-        for (const [from, to] of [["actions", "Action"], ["notActions", "NotAction"], ["resources", "Resource"], ["notResources", "NotResource"]] as const) {
+        for (const [from, to] of [
+            ["actions", "Action"],
+            ["notActions", "NotAction"],
+            ["resources", "Resource"],
+            ["notResources", "NotResource"],
+        ] as const) {
             const v = list(st[from]);
             if (v.length) out[to] = one(v);
         }
@@ -170,7 +182,6 @@ function policyDocument(token: string, args: Record<string, unknown>): WireMap {
     const json = JSON.stringify(doc, null, 2);
     return { id: String(json.length), json, minifiedJson: JSON.stringify(doc), statements: (args.statements ?? []) as Wire };
 }
-
 
 function str(v: Wire | undefined): string | undefined {
     return typeof v === "string" && v !== "" && v !== UNKNOWN ? v : undefined;
@@ -251,7 +262,16 @@ export function invokeAws(token: string, args: WireMap | undefined, providerConf
         case "aws:ec2/getVpc:getVpc": {
             const region = regionOrThrow(token, configRegion);
             const id = str(a.id) ?? "vpc-0offline0000000001";
-            return { id, arn: `arn:${partitionOf(region).partition}:ec2:${region}:${ACCOUNT_ID}:vpc/${id}`, cidrBlock: str(a.cidrBlock) ?? "172.31.0.0/16", default: a.default ?? true, state: "available", ownerId: ACCOUNT_ID, region, tags: a.tags ?? {} };
+            return {
+                id,
+                arn: `arn:${partitionOf(region).partition}:ec2:${region}:${ACCOUNT_ID}:vpc/${id}`,
+                cidrBlock: str(a.cidrBlock) ?? "172.31.0.0/16",
+                default: a.default ?? true,
+                state: "available",
+                ownerId: ACCOUNT_ID,
+                region,
+                tags: a.tags ?? {},
+            };
         }
         case "aws:ec2/getSubnets:getSubnets": {
             const region = regionOrThrow(token, configRegion);
@@ -263,7 +283,19 @@ export function invokeAws(token: string, args: WireMap | undefined, providerConf
         case "aws:ec2/getAmi:getAmi": {
             const region = regionOrThrow(token, configRegion);
             const id = "ami-0offline000000001";
-            return { id, imageId: id, arn: `arn:${partitionOf(region).partition}:ec2:${region}::image/${id}`, architecture: "x86_64", name: "offline-placeholder-image", ownerId: list(a.owners)[0] ?? ACCOUNT_ID, rootDeviceName: "/dev/xvda", state: "available", mostRecent: a.mostRecent ?? false, owners: a.owners ?? [], filters: a.filters ?? [] };
+            return {
+                id,
+                imageId: id,
+                arn: `arn:${partitionOf(region).partition}:ec2:${region}::image/${id}`,
+                architecture: "x86_64",
+                name: "offline-placeholder-image",
+                ownerId: list(a.owners)[0] ?? ACCOUNT_ID,
+                rootDeviceName: "/dev/xvda",
+                state: "available",
+                mostRecent: a.mostRecent ?? false,
+                owners: a.owners ?? [],
+                filters: a.filters ?? [],
+            };
         }
         default:
             throw new InvokeError(`unrecognized data function (Invoke): ${token}`);
@@ -292,6 +324,9 @@ function filtersMatch(filters: Wire | undefined, region: string, name: string, z
 }
 
 function wildcard(pattern: string): RegExp {
-    const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const re = pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
     return new RegExp(`^${re}$`);
 }

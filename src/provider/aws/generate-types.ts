@@ -249,7 +249,10 @@ export function generate(pkgDir: string): TypesFile {
         .concat("."); // the index module's resources live at the top level
     for (const dir of dirs.sort()) {
         const full = path.join(pkgDir, dir);
-        for (const f of fs.readdirSync(full).filter((x) => x.endsWith(".d.ts")).sort()) {
+        for (const f of fs
+            .readdirSync(full)
+            .filter((x) => x.endsWith(".d.ts"))
+            .sort()) {
             const jsFile = path.join(full, f.replace(/\.d\.ts$/, ".js"));
             if (!fs.existsSync(jsFile)) continue;
             const js = fs.readFileSync(jsFile, "utf8");

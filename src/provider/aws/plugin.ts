@@ -115,12 +115,7 @@ export function makeProviderImplementation(state: ProviderState = { config: {}, 
         configure: unary((req: Req<"ConfigureRequest">) => {
             state.config = decodeProviderConfig(fromStruct(req.getArgs()));
             state.configured = true;
-            return new providerPb.ConfigureResponse()
-                .setAcceptsecrets(false)
-                .setSupportspreview(true)
-                .setAcceptresources(false)
-                .setAcceptoutputs(false)
-                .setSupportsAutonamingConfiguration(true);
+            return new providerPb.ConfigureResponse().setAcceptsecrets(false).setSupportspreview(true).setAcceptresources(false).setAcceptoutputs(false).setSupportsAutonamingConfiguration(true);
         }),
         check: unary((req: Req<"CheckRequest">) => {
             const type = req.getType() || typeOfUrn(req.getUrn());
@@ -158,7 +153,16 @@ export function makeProviderImplementation(state: ProviderState = { config: {}, 
         }),
         update: unary((req: Req<"UpdateRequest">) => {
             const type = req.getType() || typeOfUrn(req.getUrn());
-            const properties = updateState({ type, urn: req.getUrn(), id: req.getId(), olds: fromStruct(req.getOlds()), news: fromStruct(req.getNews()), config: state.config, preview: req.getPreview(), env });
+            const properties = updateState({
+                type,
+                urn: req.getUrn(),
+                id: req.getId(),
+                olds: fromStruct(req.getOlds()),
+                news: fromStruct(req.getNews()),
+                config: state.config,
+                preview: req.getPreview(),
+                env,
+            });
             return new providerPb.UpdateResponse().setProperties(toStruct(properties));
         }),
         delete: unary(() => new emptyPb.Empty()),
@@ -218,9 +222,7 @@ function diffResponse(diffs: string[], olds: WireMap, news: WireMap, replaceKeys
 export async function serve(port = 0): Promise<{ server: grpc.Server; port: number }> {
     const server = new grpc.Server();
     server.addService(providerGrpc.ResourceProviderService, withCallLog(makeProviderImplementation(), process.env.RU_RESIDENCY_PROVIDER_LOG));
-    const bound = await new Promise<number>((resolve, reject) =>
-        server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-    );
+    const bound = await new Promise<number>((resolve, reject) => server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
     return { server, port: bound };
 }
 

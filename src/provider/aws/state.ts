@@ -42,7 +42,10 @@ export interface CreateResult {
 
 /** Deterministic hex from the URN: plausible, stable across runs, distinct per resource. */
 function hexOf(urn: string, n: number, salt = ""): string {
-    return createHash("sha256").update(salt + urn).digest("hex").slice(0, n);
+    return createHash("sha256")
+        .update(salt + urn)
+        .digest("hex")
+        .slice(0, n);
 }
 
 function uuidOf(urn: string): string {
@@ -52,7 +55,9 @@ function uuidOf(urn: string): string {
 
 function upperOf(urn: string, n: number, salt: string): string {
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    const bytes = createHash("sha256").update(salt + urn).digest();
+    const bytes = createHash("sha256")
+        .update(salt + urn)
+        .digest();
     let out = "";
     for (let i = 0; i < n; i++) out += alphabet[bytes[i % bytes.length]! % alphabet.length];
     return out;
