@@ -1,5 +1,6 @@
 // The shape of a policy's allowed and disallowed examples. They are the policy's documentation
 // (docs/policies.md) and its tests (test/policies/examples.test.ts) at once.
+import type { FindingCode } from "../src/decide/finding-codes";
 
 export interface ExampleResource {
     type: string;
@@ -20,8 +21,8 @@ export interface PolicyExample {
      * all, with an error containing this fragment, before the pack sees a resource.
      */
     schemaRejects?: string;
-    /** The outcome: no violation, or one at this level whose message contains these fragments. */
-    expect: { level: "none" } | { level: "mandatory" | "advisory"; messageIncludes: string[] };
+    /** The outcome: no violation, or one of this kind (its finding code) at this level whose message contains these fragments. */
+    expect: { level: "none" } | { level: "mandatory" | "advisory"; code: FindingCode; messageIncludes: string[] };
 }
 
 export interface PolicyExamples {
@@ -61,8 +62,8 @@ export interface StackExample {
     resources: StackExampleResource[];
     config?: Record<string, unknown>;
     stackTags?: Record<string, string>;
-    /** Every violation, in any order: the resource (by name) it is reported against, its level and message fragments. */
-    expect: { resource: string; level: "mandatory" | "advisory"; messageIncludes: string[] }[];
+    /** Every violation, in any order: the resource (by name) it is reported against, its finding code, its level and message fragments. */
+    expect: { resource: string; level: "mandatory" | "advisory"; code: FindingCode; messageIncludes: string[] }[];
 }
 
 export interface StackPolicyExamples {

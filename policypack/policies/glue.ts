@@ -4,7 +4,8 @@ import type { ReportViolation, ResourceValidationArgs, StackValidationArgs } fro
 import type { StackFinding, StackInput } from "../src/decide/cross-border";
 import { withoutProviderComputedUnknowns } from "../src/flows/planned-state";
 import type { StackResource } from "../src/flows/stack";
-import { readSettingsCached, Settings, todayUtc } from "../src/decide/config";
+import { ReadSettings, readSettingsCached, Settings, todayUtc } from "../src/decide/config";
+import { FindingCode, findingLine } from "../src/decide/finding-codes";
 import type { Finding, ResourceInput } from "../src/decide/localization";
 import { unwrapProxy } from "../src/values";
 
@@ -22,23 +23,31 @@ type ViolationObject = { message: string; enforcementLevel: "advisory"; urn?: st
  * whatever the pack config set), so the pack never raises a level above the user's choice.
  */
 export function reportFinding(report: ReportViolation, description: string, finding: Finding, settings: Settings, urn?: string): void {
+    const message = withCode(finding.message, finding.code);
     if (finding.advisory || (finding.downgrade && settings.onUnknown === "warn")) {
-        const violation: ViolationObject = { message: `${description}\n${finding.message}`, enforcementLevel: "advisory", urn };
+        const violation: ViolationObject = { message: `${description}\n${message}`, enforcementLevel: "advisory", urn };
         // @pulumi/policy accepts a violation object at run time (server.js makeReportViolationFun);
         // its type declaration only lists the string form.
         (report as unknown as (v: ViolationObject) => void)(violation);
     } else {
-        report(finding.message, urn);
+        report(message, urn);
     }
 }
 
+/** A violation message: the engine passes on only its text, so the code goes on its last line. */
+export function withCode(message: string, code: FindingCode): string {
+    return `${message}\n${findingLine(code)}`;
+}
+
 // The same words from the resource and the stack policies, so users see one message per problem.
-function invalidConfigMessage(errors: readonly string[]): string {
-    return `The policy pack config for this policy is invalid, so the policy cannot decide and blocks: ${errors.join("; ")}.\nFix: correct the config file given with --policy-pack-config.`;
+function invalidConfigMessage(read: ReadSettings): string {
+    // Only exemptions wrong: the exemption code, whose page says what an exemption needs.
+    const code = read.exemptionErrors.length === read.errors.length ? "RU152-CFG-002" : "RU152-CFG-001";
+    return withCode(`The policy pack config for this policy is invalid, so the policy cannot decide and blocks: ${read.errors.join("; ")}.\nFix: correct the config file given with --policy-pack-config.`, code);
 }
 
 function unreadableInputMessage(e: unknown): string {
-    return `The policy could not read its input (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`;
+    return withCode(`The policy could not read its input (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`, "RU152-PACK-001");
 }
 
 export function describeError(e: unknown): string {
@@ -60,7 +69,7 @@ export function resourceValidation(description: string, decide: (input: Resource
             input = resourceInput(args);
             if (read.errors.length > 0) {
                 if (input.type.startsWith("pulumi:")) return;
-                report(invalidConfigMessage(read.errors));
+                report(invalidConfigMessage(read));
                 return;
             }
             settings = read.settings;
@@ -71,7 +80,7 @@ export function resourceValidation(description: string, decide: (input: Resource
         try {
             for (const finding of decide(input, settings)) reportFinding(report, description, finding, settings);
         } catch (e) {
-            report(`${input.type} ${JSON.stringify(input.name)}: the policy failed while deciding (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`);
+            report(withCode(`${input.type} ${JSON.stringify(input.name)}: the policy failed while deciding (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`, "RU152-PACK-002"));
         }
     };
 }
@@ -110,7 +119,7 @@ export function stackValidation(description: string, decide: (input: StackInput,
         try {
             const read = readSettingsCached(args.getConfig(), todayUtc());
             if (read.errors.length > 0) {
-                report(invalidConfigMessage(read.errors));
+                report(invalidConfigMessage(read));
                 return;
             }
             settings = read.settings;
@@ -122,7 +131,7 @@ export function stackValidation(description: string, decide: (input: StackInput,
         try {
             for (const finding of decide(input, settings)) reportFinding(report, description, finding, settings, finding.urn);
         } catch (e) {
-            report(`The policy failed while deciding for the stack (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`);
+            report(withCode(`The policy failed while deciding for the stack (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`, "RU152-PACK-002"));
         }
     };
 }

@@ -81,7 +81,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "customers-replication",
                     level: "mandatory",
-                    messageIncludes: [
+                    code: "RU152-XB-001", messageIncludes: [
                         "sends Russian citizens' personal data out of Russia (S3 replication)",
                         "Germany (DE)",
                         'rules[0].destination.bucket is not known yet; it comes from aws:s3/bucket:Bucket "customers-eu"',
@@ -89,7 +89,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                         "Transfers: forbid",
                     ],
                 },
-                { resource: "customers-eu", level: "mandatory", messageIncludes: ["because it receives them from", "Classification: from the data flow"] },
+                { resource: "customers-eu", level: "mandatory", code: "RU152-XB-006", messageIncludes: ["because it receives them from", "Classification: from the data flow"] },
             ],
         },
         {
@@ -102,7 +102,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                     provider: YANDEX_DYNAMODB_PROVIDER,
                 },
             ],
-            expect: [{ resource: "sessions", level: "mandatory", messageIncludes: ["DynamoDB global table replica", 'replicas[0].regionName is "eu-west-1"', "Ireland (IE)"] }],
+            expect: [{ resource: "sessions", level: "mandatory", code: "RU152-XB-001", messageIncludes: ["DynamoDB global table replica", 'replicas[0].regionName is "eu-west-1"', "Ireland (IE)"] }],
         },
         {
             title: "A DynamoDB table served by AWS (no custom dynamodb endpoint) with a replica whose region is unknown during preview: replicas are always AWS regions, so it is known abroad, mandatory even with onUnknown: warn",
@@ -119,7 +119,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "sessions",
                     level: "mandatory",
-                    messageIncludes: [
+                    code: "RU152-XB-001", messageIncludes: [
                         "DynamoDB global table replica",
                         "replicas[0].regionName is not known yet, but a DynamoDB global table replica is always in an AWS region",
                         "AWS has no region in Russia",
@@ -136,7 +136,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "customers-replication",
                     level: "advisory",
-                    messageIncludes: ["would send Russian citizens' personal data", 'rules[0].status is "Disabled"', "enabling it would be blocked"],
+                    code: "RU152-XB-004", messageIncludes: ["would send Russian citizens' personal data", 'rules[0].status is "Disabled"', "enabling it would be blocked"],
                 },
             ],
         },
@@ -151,7 +151,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                     provider: YANDEX_S3_PROVIDER,
                 },
             ],
-            expect: [{ resource: "customers-replication", level: "mandatory", messageIncludes: ["its ARN carries no region", "destinationLocations"] }],
+            expect: [{ resource: "customers-replication", level: "mandatory", code: "RU152-XB-002", messageIncludes: ["its ARN carries no region", "destinationLocations"] }],
         },
         {
             title: "The same destination placed by destinationLocations",
@@ -165,7 +165,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                 },
             ],
             config: { destinationLocations: { "partner-archive": "NL" } },
-            expect: [{ resource: "customers-replication", level: "mandatory", messageIncludes: ['destinationLocations["partner-archive"]', "Netherlands"] }],
+            expect: [{ resource: "customers-replication", level: "mandatory", code: "RU152-XB-001", messageIncludes: ['destinationLocations["partner-archive"]', "Netherlands"] }],
         },
         {
             title: "During preview the destination is not known and nothing says which resource it is: blocked",
@@ -173,7 +173,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                 { type: bucket, name: "customers", props: { bucket: "customers", tags: personalRu }, provider: YANDEX_S3_PROVIDER },
                 { type: replication, name: "customers-replication", props: { bucket: "customers", rules: [{ status: "Enabled", destination: { bucket: UNKNOWN } }] }, provider: YANDEX_S3_PROVIDER },
             ],
-            expect: [{ resource: "customers-replication", level: "mandatory", messageIncludes: ["rules[0].destination.bucket is not known yet and no dependency says", "cannot be decided"] }],
+            expect: [{ resource: "customers-replication", level: "mandatory", code: "RU152-XB-002", messageIncludes: ["rules[0].destination.bucket is not known yet and no dependency says", "cannot be decided"] }],
         },
         {
             title: "The same with onUnknown: warn is advisory",
@@ -182,15 +182,31 @@ export const crossBorderExamples: StackPolicyExamples = {
                 { type: replication, name: "customers-replication", props: { bucket: "customers", rules: [{ status: "Enabled", destination: { bucket: UNKNOWN } }] }, provider: YANDEX_S3_PROVIDER },
             ],
             config: { onUnknown: "warn" },
-            expect: [{ resource: "customers-replication", level: "advisory", messageIncludes: ["is not known yet"] }],
+            expect: [{ resource: "customers-replication", level: "advisory", code: "RU152-XB-002", messageIncludes: ["is not known yet"] }],
+        },
+        {
+            title: "During preview the source's classification is not known yet, and it replicates to Frankfurt: the copy may be of Russian citizens' personal data (fail closed)",
+            resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: { "user-data": UNKNOWN } }),
+            expect: [
+                { resource: "customers-replication", level: "mandatory", code: "RU152-XB-003", messageIncludes: ["sends data that may be Russian citizens' personal data out of Russia", 'the value of tag "user-data" in tags is not known yet'] },
+                { resource: "customers-eu", level: "mandatory", code: "RU152-XB-006", messageIncludes: ["which may hold Russian citizens' personal data because it receives data from", "is not in Russia"] },
+            ],
+        },
+        {
+            title: "A replica bucket whose provider's endpoints are not known yet: neither the copy's destination nor the replica can be located (fail closed)",
+            resources: replicated("customers-replica", { type: "pulumi:providers:aws", name: "unknown-endpoints", props: { region: "ru-central1", endpoints: UNKNOWN } }),
+            expect: [
+                { resource: "customers-replication", level: "mandatory", code: "RU152-XB-002", messageIncludes: ["and where that is cannot be decided"] },
+                { resource: "customers-replica", level: "mandatory", code: "RU152-XB-007", messageIncludes: ["because it receives them from", "where it is cannot be decided"] },
+            ],
         },
         {
             title: "transfers: declared without the notification tag",
             resources: replicated("customers-eu", FRANKFURT_PROVIDER),
             config: { transfers: "declared" },
             expect: [
-                { resource: "customers-replication", level: "mandatory", messageIncludes: ['has no tag "cross-border-transfer"', "cannot carry tags"] },
-                { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
+                { resource: "customers-replication", level: "mandatory", code: "RU152-XB-005", messageIncludes: ['has no tag "cross-border-transfer"', "cannot carry tags"] },
+                { resource: "customers-eu", level: "mandatory", code: "RU152-XB-006", messageIncludes: ["is not in Russia"] },
             ],
         },
         {
@@ -201,9 +217,9 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "customers-replication",
                     level: "mandatory",
-                    messageIncludes: ['the tag "cross-border-transfer" on the source', 'is "TBD", a placeholder, not the identifier of a notification'],
+                    code: "RU152-XB-005", messageIncludes: ['the tag "cross-border-transfer" on the source', 'is "TBD", a placeholder, not the identifier of a notification'],
                 },
-                { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
+                { resource: "customers-eu", level: "mandatory", code: "RU152-XB-006", messageIncludes: ["is not in Russia"] },
             ],
         },
         {
@@ -214,7 +230,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "eu-primary",
                     level: "mandatory",
-                    messageIncludes: ["holds personal data of Russian citizens but is not in Russia", "no allowed declared transfer from a store in Russia reaches it"],
+                    code: "RU152-XB-008", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", "no allowed declared transfer from a store in Russia reaches it"],
                 },
             ],
         },
@@ -223,8 +239,8 @@ export const crossBorderExamples: StackPolicyExamples = {
             resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: NOTIFIED }),
             config: { transfers: "declared" },
             expect: [
-                { resource: "customers-replication", level: "mandatory", messageIncludes: ["Germany (DE) is not shown to be adequate", "add DE to adequateCountries", "allowNonAdequate: true"] },
-                { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
+                { resource: "customers-replication", level: "mandatory", code: "RU152-XB-005", messageIncludes: ["Germany (DE) is not shown to be adequate", "add DE to adequateCountries", "allowNonAdequate: true"] },
+                { resource: "customers-eu", level: "mandatory", code: "RU152-XB-006", messageIncludes: ["is not in Russia"] },
             ],
         },
         {
@@ -232,8 +248,8 @@ export const crossBorderExamples: StackPolicyExamples = {
             resources: replicated("customers-us", US_PROVIDER, { sourceTags: NOTIFIED }),
             config: { transfers: "declared" },
             expect: [
-                { resource: "customers-replication", level: "mandatory", messageIncludes: ["United States", "allowNonAdequate: true"] },
-                { resource: "customers-us", level: "mandatory", messageIncludes: ["is not in Russia"] },
+                { resource: "customers-replication", level: "mandatory", code: "RU152-XB-005", messageIncludes: ["United States", "allowNonAdequate: true"] },
+                { resource: "customers-us", level: "mandatory", code: "RU152-XB-006", messageIncludes: ["is not in Russia"] },
             ],
         },
         {
@@ -249,18 +265,18 @@ export const crossBorderExamples: StackPolicyExamples = {
                 },
             ],
             expect: [
-                { resource: "customers-replication", level: "mandatory", messageIncludes: ["Germany (DE)"] },
-                { resource: "customers-eu", level: "mandatory", messageIncludes: ["is not in Russia"] },
+                { resource: "customers-replication", level: "mandatory", code: "RU152-XB-001", messageIncludes: ["Germany (DE)"] },
+                { resource: "customers-eu", level: "mandatory", code: "RU152-XB-006", messageIncludes: ["is not in Russia"] },
                 {
                     resource: "customers-eu-inventory",
                     level: "mandatory",
-                    messageIncludes: [
+                    code: "RU152-XB-001", messageIncludes: [
                         "S3 inventory report",
                         "United States",
                         'receives them from aws:s3/bucket:Bucket "customers" through aws:s3/bucketReplicationConfig:BucketReplicationConfig "customers-replication"',
                     ],
                 },
-                { resource: "reports-us", level: "mandatory", messageIncludes: ['through aws:s3/inventory:Inventory "customers-eu-inventory"'] },
+                { resource: "reports-us", level: "mandatory", code: "RU152-XB-006", messageIncludes: ['through aws:s3/inventory:Inventory "customers-eu-inventory"'] },
             ],
         },
         {
@@ -293,7 +309,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "nightly",
                     level: "mandatory",
-                    messageIncludes: [
+                    code: "RU152-XB-001", messageIncludes: [
                         "(AWS Backup)",
                         '"arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" (not in this stack)',
                         "Germany (DE)",
@@ -301,7 +317,7 @@ export const crossBorderExamples: StackPolicyExamples = {
                     ],
                 },
                 // The plan's own vault is where the plan is: AWS Backup, which has no region in Russia.
-                { resource: "nightly", level: "mandatory", messageIncludes: ["a plan's target vault is in the plan's own region", 'no custom endpoint for "backup"'] },
+                { resource: "nightly", level: "mandatory", code: "RU152-XB-001", messageIncludes: ["a plan's target vault is in the plan's own region", 'no custom endpoint for "backup"'] },
             ],
         },
         {
@@ -326,8 +342,8 @@ export const crossBorderExamples: StackPolicyExamples = {
                 },
             ],
             expect: [
-                { resource: "nightly", level: "mandatory", messageIncludes: ["(AWS Backup)", "Germany (DE)", "may match its ARN, which is not known yet"] },
-                { resource: "nightly", level: "mandatory", messageIncludes: ["a plan's target vault is in the plan's own region"] },
+                { resource: "nightly", level: "mandatory", code: "RU152-XB-001", messageIncludes: ["(AWS Backup)", "Germany (DE)", "may match its ARN, which is not known yet"] },
+                { resource: "nightly", level: "mandatory", code: "RU152-XB-001", messageIncludes: ["a plan's target vault is in the plan's own region"] },
             ],
         },
         {
@@ -352,8 +368,8 @@ export const crossBorderExamples: StackPolicyExamples = {
                 },
             ],
             expect: [
-                { resource: "clicks-to-splunk", level: "mandatory", messageIncludes: ["Kinesis Data Firehose source", "Germany (DE)"] },
-                { resource: "clicks-to-splunk", level: "mandatory", messageIncludes: ["Kinesis Data Firehose delivery", "http-inputs-acme.splunkcloud.com"] },
+                { resource: "clicks-to-splunk", level: "mandatory", code: "RU152-XB-001", messageIncludes: ["Kinesis Data Firehose source", "Germany (DE)"] },
+                { resource: "clicks-to-splunk", level: "mandatory", code: "RU152-XB-002", messageIncludes: ["Kinesis Data Firehose delivery", "http-inputs-acme.splunkcloud.com"] },
             ],
         },
     ],

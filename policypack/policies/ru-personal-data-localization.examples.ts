@@ -163,7 +163,7 @@ export const localizationExamples: PolicyExamples = {
             config: { transfers: "declared" },
             expect: {
                 level: "advisory",
-                messageIncludes: [
+                code: "RU152-LOC-005", messageIncludes: [
                     "Under transfers: declared this policy leaves it to ru-personal-data-cross-border-transfer",
                     "if that policy is left at transfers: forbid, no policy blocks this store: set transfers to the same value on both policies",
                 ],
@@ -177,7 +177,7 @@ export const localizationExamples: PolicyExamples = {
                 props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: { "redis-a": { zone: "ru-central1-a" }, "redis-kz": { zone: "kz1-a" } } },
                 provider: { props: {} },
             },
-            expect: { level: "mandatory", messageIncludes: ['the resource\'s hosts["redis-kz"].zone is "kz1-a"', "Kazakhstan (KZ)"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['the resource\'s hosts["redis-kz"].zone is "kz1-a"', "Kazakhstan (KZ)"] },
         },
         {
             title: "A dedicated YDB database in Yandex Cloud's Kazakhstan region, given as location.region.id",
@@ -187,7 +187,7 @@ export const localizationExamples: PolicyExamples = {
                 props: { labels: { user_data: "personal", data_subjects: "ru" }, location: { region: { id: "kz1" } } },
                 provider: { props: {} },
             },
-            expect: { level: "mandatory", messageIncludes: ['the resource\'s location.region.id is "kz1"', "Kazakhstan (KZ)"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['the resource\'s location.region.id is "kz1"', "Kazakhstan (KZ)"] },
         },
         {
             title: "A current Yandex ClickHouse cluster whose host zone is a number: the field is named once, with why",
@@ -197,7 +197,7 @@ export const localizationExamples: PolicyExamples = {
                 props: { labels: { user_data: "personal", data_subjects: "ru" }, hosts: { "ch-a": { zone: 1 } } },
                 provider: { props: {} },
             },
-            expect: { level: "mandatory", messageIncludes: ['Location: the pack cannot read the resource\'s hosts["ch-a"].zone (a number, not a string).'] },
+            expect: { level: "mandatory", code: "RU152-LOC-003", messageIncludes: ['Location: the pack cannot read the resource\'s hosts["ch-a"].zone (a number, not a string).'] },
         },
         {
             title: "A Cloud SQL instance whose only location is its nested settings.locationPreference.zone (read from the SDK's declarations)",
@@ -209,7 +209,7 @@ export const localizationExamples: PolicyExamples = {
                     settings: { tier: "db-f1-micro", locationPreference: { zone: "europe-west3-a" }, userLabels: { user_data: "personal", data_subjects: "ru" } },
                 },
             },
-            expect: { level: "mandatory", messageIncludes: ['the resource\'s settings.locationPreference.zone is "europe-west3-a"', "Germany (DE)"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['the resource\'s settings.locationPreference.zone is "europe-west3-a"', "Germany (DE)"] },
         },
         {
             title: "A VK Cloud volume whose availabilityZone cannot be read: the field is named, and the volume is not passed as Russian",
@@ -219,33 +219,33 @@ export const localizationExamples: PolicyExamples = {
                 props: { size: 10, availabilityZone: ["MS1"], metadata: { "user-data": "personal", "data-subjects": "RU" } },
                 provider: { props: { authUrl: "https://infra.mail.ru:35357/v3/" } },
             },
-            expect: { level: "mandatory", messageIncludes: ["the pack cannot read the resource's availabilityZone (a list, not a string)"] },
+            expect: { level: "mandatory", code: "RU152-LOC-003", messageIncludes: ["the pack cannot read the resource's availabilityZone (a list, not a string)"] },
         },
         {
             title: "Russian citizens' personal data in Frankfurt",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
-            expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", '"eu-central-1"', "Germany (DE)"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", '"eu-central-1"', "Germany (DE)"] },
         },
         {
             title: "Personal data with no declared subjects is assumed to include Russians",
             resource: { type: bucket, name: "profiles", props: { tags: { "user-data": "personal" } }, provider: FRANKFURT_PROVIDER },
-            expect: { level: "mandatory", messageIncludes: ["every country", "the pack's default (defaultSubjects)"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["every country", "the pack's default (defaultSubjects)"] },
         },
         {
             title: "Subjects from the stack tag",
             resource: { type: bucket, name: "profiles", props: { tags: { "user-data": "personal" } }, provider: FRANKFURT_PROVIDER },
             stackTags: { "data-subjects": "RU" },
-            expect: { level: "mandatory", messageIncludes: ['stack tag "data-subjects"'] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['stack tag "data-subjects"'] },
         },
         {
             title: "An RDS instance that claims ru-central1 with no Russian endpoint for RDS",
             resource: { type: "aws:rds/instance:Instance", name: "accounts", props: { region: "ru-central1", tags: personalRu }, provider: FRANKFURT_PROVIDER },
-            expect: { level: "mandatory", messageIncludes: ['"ru-central1", which is not an AWS region', 'no custom endpoint for "rds"'] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['"ru-central1", which is not an AWS region', 'no custom endpoint for "rds"'] },
         },
         {
             title: "Classification through the provider's defaultTags (a JSON string, as the aws SDK sends it)",
             resource: { type: bucket, name: "events", props: {}, provider: { props: { region: "eu-west-1", defaultTags: JSON.stringify({ tags: personalRu }) } } },
-            expect: { level: "mandatory", messageIncludes: ["provider defaultTags.tags", "Ireland"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["provider defaultTags.tags", "Ireland"] },
         },
         {
             title: "An endpoint that only looks like Yandex",
@@ -255,7 +255,7 @@ export const localizationExamples: PolicyExamples = {
                 props: { tags: personalRu },
                 provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net.example.io" }]) } },
             },
-            expect: { level: "mandatory", messageIncludes: ['host "storage.yandexcloud.net.example.io", a host that is not in the pack\'s catalogue'] },
+            expect: { level: "mandatory", code: "RU152-LOC-003", messageIncludes: ['host "storage.yandexcloud.net.example.io", a host that is not in the pack\'s catalogue'] },
         },
         {
             title: "User-info in the endpoint URL hides the real host",
@@ -265,7 +265,7 @@ export const localizationExamples: PolicyExamples = {
                 props: { tags: personalRu },
                 provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net@s3.eu-central-1.amazonaws.com" }]) } },
             },
-            expect: { level: "mandatory", messageIncludes: ['host "s3.eu-central-1.amazonaws.com"', "user-info"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['host "s3.eu-central-1.amazonaws.com"', "user-info"] },
         },
         {
             title: "Yandex Cloud's Kazakhstan installation is not Russia",
@@ -275,18 +275,18 @@ export const localizationExamples: PolicyExamples = {
                 props: { tags: personalRu },
                 provider: { props: { region: "kz1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.kz" }]) } },
             },
-            expect: { level: "mandatory", messageIncludes: ["Kazakhstan (KZ)"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["Kazakhstan (KZ)"] },
         },
         {
             title: "During preview the provider's endpoints are not known: blocked (onUnknown: block)",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
-            expect: { level: "mandatory", messageIncludes: ["the provider's endpoints are not known yet"] },
+            expect: { level: "mandatory", code: "RU152-LOC-003", messageIncludes: ["the provider's endpoints are not known yet"] },
         },
         {
             title: "The same with onUnknown: warn is advisory",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
             config: { onUnknown: "warn" },
-            expect: { level: "advisory", messageIncludes: ["the provider's endpoints are not known yet"] },
+            expect: { level: "advisory", code: "RU152-LOC-003", messageIncludes: ["the provider's endpoints are not known yet"] },
         },
         {
             title: "A region unknown during preview, with no custom endpoint, is still AWS and so abroad: mandatory even with onUnknown: warn",
@@ -294,7 +294,7 @@ export const localizationExamples: PolicyExamples = {
             config: { onUnknown: "warn" },
             expect: {
                 level: "mandatory",
-                messageIncludes: [
+                code: "RU152-LOC-001", messageIncludes: [
                     "holds personal data of Russian citizens but is not in Russia",
                     "the provider's region is not known yet, but the provider has no custom endpoint",
                     "AWS, which has no region in Russia",
@@ -305,7 +305,7 @@ export const localizationExamples: PolicyExamples = {
             title: "No region anywhere and no custom endpoint: AWS in whichever region the environment gives, so abroad, with onUnknown: warn too",
             resource: { type: "aws:dynamodb/table:Table", name: "sessions", props: { tags: personalRu }, provider: { props: {} } },
             config: { onUnknown: "warn" },
-            expect: { level: "mandatory", messageIncludes: ["neither the resource nor its provider sets a region", "outside Russia whichever region it gets"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["neither the resource nor its provider sets a region", "outside Russia whichever region it gets"] },
         },
         {
             title: "Two endpoints blocks that disagree on s3: the aws provider keeps them as a set, so the pack decides by the worse one, whichever is written last",
@@ -315,43 +315,48 @@ export const localizationExamples: PolicyExamples = {
                 props: { tags: personalRu },
                 provider: { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://s3.eu-central-1.amazonaws.com" }, { s3: "https://storage.yandexcloud.net" }]) } },
             },
-            expect: { level: "mandatory", messageIncludes: ["several endpoints for this service that disagree", "endpoints[0]", "endpoints[1]", "decides by the worst"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["several endpoints for this service that disagree", "endpoints[0]", "endpoints[1]", "decides by the worst"] },
+        },
+        {
+            title: "During preview neither the classification nor the provider's endpoints are known: it may be Russian citizens' personal data in a place the pack cannot determine",
+            resource: { type: bucket, name: "customers", props: { tags: { "user-data": UNKNOWN } }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
+            expect: { level: "mandatory", code: "RU152-LOC-004", messageIncludes: ["may hold Russian citizens' personal data", "where it is cannot be decided", "the provider's endpoints are not known yet"] },
         },
         {
             title: "During preview the classification is not known and the bucket is abroad",
             resource: { type: bucket, name: "customers", props: { tags: { "user-data": UNKNOWN } }, provider: FRANKFURT_PROVIDER },
-            expect: { level: "mandatory", messageIncludes: ['the value of tag "user-data" in tags is not known yet'] },
+            expect: { level: "mandatory", code: "RU152-LOC-002", messageIncludes: ['the value of tag "user-data" in tags is not known yet'] },
         },
         {
             title: "An expired exemption no longer applies",
             resource: { type: bucket, name: "legacy-export", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
             config: { exemptions: [{ resource: "legacy-export", reason: "Migration", expires: "2020-01-31" }] },
-            expect: { level: "mandatory", messageIncludes: ["expired on 2020-01-31"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["expired on 2020-01-31"] },
         },
         {
             title: "A resource-level region that contradicts a Russian endpoint",
             resource: { type: bucket, name: "customers", props: { region: "eu-central-1", tags: personalRu }, provider: YANDEX_S3_PROVIDER },
-            expect: { level: "mandatory", messageIncludes: ["contradict"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["contradict"] },
         },
         {
             title: "A provider the pack cannot locate is never guessed",
             resource: { type: "acme:storage:Bucket", name: "customers", props: { tags: personalRu } },
-            expect: { level: "mandatory", messageIncludes: ['no location resolver for provider package "acme"'] },
+            expect: { level: "mandatory", code: "RU152-LOC-003", messageIncludes: ['no location resolver for provider package "acme"'] },
         },
         {
             title: "An unrecognised category is read as personal data",
             resource: { type: bucket, name: "customers", props: { tags: { "user-data": "pii", "data-subjects": "RU" } }, provider: FRANKFURT_PROVIDER },
-            expect: { level: "mandatory", messageIncludes: ['"pii" (not a known category, read as personal data)'] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['"pii" (not a known category, read as personal data)'] },
         },
         {
             title: "A Google Cloud Storage bucket in the EU multi-region (labels in GCP's lowercase style)",
             resource: { type: "gcp:storage/bucket:Bucket", name: "customers", props: { location: "EU", labels: { "user-data": "personal", "data-subjects": "ru" } } },
-            expect: { level: "mandatory", messageIncludes: ['the resource\'s location is "EU"', "Google Cloud has no region in Russia"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['the resource\'s location is "EU"', "Google Cloud has no region in Russia"] },
         },
         {
             title: "An Azure storage account in germanywestcentral",
             resource: { type: "azure-native:storage:StorageAccount", name: "customers", props: { location: "germanywestcentral", resourceGroupName: "rg", tags: personalRu } },
-            expect: { level: "mandatory", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", '"germanywestcentral"', "Germany (DE)"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", '"germanywestcentral"', "Germany (DE)"] },
         },
         {
             title: "A location field the pack cannot read is named once, with why",
@@ -361,18 +366,18 @@ export const localizationExamples: PolicyExamples = {
                 props: { labels: { user_data: "personal" }, hosts: 3 },
                 provider: { props: {} },
             },
-            expect: { level: "mandatory", messageIncludes: ["Location: the pack cannot read the resource's hosts (a number, neither an object, a list nor a map)."] },
+            expect: { level: "mandatory", code: "RU152-LOC-003", messageIncludes: ["Location: the pack cannot read the resource's hosts (a number, neither an object, a list nor a map)."] },
         },
         {
             title: "A Yandex disk in the Kazakhstan region",
             resource: { type: "yandex:index/computeDisk:ComputeDisk", name: "profiles", props: { zone: "kz1-a", labels: { user_data: "personal" } } },
-            expect: { level: "mandatory", messageIncludes: ['the resource\'s zone is "kz1-a"', "Kazakhstan (KZ)"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['the resource\'s zone is "kz1-a"', "Kazakhstan (KZ)"] },
         },
         {
             title: "Under providerDefaults: strict, a Yandex bucket whose provider names no storageEndpoint is blocked (the environment could point it anywhere)",
             resource: { type: "yandex:index/storageBucket:StorageBucket", name: "customers", props: { bucket: "customers", tags: personalRu }, provider: { props: { zone: "ru-central1-a" } } },
             config: { providerDefaults: "strict" },
-            expect: { level: "mandatory", messageIncludes: ["YC_STORAGE_ENDPOINT_URL", "providerDefaults: strict does not assume the default", "Set yandex:storageEndpoint in the stack config"] },
+            expect: { level: "mandatory", code: "RU152-LOC-003", messageIncludes: ["YC_STORAGE_ENDPOINT_URL", "providerDefaults: strict does not assume the default", "Set yandex:storageEndpoint in the stack config"] },
         },
         {
             title: "A PersistentVolumeClaim on a cluster clusterLocations does not map",
@@ -382,18 +387,18 @@ export const localizationExamples: PolicyExamples = {
                 props: { metadata: { name: "profiles", labels: { "user-data": "personal", "data-subjects": "RU" } } },
                 provider: { name: "prod", props: {} },
             },
-            expect: { level: "mandatory", messageIncludes: ["where it is cannot be decided", 'provider name "prod"', "clusterLocations"] },
+            expect: { level: "mandatory", code: "RU152-LOC-003", messageIncludes: ["where it is cannot be decided", 'provider name "prod"', "clusterLocations"] },
         },
         {
             title: "Under transfers: declared, a store whose location cannot be decided is still decided here",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
             config: { transfers: "declared" },
-            expect: { level: "mandatory", messageIncludes: ["where it is cannot be decided"] },
+            expect: { level: "mandatory", code: "RU152-LOC-003", messageIncludes: ["where it is cannot be decided"] },
         },
         {
             title: "A type the pack knows neither as storage nor as holding no data is still judged (fail closed), and the message says why",
             resource: { type: "aws:lambda/function:Function", name: "signup", props: {}, provider: { props: { region: "eu-central-1", defaultTags: JSON.stringify({ tags: personalRu }) } } },
-            expect: { level: "mandatory", messageIncludes: ["Holds data: aws:lambda/function:Function is neither a storage type the pack knows nor a type it knows to hold no data"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["Holds data: aws:lambda/function:Function is neither a storage type the pack knows nor a type it knows to hold no data"] },
         },
         {
             title: "An EC2 instance classified only through its volumes' tags (volumeTags, rootBlockDevice.tags, ebsBlockDevices[].tags: paths from the generated type index)",
@@ -403,51 +408,51 @@ export const localizationExamples: PolicyExamples = {
                 props: { ami: "ami-1", instanceType: "t3.micro", rootBlockDevice: { volumeSize: 50, tags: personalRu } },
                 provider: FRANKFURT_PROVIDER,
             },
-            expect: { level: "mandatory", messageIncludes: ['tag "user-data" in rootBlockDevice.tags'] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['tag "user-data" in rootBlockDevice.tags'] },
         },
         {
             title: "An exemption without an expiry date is refused, and the policy blocks",
             resource: { type: bucket, name: "legacy-export", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
             config: { exemptions: [{ resource: "legacy-export", reason: "Migration" }] },
             schemaRejects: "exemptions.0: expires is required",
-            expect: { level: "mandatory", messageIncludes: ["exemptions[0].expires is required"] },
+            expect: { level: "mandatory", code: "RU152-CFG-002", messageIncludes: ["exemptions[0].expires is required"] },
         },
         {
             title: "An exemption for every resource is refused unless allowBroadExemptions is set",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
             config: { exemptions: [{ resource: "*", reason: "Not now", expires: "2999-01-01" }] },
-            expect: { level: "mandatory", messageIncludes: ['exemptions[0].resource "*" matches every resource'] },
+            expect: { level: "mandatory", code: "RU152-CFG-002", messageIncludes: ['exemptions[0].resource "*" matches every resource'] },
         },
         {
             title: "endpointCountries that maps a cloud's whole domain to Russia is refused: *.amazonaws.com would make every AWS endpoint Russian",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
             config: { endpointCountries: { "*.amazonaws.com": "RU" } },
-            expect: { level: "mandatory", messageIncludes: ['endpointCountries["*.amazonaws.com"] would place in Russia the host "amazonaws.com"', "AWS"] },
+            expect: { level: "mandatory", code: "RU152-CFG-001", messageIncludes: ['endpointCountries["*.amazonaws.com"] would place in Russia the host "amazonaws.com"', "AWS"] },
         },
         {
             title: "endpointCountries that maps a public suffix to Russia is refused (*.com, *.ru, *.herokuapp.com: anyone can register a host there)",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
             config: { endpointCountries: { "*.ru": "RU" } },
-            expect: { level: "mandatory", messageIncludes: ['endpointCountries["*.ru"] would place in Russia every host under "ru", a public suffix'] },
+            expect: { level: "mandatory", code: "RU152-CFG-001", messageIncludes: ['endpointCountries["*.ru"] would place in Russia every host under "ru", a public suffix'] },
         },
         {
             title: "endpointCountries that maps a host the catalogue places abroad to Russia is refused (Yandex Cloud Kazakhstan)",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
             config: { endpointCountries: { "storage.yandexcloud.kz": "RU" } },
-            expect: { level: "mandatory", messageIncludes: ['endpointCountries["storage.yandexcloud.kz"] would place in Russia the host "storage.yandexcloud.kz"', "Kazakhstan"] },
+            expect: { level: "mandatory", code: "RU152-CFG-001", messageIncludes: ['endpointCountries["storage.yandexcloud.kz"] would place in Russia the host "storage.yandexcloud.kz"', "Kazakhstan"] },
         },
         {
             title: "An exemption glob that in effect matches the whole stack is refused where it would apply, whatever else it says (urn:pulumi:dev::app::* for stack dev of project app)",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
             // The examples run in stack "test" of project "test" and, over gRPC, stack "dev" of project "examples".
             config: { exemptions: [{ resource: "urn:pulumi:{test,dev}::{test,examples}::*", reason: "Not now", expires: "2999-01-01" }] },
-            expect: { level: "mandatory", messageIncludes: ["is not in Russia", 'exemptions[0].resource "urn:pulumi:{test,dev}::{test,examples}::*" is refused: it matches every resource of stack'] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["is not in Russia", 'exemptions[0].resource "urn:pulumi:{test,dev}::{test,examples}::*" is refused: it matches every resource of stack'] },
         },
         {
             title: "An exemption glob that names the project between wildcards (*::app::*, or *app* in project app) matches every resource of that project, and is refused",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
             config: { exemptions: [{ resource: "*::{test,examples}::*", reason: "Not now", expires: "2999-01-01" }] },
-            expect: { level: "mandatory", messageIncludes: ['exemptions[0].resource "*::{test,examples}::*" is refused: it matches every resource of project', "in every stack"] },
+            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['exemptions[0].resource "*::{test,examples}::*" is refused: it matches every resource of project', "in every stack"] },
         },
     ],
 };

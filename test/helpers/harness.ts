@@ -5,6 +5,7 @@
 // policy's level; object → its own level; UnknownValueError → the advisory "can't run" warning).
 import type { ResourceValidationPolicy, StackValidationPolicy, PolicyResource } from "@pulumi/policy";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { findingCodeOf } from "../../policypack/src/decide/finding-codes";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { deserializeProperties } = require("@pulumi/policy/deserialize") as {
@@ -27,6 +28,8 @@ export type Level = "mandatory" | "advisory";
 export interface Violation {
     policy: string;
     level: Level;
+    /** The finding code on the message's last line (undefined for a message the pack did not write). */
+    code?: string;
     message: string;
     urn?: string;
 }
@@ -83,9 +86,11 @@ function collector(policy: { name: string; description: string }, level: string,
     return (message: unknown, urn?: string): void => {
         if (typeof message === "object" && message !== null) {
             const m = message as { message?: string; enforcementLevel?: Level; urn?: string };
-            out.push({ policy: policy.name, level: m.enforcementLevel ?? (level as Level), message: m.message ?? policy.description, urn: m.urn });
+            const text = m.message ?? policy.description;
+            out.push({ policy: policy.name, level: m.enforcementLevel ?? (level as Level), code: findingCodeOf(text), message: text, urn: m.urn });
         } else {
-            out.push({ policy: policy.name, level: level as Level, message: message ? `${policy.description}\n${String(message)}` : policy.description, urn });
+            const text = message ? `${policy.description}\n${String(message)}` : policy.description;
+            out.push({ policy: policy.name, level: level as Level, code: findingCodeOf(text), message: text, urn });
         }
     };
 }

@@ -13,14 +13,14 @@ async function run(ex: StackExample) {
 function check(ex: StackExample, got: Awaited<ReturnType<typeof run>>): void {
     const urns = exampleUrns(ex, (t, n) => urnOf(t, n));
     const want = ex.expect
-        .map((e) => [crossBorderPolicy.name, urns.get(e.resource), e.level])
+        .map((e) => [crossBorderPolicy.name, urns.get(e.resource), e.level, e.code])
         .map((x) => JSON.stringify(x))
         .sort();
-    expect(got.map((v) => JSON.stringify([v.policy, v.urn, v.level])).sort()).toEqual(want);
+    expect(got.map((v) => JSON.stringify([v.policy, v.urn, v.level, v.code])).sort()).toEqual(want);
     // Each expectation is met by a distinct violation.
     const unused = [...got];
     for (const e of ex.expect) {
-        const i = unused.findIndex((v) => v.urn === urns.get(e.resource) && v.level === e.level && e.messageIncludes.every((f) => v.message.includes(f)));
+        const i = unused.findIndex((v) => v.urn === urns.get(e.resource) && v.level === e.level && v.code === e.code && e.messageIncludes.every((f) => v.message.includes(f)));
         expect(i, `${e.resource}: ${e.messageIncludes.join(" | ")}\n---\n${got.map((v) => v.message).join("\n---\n")}`).toBeGreaterThanOrEqual(0);
         unused.splice(i, 1);
     }

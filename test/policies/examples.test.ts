@@ -34,7 +34,7 @@ for (const [policy, examples] of cases) {
                 const violations = await run(policy, ex);
                 expect(ex.expect.level).not.toBe("none");
                 if (ex.expect.level === "none") return;
-                expect(violations.map((v) => [v.policy, v.level])).toEqual([[policy.name, ex.expect.level]]);
+                expect(violations.map((v) => [v.policy, v.level, v.code])).toEqual([[policy.name, ex.expect.level, ex.expect.code]]);
                 for (const fragment of ex.expect.messageIncludes) expect(violations[0]!.message).toContain(fragment);
             });
         }

@@ -23,6 +23,7 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
     const key = settings.categoriesTagKey;
     if (service && !member && !c.tagged && c.personal === "no") {
         findings.push({
+            code: "RU152-CLS-001",
             message: [
                 `${label(r)} is ${service} storage and has no ${quote(key)} tag, so nobody has said whether it holds user data.`,
                 `Fix: add the tag ${quote(key)} with the categories it holds (${CATEGORY_TOKENS_HELP}); for data about people also add ${quote(settings.subjectsTagKey)} with their citizenships (ISO 3166-1 codes, RU for citizens of Russia wherever they live, or * for all). A provider's defaultTags count too.`,
@@ -32,6 +33,7 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
     }
     if (c.unrecognisedCategories.length > 0) {
         findings.push({
+            code: "RU152-CLS-002",
             message: [
                 `${label(r)}: the ${quote(key)} tag (${c.categoriesFrom ?? "tags"}) has ${quoteList(c.unrecognisedCategories)}, which ${c.unrecognisedCategories.length === 1 ? "is not a category" : "are not categories"} the pack knows, so it is read as personal data.`,
                 `Fix: use only ${CATEGORY_TOKENS_HELP}.`,
@@ -41,12 +43,14 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
     }
     if (c.categoriesFrom && c.categories.length === 0 && c.unrecognisedCategories.length === 0 && c.ambiguousCategories.length === 0 && c.hiddenCategories === 0 && c.personal === "yes") {
         findings.push({
+            code: "RU152-CLS-003",
             message: `${label(r)}: the ${quote(key)} tag (${c.categoriesFrom}) is empty, so it is read as personal data.\nFix: list the categories it holds (${CATEGORY_TOKENS_HELP}).`,
             downgrade: false,
         });
     }
     if (c.unrecognisedSubjects.length > 0) {
         findings.push({
+            code: "RU152-CLS-004",
             message: [
                 `${label(r)}: the subjects (${c.subjectsFrom}) include ${quoteList(c.unrecognisedSubjects)}, which ${c.unrecognisedSubjects.length === 1 ? "is not an ISO 3166-1 country code" : "are not ISO 3166-1 country codes"}, so they are read as possibly including Russia.`,
                 "Fix: use ISO 3166-1 alpha-2 or alpha-3 codes (RU, KZ, DEU) separated by commas, spaces or underscores, or * for every country.",
@@ -60,12 +64,13 @@ export function decideClassification(r: ResourceInput, settings: Settings): Find
             .filter(Boolean)
             .join(" and ");
         findings.push({
+            code: "RU152-CLS-005",
             message: `${label(r)}: ${which} ${c.hiddenCategories > 0 && c.hiddenSubjects > 0 ? "have" : "has"} a value longer than ${MAX_SHOWN_TAG_VALUE} characters with words the pack does not know, so it is read as personal data of possibly Russian citizens. The value is not shown.\nFix: shorten the tag to the category words and country codes.`,
             downgrade: false,
         });
     }
     for (const l of c.lookalikes) {
-        findings.push({ message: `${label(r)}: ${l}.\nFix: retype the tag in plain ASCII.`, downgrade: false });
+        findings.push({ code: "RU152-CLS-006", message: `${label(r)}: ${l}.\nFix: retype the tag in plain ASCII.`, downgrade: false });
     }
     return findings;
 }

@@ -234,6 +234,8 @@ export interface ReadSettings {
     settings: Settings;
     /** Problems with the config, each naming the property. Any problem means: do not trust it. */
     errors: string[];
+    /** Those of the errors that are about exemptions. */
+    exemptionErrors: readonly string[];
 }
 
 function readCountryMap(raw: unknown, name: string, errors: string[]): Record<string, string> {
@@ -371,6 +373,7 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
             today,
         },
         errors,
+        exemptionErrors: exemptions.errors,
     };
 }
 

@@ -13,6 +13,7 @@ import { LAW_FILE, provision, readingSentence, ruleSentence } from "../law";
 import { adequacyOf } from "./adequacy";
 import { todayUtc, type Settings } from "./config";
 import { Exemption, expiredNote, findExemption, refusedBroadExemptions } from "./exemptions";
+import type { FindingCode } from "./finding-codes";
 import { describeClassification, Finding, holdsNoData, LOCALIZATION_RULE, localizationFinding } from "./localization";
 
 /** The identifier of the cross-border notification to Roskomnadzor (152-FZ Art. 12(3)). */
@@ -358,6 +359,7 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
     for (const { resource, error } of failures) {
         findings.push({
             urn: resource.urn,
+            code: "RU152-XB-009",
             downgrade: false,
             message: `${label(resource)}: the policy could not read the data flows it creates (${error.slice(0, 200)}) and blocks rather than guess. Please report this as a bug.`,
         });
@@ -452,7 +454,16 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
         lines.push(`Reading: ${COPY_READING}`);
         lines.push(`Cross-border transfer: ${TRANSFER_RULE}`);
         lines.push(`Fix: ${fixFor(settings, g.location, g.kind)}`);
-        findings.push({ urn: g.flow.urn, message: lines.join("\n"), downgrade: destUnknown || allUnknownSources, ...(g.inactive ? { advisory: true } : {}) });
+        const code: FindingCode = g.inactive
+            ? "RU152-XB-004"
+            : destUnknown
+              ? "RU152-XB-002"
+              : allUnknownSources
+                ? "RU152-XB-003"
+                : settings.transfers === "declared"
+                  ? "RU152-XB-005"
+                  : "RU152-XB-001";
+        findings.push({ urn: g.flow.urn, code, message: lines.join("\n"), downgrade: destUnknown || allUnknownSources, ...(g.inactive ? { advisory: true } : {}) });
     }
 
     // A store that holds Russian citizens' personal data only because a reported flow brings them is
@@ -482,7 +493,7 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
             `Reading: ${COPY_READING}`,
             "Fix: stop the flow into it (see the finding on the flow resource), or move the store to Russia.",
         ];
-        findings.push({ urn: r.urn, message: lines.join("\n"), downgrade: h.status === "unknown" || location.inRussia === "unknown" });
+        findings.push({ urn: r.urn, code: location.inRussia === "unknown" ? "RU152-XB-007" : "RU152-XB-006", message: lines.join("\n"), downgrade: h.status === "unknown" || location.inRussia === "unknown" });
     }
 
     // Under transfers: declared the localization policy leaves every store known to be abroad to
@@ -501,6 +512,7 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
                 : "no allowed declared transfer from a store in Russia reaches it, so it is a database outside Russia of its own";
             findings.push({
                 urn: r.urn,
+                code: "RU152-XB-008",
                 downgrade: f.downgrade,
                 message: `${f.message}\nTransfers: declared: a store outside Russia that holds Russian citizens' personal data is allowed only as the destination of a declared transfer from a primary store in Russia; ${why}.`,
             });

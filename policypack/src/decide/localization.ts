@@ -9,6 +9,7 @@ import { ruleSentence } from "../law";
 import { label } from "../values";
 import type { Settings } from "./config";
 import { expiredNote, findExemption, refusedBroadExemptions } from "./exemptions";
+import type { FindingCode } from "./finding-codes";
 
 export interface ResourceInput extends ResourceView {
     stackTags?: ReadonlyMap<string, string>;
@@ -16,6 +17,8 @@ export interface ResourceInput extends ResourceView {
 
 /** A violation to report. `downgrade` marks one that onUnknown: warn turns advisory. */
 export interface Finding {
+    /** Its kind (policypack/src/decide/finding-codes.ts); the reported message ends with it. */
+    code: FindingCode;
     message: string;
     downgrade: boolean;
     /** Always advisory, whatever onUnknown says (a copy that is switched off). */
@@ -114,6 +117,7 @@ function leftToCrossBorder(finding: Finding): Finding {
     const lines = finding.message.split("\n");
     const keep = lines.filter((l) => l.startsWith("Found:") || l.startsWith("Location:"));
     return {
+        code: "RU152-LOC-005",
         message: [
             `${lines[0]!} Under transfers: declared this policy leaves it to ${CROSS_BORDER_POLICY}, which allows it only as the destination of a declared transfer from a store in Russia and blocks it otherwise.`,
             ...keep,
@@ -156,6 +160,7 @@ export function localizationFinding(r: ResourceInput, settings: Settings): (Find
     const lines: string[] = [];
     const unknownClass = classification.russianPersonalData === "unknown";
     const unknownPlace = location.inRussia === "unknown";
+    const code: FindingCode = unknownClass ? (unknownPlace ? "RU152-LOC-004" : "RU152-LOC-002") : unknownPlace ? "RU152-LOC-003" : "RU152-LOC-001";
     if (!unknownClass && !unknownPlace) {
         lines.push(`${label(r)} holds personal data of Russian citizens but is not in Russia.`);
     } else if (unknownClass && !unknownPlace) {
@@ -175,5 +180,5 @@ export function localizationFinding(r: ResourceInput, settings: Settings): (Find
     lines.push(`Fix: ${fixFor(r, location)}`);
     // Only a violation that rests on something unknown may be softened by onUnknown: warn; a
     // resource known to hold Russian personal data and known to be abroad never is.
-    return { message: lines.join("\n"), downgrade: unknownClass || unknownPlace, knownAbroad: !unknownPlace };
+    return { code, message: lines.join("\n"), downgrade: unknownClass || unknownPlace, knownAbroad: !unknownPlace };
 }
