@@ -43,7 +43,10 @@ export function withCode(message: string, code: FindingCode): string {
 function invalidConfigMessage(read: ReadSettings): string {
     // Only exemptions wrong: the exemption code, whose page says what an exemption needs.
     const code = read.exemptionErrors.length === read.errors.length ? "RU152-CFG-002" : "RU152-CFG-001";
-    return withCode(`The policy pack config for this policy is invalid, so the policy cannot decide and blocks: ${read.errors.join("; ")}.\nFix: correct the config file given with --policy-pack-config.`, code);
+    return withCode(
+        `The policy pack config for this policy is invalid, so the policy cannot decide and blocks: ${read.errors.join("; ")}.\nFix: correct the config file given with --policy-pack-config.`,
+        code,
+    );
 }
 
 function unreadableInputMessage(e: unknown): string {
@@ -80,7 +83,12 @@ export function resourceValidation(description: string, decide: (input: Resource
         try {
             for (const finding of decide(input, settings)) reportFinding(report, description, finding, settings);
         } catch (e) {
-            report(withCode(`${input.type} ${JSON.stringify(input.name)}: the policy failed while deciding (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`, "RU152-PACK-002"));
+            report(
+                withCode(
+                    `${input.type} ${JSON.stringify(input.name)}: the policy failed while deciding (${describeError(e)}) and blocks rather than guess. Please report this as a bug.`,
+                    "RU152-PACK-002",
+                ),
+            );
         }
     };
 }

@@ -81,7 +81,8 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "customers-replication",
                     level: "mandatory",
-                    code: "RU152-XB-001", messageIncludes: [
+                    code: "RU152-XB-001",
+                    messageIncludes: [
                         "sends Russian citizens' personal data out of Russia (S3 replication)",
                         "Germany (DE)",
                         'rules[0].destination.bucket is not known yet; it comes from aws:s3/bucket:Bucket "customers-eu"',
@@ -119,7 +120,8 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "sessions",
                     level: "mandatory",
-                    code: "RU152-XB-001", messageIncludes: [
+                    code: "RU152-XB-001",
+                    messageIncludes: [
                         "DynamoDB global table replica",
                         "replicas[0].regionName is not known yet, but a DynamoDB global table replica is always in an AWS region",
                         "AWS has no region in Russia",
@@ -136,7 +138,8 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "customers-replication",
                     level: "advisory",
-                    code: "RU152-XB-004", messageIncludes: ["would send Russian citizens' personal data", 'rules[0].status is "Disabled"', "enabling it would be blocked"],
+                    code: "RU152-XB-004",
+                    messageIncludes: ["would send Russian citizens' personal data", 'rules[0].status is "Disabled"', "enabling it would be blocked"],
                 },
             ],
         },
@@ -173,7 +176,14 @@ export const crossBorderExamples: StackPolicyExamples = {
                 { type: bucket, name: "customers", props: { bucket: "customers", tags: personalRu }, provider: YANDEX_S3_PROVIDER },
                 { type: replication, name: "customers-replication", props: { bucket: "customers", rules: [{ status: "Enabled", destination: { bucket: UNKNOWN } }] }, provider: YANDEX_S3_PROVIDER },
             ],
-            expect: [{ resource: "customers-replication", level: "mandatory", code: "RU152-XB-002", messageIncludes: ["rules[0].destination.bucket is not known yet and no dependency says", "cannot be decided"] }],
+            expect: [
+                {
+                    resource: "customers-replication",
+                    level: "mandatory",
+                    code: "RU152-XB-002",
+                    messageIncludes: ["rules[0].destination.bucket is not known yet and no dependency says", "cannot be decided"],
+                },
+            ],
         },
         {
             title: "The same with onUnknown: warn is advisory",
@@ -188,8 +198,18 @@ export const crossBorderExamples: StackPolicyExamples = {
             title: "During preview the source's classification is not known yet, and it replicates to Frankfurt: the copy may be of Russian citizens' personal data (fail closed)",
             resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: { "user-data": UNKNOWN } }),
             expect: [
-                { resource: "customers-replication", level: "mandatory", code: "RU152-XB-003", messageIncludes: ["sends data that may be Russian citizens' personal data out of Russia", 'the value of tag "user-data" in tags is not known yet'] },
-                { resource: "customers-eu", level: "mandatory", code: "RU152-XB-006", messageIncludes: ["which may hold Russian citizens' personal data because it receives data from", "is not in Russia"] },
+                {
+                    resource: "customers-replication",
+                    level: "mandatory",
+                    code: "RU152-XB-003",
+                    messageIncludes: ["sends data that may be Russian citizens' personal data out of Russia", 'the value of tag "user-data" in tags is not known yet'],
+                },
+                {
+                    resource: "customers-eu",
+                    level: "mandatory",
+                    code: "RU152-XB-006",
+                    messageIncludes: ["which may hold Russian citizens' personal data because it receives data from", "is not in Russia"],
+                },
             ],
         },
         {
@@ -217,7 +237,8 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "customers-replication",
                     level: "mandatory",
-                    code: "RU152-XB-005", messageIncludes: ['the tag "cross-border-transfer" on the source', 'is "TBD", a placeholder, not the identifier of a notification'],
+                    code: "RU152-XB-005",
+                    messageIncludes: ['the tag "cross-border-transfer" on the source', 'is "TBD", a placeholder, not the identifier of a notification'],
                 },
                 { resource: "customers-eu", level: "mandatory", code: "RU152-XB-006", messageIncludes: ["is not in Russia"] },
             ],
@@ -230,7 +251,8 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "eu-primary",
                     level: "mandatory",
-                    code: "RU152-XB-008", messageIncludes: ["holds personal data of Russian citizens but is not in Russia", "no allowed declared transfer from a store in Russia reaches it"],
+                    code: "RU152-XB-008",
+                    messageIncludes: ["holds personal data of Russian citizens but is not in Russia", "no allowed declared transfer from a store in Russia reaches it"],
                 },
             ],
         },
@@ -239,7 +261,12 @@ export const crossBorderExamples: StackPolicyExamples = {
             resources: replicated("customers-eu", FRANKFURT_PROVIDER, { sourceTags: NOTIFIED }),
             config: { transfers: "declared" },
             expect: [
-                { resource: "customers-replication", level: "mandatory", code: "RU152-XB-005", messageIncludes: ["Germany (DE) is not shown to be adequate", "add DE to adequateCountries", "allowNonAdequate: true"] },
+                {
+                    resource: "customers-replication",
+                    level: "mandatory",
+                    code: "RU152-XB-005",
+                    messageIncludes: ["Germany (DE) is not shown to be adequate", "add DE to adequateCountries", "allowNonAdequate: true"],
+                },
                 { resource: "customers-eu", level: "mandatory", code: "RU152-XB-006", messageIncludes: ["is not in Russia"] },
             ],
         },
@@ -270,7 +297,8 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "customers-eu-inventory",
                     level: "mandatory",
-                    code: "RU152-XB-001", messageIncludes: [
+                    code: "RU152-XB-001",
+                    messageIncludes: [
                         "S3 inventory report",
                         "United States",
                         'receives them from aws:s3/bucket:Bucket "customers" through aws:s3/bucketReplicationConfig:BucketReplicationConfig "customers-replication"',
@@ -309,7 +337,8 @@ export const crossBorderExamples: StackPolicyExamples = {
                 {
                     resource: "nightly",
                     level: "mandatory",
-                    code: "RU152-XB-001", messageIncludes: [
+                    code: "RU152-XB-001",
+                    messageIncludes: [
                         "(AWS Backup)",
                         '"arn:aws:backup:eu-central-1:123456789012:backup-vault:dr" (not in this stack)',
                         "Germany (DE)",

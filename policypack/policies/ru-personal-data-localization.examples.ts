@@ -163,7 +163,8 @@ export const localizationExamples: PolicyExamples = {
             config: { transfers: "declared" },
             expect: {
                 level: "advisory",
-                code: "RU152-LOC-005", messageIncludes: [
+                code: "RU152-LOC-005",
+                messageIncludes: [
                     "Under transfers: declared this policy leaves it to ru-personal-data-cross-border-transfer",
                     "if that policy is left at transfers: forbid, no policy blocks this store: set transfers to the same value on both policies",
                 ],
@@ -294,7 +295,8 @@ export const localizationExamples: PolicyExamples = {
             config: { onUnknown: "warn" },
             expect: {
                 level: "mandatory",
-                code: "RU152-LOC-001", messageIncludes: [
+                code: "RU152-LOC-001",
+                messageIncludes: [
                     "holds personal data of Russian citizens but is not in Russia",
                     "the provider's region is not known yet, but the provider has no custom endpoint",
                     "AWS, which has no region in Russia",
@@ -320,7 +322,11 @@ export const localizationExamples: PolicyExamples = {
         {
             title: "During preview neither the classification nor the provider's endpoints are known: it may be Russian citizens' personal data in a place the pack cannot determine",
             resource: { type: bucket, name: "customers", props: { tags: { "user-data": UNKNOWN } }, provider: { props: { region: "ru-central1", endpoints: UNKNOWN } } },
-            expect: { level: "mandatory", code: "RU152-LOC-004", messageIncludes: ["may hold Russian citizens' personal data", "where it is cannot be decided", "the provider's endpoints are not known yet"] },
+            expect: {
+                level: "mandatory",
+                code: "RU152-LOC-004",
+                messageIncludes: ["may hold Russian citizens' personal data", "where it is cannot be decided", "the provider's endpoints are not known yet"],
+            },
         },
         {
             title: "During preview the classification is not known and the bucket is abroad",
@@ -377,7 +383,11 @@ export const localizationExamples: PolicyExamples = {
             title: "Under providerDefaults: strict, a Yandex bucket whose provider names no storageEndpoint is blocked (the environment could point it anywhere)",
             resource: { type: "yandex:index/storageBucket:StorageBucket", name: "customers", props: { bucket: "customers", tags: personalRu }, provider: { props: { zone: "ru-central1-a" } } },
             config: { providerDefaults: "strict" },
-            expect: { level: "mandatory", code: "RU152-LOC-003", messageIncludes: ["YC_STORAGE_ENDPOINT_URL", "providerDefaults: strict does not assume the default", "Set yandex:storageEndpoint in the stack config"] },
+            expect: {
+                level: "mandatory",
+                code: "RU152-LOC-003",
+                messageIncludes: ["YC_STORAGE_ENDPOINT_URL", "providerDefaults: strict does not assume the default", "Set yandex:storageEndpoint in the stack config"],
+            },
         },
         {
             title: "A PersistentVolumeClaim on a cluster clusterLocations does not map",
@@ -398,7 +408,11 @@ export const localizationExamples: PolicyExamples = {
         {
             title: "A type the pack knows neither as storage nor as holding no data is still judged (fail closed), and the message says why",
             resource: { type: "aws:lambda/function:Function", name: "signup", props: {}, provider: { props: { region: "eu-central-1", defaultTags: JSON.stringify({ tags: personalRu }) } } },
-            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["Holds data: aws:lambda/function:Function is neither a storage type the pack knows nor a type it knows to hold no data"] },
+            expect: {
+                level: "mandatory",
+                code: "RU152-LOC-001",
+                messageIncludes: ["Holds data: aws:lambda/function:Function is neither a storage type the pack knows nor a type it knows to hold no data"],
+            },
         },
         {
             title: "An EC2 instance classified only through its volumes' tags (volumeTags, rootBlockDevice.tags, ebsBlockDevices[].tags: paths from the generated type index)",
@@ -439,20 +453,32 @@ export const localizationExamples: PolicyExamples = {
             title: "endpointCountries that maps a host the catalogue places abroad to Russia is refused (Yandex Cloud Kazakhstan)",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: YANDEX_S3_PROVIDER },
             config: { endpointCountries: { "storage.yandexcloud.kz": "RU" } },
-            expect: { level: "mandatory", code: "RU152-CFG-001", messageIncludes: ['endpointCountries["storage.yandexcloud.kz"] would place in Russia the host "storage.yandexcloud.kz"', "Kazakhstan"] },
+            expect: {
+                level: "mandatory",
+                code: "RU152-CFG-001",
+                messageIncludes: ['endpointCountries["storage.yandexcloud.kz"] would place in Russia the host "storage.yandexcloud.kz"', "Kazakhstan"],
+            },
         },
         {
             title: "An exemption glob that in effect matches the whole stack is refused where it would apply, whatever else it says (urn:pulumi:dev::app::* for stack dev of project app)",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
             // The examples run in stack "test" of project "test" and, over gRPC, stack "dev" of project "examples".
             config: { exemptions: [{ resource: "urn:pulumi:{test,dev}::{test,examples}::*", reason: "Not now", expires: "2999-01-01" }] },
-            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ["is not in Russia", 'exemptions[0].resource "urn:pulumi:{test,dev}::{test,examples}::*" is refused: it matches every resource of stack'] },
+            expect: {
+                level: "mandatory",
+                code: "RU152-LOC-001",
+                messageIncludes: ["is not in Russia", 'exemptions[0].resource "urn:pulumi:{test,dev}::{test,examples}::*" is refused: it matches every resource of stack'],
+            },
         },
         {
             title: "An exemption glob that names the project between wildcards (*::app::*, or *app* in project app) matches every resource of that project, and is refused",
             resource: { type: bucket, name: "customers", props: { tags: personalRu }, provider: FRANKFURT_PROVIDER },
             config: { exemptions: [{ resource: "*::{test,examples}::*", reason: "Not now", expires: "2999-01-01" }] },
-            expect: { level: "mandatory", code: "RU152-LOC-001", messageIncludes: ['exemptions[0].resource "*::{test,examples}::*" is refused: it matches every resource of project', "in every stack"] },
+            expect: {
+                level: "mandatory",
+                code: "RU152-LOC-001",
+                messageIncludes: ['exemptions[0].resource "*::{test,examples}::*" is refused: it matches every resource of project', "in every stack"],
+            },
         },
     ],
 };

@@ -47,7 +47,7 @@ runs in this process through @pulumi/policy's own server code; --engine grpc sta
 engine does and analyses over the Analyzer gRPC protocol instead (the same findings, slower).`,
     report: `writes the data map (every store of personal data, how it was classified and located,
 the flows out of it, each policy's verdict, exemptions) for a review: Markdown for a
-pull-request comment, JSON (docs/schema/data-map-1.2.schema.json), SARIF 2.1.0 for
+pull-request comment, JSON (docs/schema/data-map-1.3.schema.json), SARIF 2.1.0 for
 code scanning, JUnit XML, or a self-contained HTML page. The Markdown fits a GitHub
 comment (under 65,536 characters): --full-report FILE (.html, .json or .md) also writes the
 complete report from the same analysis, and the comment names it, or --full-report-url.`,

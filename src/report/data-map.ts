@@ -9,6 +9,7 @@ import type { StackResource } from "../../policypack/src/flows/stack";
 import { FlowOutcome, transferEvidence, TRANSFER_DATE_TAG, TRANSFER_TAG } from "../../policypack/src/decide/cross-border";
 import { holdsNoData } from "../../policypack/src/decide/localization";
 import { analyseStack } from "../../policypack/src/decide/stack-analysis";
+import { findingCodeOf } from "../../policypack/src/decide/finding-codes";
 import { LAW, LAW_FILE, NOTICE } from "../../policypack/src/law";
 import { CROSS_BORDER, LOCALIZATION } from "../../policypack/policies/registry";
 import type { Location } from "../../policypack/src/locate";
@@ -18,7 +19,7 @@ import type { EngineResource } from "../engine/runner";
 import type { ReportFormat } from "./format";
 import type { StackEntry } from "./organisation-map";
 
-export const DATA_MAP_SCHEMA_VERSION = "1.2";
+export const DATA_MAP_SCHEMA_VERSION = "1.3";
 
 /** How a report names the tags a declared transfer carries. */
 export const TRANSFER_TAGS = `${TRANSFER_TAG} / ${TRANSFER_DATE_TAG}`;
@@ -35,6 +36,8 @@ export interface Verdict {
     policy: string;
     level: "mandatory" | "advisory";
     severity: string;
+    /** The finding code (policypack/src/decide/finding-codes.ts), from the message's last line; null for a message the pack did not write. */
+    code: string | null;
     message: string;
 }
 
@@ -223,7 +226,7 @@ export function buildDataMap(input: DataMapInput): DataMap {
     for (const d of analysis.diagnostics) {
         if (d.enforcementLevel !== "mandatory" && d.enforcementLevel !== "advisory") continue;
         const list = verdicts.get(d.urn) ?? [];
-        list.push({ policy: d.policyName, level: d.enforcementLevel, severity: d.severity, message: d.message });
+        list.push({ policy: d.policyName, level: d.enforcementLevel, severity: d.severity, code: findingCodeOf(d.message) ?? null, message: d.message });
         verdicts.set(d.urn, list);
     }
 
@@ -327,6 +330,8 @@ export function buildDataMap(input: DataMapInput): DataMap {
             policy: d.policyName,
             level: d.enforcementLevel as "mandatory" | "advisory",
             severity: d.severity,
+            // The engine passes on only the message text; its last line carries the code.
+            code: findingCodeOf(d.message) ?? null,
             message: d.message,
             urn: d.urn,
             type: d.resourceType,

@@ -63,7 +63,7 @@ function stackSection(map: DataMap, top = 2): string {
         .map(
             (
                 v,
-            ) => `<article class="finding finding-${v.level}"><${H3}><span class="${v.level}">${v.level}</span> <code>${h(v.policy)}</code> on ${h(v.type || "the stack")} <code>${h(v.name)}</code></${H3}>
+            ) => `<article class="finding finding-${v.level}"><${H3}><span class="${v.level}">${v.level}</span>${v.code ? ` <code class="finding-code">${h(v.code)}</code>` : ""} <code>${h(v.policy)}</code> on ${h(v.type || "the stack")} <code>${h(v.name)}</code></${H3}>
 <pre>${h(v.message)}</pre></article>`,
         )
         .join("\n");

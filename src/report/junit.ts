@@ -62,9 +62,10 @@ function suitesOf(map: DataMap, resources: readonly JunitResource[], suffix = ""
             const body: string[] = [];
             if (mandatory.length > 0) {
                 suiteFailures++;
-                body.push(
-                    `      <failure message="${xml(mandatory[0]!.message.split("\n")[1] ?? mandatory[0]!.message)}" type="mandatory">${xml(mandatory.map((v) => v.message).join("\n\n"))}</failure>`,
-                );
+                const first = mandatory[0]!;
+                // The failure's one line: the finding code, then the finding (the line after the policy's description).
+                const line = first.message.split("\n")[1] ?? first.message;
+                body.push(`      <failure message="${xml(first.code ? `${first.code}: ${line}` : line)}" type="mandatory">${xml(mandatory.map((v) => v.message).join("\n\n"))}</failure>`);
             }
             if (advisory.length > 0) body.push(`      <system-out>${xml(advisory.map((v) => `advisory: ${v.message}`).join("\n\n"))}</system-out>`);
             cases.push(`    <testcase ${attrs}>\n${body.join("\n")}\n    </testcase>`);

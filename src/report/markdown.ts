@@ -5,6 +5,7 @@
 // same renderer writes the full report.
 import { countryName } from "../../policypack/src/countries";
 import { quote } from "../../policypack/src/values";
+import { findingCodeEntry } from "../../policypack/src/decide/finding-codes";
 import type { ReportFormat } from "./format";
 import { TRANSFER_TAGS, type DataMap, type FlowEnd, type FlowEntry, type StoreEntry } from "./data-map";
 
@@ -92,6 +93,11 @@ function findingLine(message: string): string {
     return lines.length > 1 ? lines[1]! : lines[0]!;
 }
 
+/** A finding code, as it is written in the message; the code is checked against the registry before it is trusted as text. */
+function codeLink(findingCode: string): string {
+    return findingCodeEntry(findingCode) ? `\`${findingCode}\`` : code(findingCode, 40);
+}
+
 /** A resource as a reader finds it: type and name, and in an organisation's report its stack first. */
 function resource(type: string, name: string, stack?: string): string {
     const where = stack ? `${code(stack, 80)} › ` : "";
@@ -148,11 +154,12 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 
 type Violation = DataMap["violations"][number];
 
-/** Findings that say the same thing about different resources, counted once. */
+/** Findings of one kind (one finding code) at one level, counted once. */
 interface FindingGroup {
     level: string;
     policy: string;
-    /** The finding line with the resources named in it replaced by "‹resource›". */
+    code: string | null;
+    /** What the group is: the code's title, or, for a message without a code, its finding line with the resources named in it replaced by "‹resource›". */
     shape: string;
     violations: Violation[];
 }
@@ -172,11 +179,15 @@ function ownFinding(v: Violation): string {
 function groupFindings(violations: readonly Violation[]): FindingGroup[] {
     const groups = new Map<string, FindingGroup>();
     for (const v of violations) {
-        const line = findingLine(v.message);
-        const own = v.type ? `${v.type} ${quote(v.name)}` : "";
-        const shape = (own ? line.split(own).join("‹resource›") : line).replace(LABEL, "‹resource›");
-        const key = `${v.level}\u0000${v.policy}\u0000${shape}`;
-        const g = groups.get(key) ?? { level: v.level, policy: v.policy, shape, violations: [] };
+        const title = v.code ? findingCodeEntry(v.code)?.title : undefined;
+        let shape = title ?? "";
+        if (title === undefined) {
+            const line = findingLine(v.message);
+            const own = v.type ? `${v.type} ${quote(v.name)}` : "";
+            shape = (own ? line.split(own).join("‹resource›") : line).replace(LABEL, "‹resource›");
+        }
+        const key = `${v.level}\u0000${v.policy}\u0000${v.code ?? ""}\u0000${shape}`;
+        const g = groups.get(key) ?? { level: v.level, policy: v.policy, code: v.code, shape, violations: [] };
         g.violations.push(v);
         groups.set(key, g);
     }
@@ -310,11 +321,11 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
 
     // First, unfolded: the blocked resources, the top findings, exemptions that need attention.
     const blocked: Part = {
-        head: ["### Blocked resources", "", "| Resource | Location | Mandatory policies | Finding |", "| --- | --- | --- | --- |"],
+        head: ["### Blocked resources", "", "| Resource | Location | Mandatory policies | Code | Finding |", "| --- | --- | --- | --- | --- |"],
         items: blockedUrns.map((urn) => {
             const vs = mandatory.filter((v) => v.urn === urn);
             const st = storesByUrn.get(urn);
-            return `| ${resource(vs[0]!.type, vs[0]!.name, vs[0]!.stack)} | ${st ? where(st.location) : "-"} | ${vs.map((v) => code(v.policy)).join(", ")} | ${esc(clip(ownFinding(vs[0]!), 300))} |`;
+            return `| ${resource(vs[0]!.type, vs[0]!.name, vs[0]!.stack)} | ${st ? where(st.location) : "-"} | ${vs.map((v) => code(v.policy)).join(", ")} | ${vs[0]!.code ? codeLink(vs[0]!.code) : "-"} | ${esc(clip(ownFinding(vs[0]!), 300))} |`;
         }),
         tail: [""],
         more: (n) => elsewhere(n, "blocked resource"),
@@ -327,7 +338,7 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
             .join(", ");
         const rest = g.violations.length > 3 ? ` and ${(g.violations.length - 3).toLocaleString("en-US")} more` : "";
         return [
-            `**${i + 1}. ${g.level}** ${code(g.policy)} on ${plural(g.violations.length, "resource")}: ${esc(clip(g.shape, 400))}`,
+            `**${i + 1}. ${g.level}** ${g.code ? `${codeLink(g.code)} ` : ""}${code(g.policy)} on ${plural(g.violations.length, "resource")}: ${esc(clip(g.shape, 400))}`,
             `On ${names}${rest}. The message for ${resource(g.violations[0]!.type, g.violations[0]!.name, g.violations[0]!.stack)}:`,
             "",
             ...messageBlock(g.violations[0]!.message, full),
@@ -356,8 +367,8 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
         [
             {
                 fold: `All findings (${map.violations.length})`,
-                head: map.violations.length ? ["| Level | Policy | Resource | Finding |", "| --- | --- | --- | --- |"] : ["No policy finding."],
-                items: map.violations.map((v) => `| ${v.level} | ${code(v.policy)} | ${resource(v.type, v.name, v.stack)} | ${esc(clip(ownFinding(v), 400))} |`),
+                head: map.violations.length ? ["| Level | Code | Policy | Resource | Finding |", "| --- | --- | --- | --- | --- |"] : ["No policy finding."],
+                items: map.violations.map((v) => `| ${v.level} | ${v.code ? codeLink(v.code) : "-"} | ${code(v.policy)} | ${resource(v.type, v.name, v.stack)} | ${esc(clip(ownFinding(v), 400))} |`),
                 tail: [""],
                 more: (n) => elsewhere(n, "finding"),
             },
@@ -410,7 +421,9 @@ export function renderMarkdown(map: DataMap, options: MarkdownOptions = {}): str
                 ? {
                       fold: "Full messages",
                       head: [],
-                      items: map.violations.map((v) => [`**[${v.level}] ${v.policy}** on ${resource(v.type, v.name, v.stack)}`, "", ...messageBlock(v.message, full), ""].join("\n")),
+                      items: map.violations.map((v) =>
+                          [`**[${v.level}] ${v.policy}**${v.code ? ` ${codeLink(v.code)}` : ""} on ${resource(v.type, v.name, v.stack)}`, "", ...messageBlock(v.message, full), ""].join("\n"),
+                      ),
                       tail: [],
                       more: (n) => elsewhere(n, "message"),
                   }

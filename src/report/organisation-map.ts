@@ -95,7 +95,7 @@ export function combineDataMaps(parts: readonly { map: DataMap; key: string }[],
                 location: { inRussia: d.inRussia, country: d.country, region: d.region, how: d.how },
                 flowsOut: [],
                 flowsIn: [],
-                verdicts: (violationsByUrn.get(d.urn) ?? []).map((v) => ({ policy: v.policy, level: v.level, severity: v.severity, message: v.message })),
+                verdicts: (violationsByUrn.get(d.urn) ?? []).map((v) => ({ policy: v.policy, level: v.level, severity: v.severity, code: v.code, message: v.message })),
             };
             stores.push(target);
             storeByUrn.set(d.urn, target);

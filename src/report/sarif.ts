@@ -5,6 +5,8 @@ import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { DataMap } from "./data-map";
 import type { ReportFormat } from "./format";
 import { stackMaps } from "./organisation-map";
+import { FINDING_CODES, FindingCodeEntry, findingUrl } from "../../policypack/src/decide/finding-codes";
+import { LAW, LAW_FILE } from "../../policypack/src/law";
 
 const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 const DEFAULT_LEVEL: Record<string, ReportingDescriptor["defaultConfiguration"]> = {
@@ -26,22 +28,64 @@ function relative(file: string, base: string): string {
     return path.relative(base, file).split(path.sep).join("/");
 }
 
+/** A rule name in SARIF's PascalCase: RU152-LOC-001 → Ru152Loc001. */
+function ruleName(id: string): string {
+    return id.toLowerCase().replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase());
+}
+
+function lawReferences(entry: FindingCodeEntry): string[] {
+    return entry.law.map((id) => {
+        const p = LAW.provisions.find((x) => x.id === id);
+        if (p) return `${p.cite} (${LAW_FILE} ${id})`;
+        const r = LAW.readings.find((x) => x.id === id);
+        return r ? `the pack's reading "${r.title}" (${LAW_FILE} ${id})` : `${LAW_FILE} ${id}`;
+    });
+}
+
+/**
+ * The rules are the finding codes (one rule per kind of finding, as code scanning groups alerts
+ * by rule), each naming the policies that report it; a result keeps its policy in its properties.
+ */
+function rulesFor(map: DataMap): ReportingDescriptor[] {
+    const severity = new Map(map.policies.map((p) => [p.name, p.severity]));
+    const rank = (s: string | undefined) => Object.keys(SECURITY_SEVERITY).indexOf(s ?? "");
+    return FINDING_CODES.map((entry) => {
+        // The most severe of its policies' severities, among the policies of this run.
+        const sev = entry.policies
+            .map((p) => severity.get(p))
+            .filter((s): s is string => s !== undefined)
+            .sort((a, b) => rank(a) - rank(b))[0];
+        const refs = lawReferences(entry);
+        const url = findingUrl(entry.code);
+        const references = refs.length ? `\n\nLaw: ${refs.join("; ")}.` : "";
+        return {
+            id: entry.code,
+            name: ruleName(entry.code),
+            shortDescription: { text: entry.title },
+            fullDescription: { text: entry.rationale },
+            help: { text: `${entry.fix}${references}\n\nReference: ${url}`, markdown: `${entry.fix}${references}\n\nReference: \`${url}\`` },
+            defaultConfiguration: sev ? (DEFAULT_LEVEL[sev] ?? { level: "warning" }) : { level: "warning" },
+            properties: {
+                tags: ["security", "data-residency", "152-FZ"],
+                precision: "high",
+                "security-severity": SECURITY_SEVERITY[sev ?? ""] ?? "5.0",
+                policies: [...entry.policies],
+                law: [...entry.law],
+            },
+        };
+    });
+}
+
 export function renderSarif(map: DataMap, options: SarifOptions): Log {
-    const rules: ReportingDescriptor[] = map.policies.map((p) => ({
-        id: p.name,
-        name: p.name.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
-        shortDescription: { text: p.description },
-        fullDescription: { text: p.description },
-        help: { text: `${p.description}\n\n${p.remediationSteps}\n\nReference: ${p.url}`, markdown: `${p.description}\n\n${p.remediationSteps}\n\nReference: \`${p.url}\`` },
-        defaultConfiguration: DEFAULT_LEVEL[p.severity] ?? { level: "warning" },
-        properties: { tags: ["security", "data-residency", "152-FZ"], precision: "high", "security-severity": SECURITY_SEVERITY[p.severity] ?? "5.0" },
-    }));
+    const rules = rulesFor(map);
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
     const results: Result[] = map.violations.map((v) => {
         const file = v.source ? relative(v.source.file, options.baseDir) : relative(options.fallbackFile, options.baseDir);
+        // A message without a code (the engine's own) has no rule of ours: its policy names it.
+        const index = v.code ? ruleIndex.get(v.code) : undefined;
         return {
-            ruleId: v.policy,
-            ruleIndex: ruleIndex.get(v.policy) ?? -1,
+            ruleId: index !== undefined ? v.code! : v.policy,
+            ...(index !== undefined ? { ruleIndex: index } : {}),
             level: v.level === "mandatory" ? "error" : "warning",
             message: { text: v.message },
             locations: [
@@ -53,8 +97,13 @@ export function renderSarif(map: DataMap, options: SarifOptions): Log {
                     logicalLocations: [{ fullyQualifiedName: v.urn, name: v.name, kind: "resource" }],
                 },
             ],
-            partialFingerprints: { "ruResidencyFinding/v1": createHash("sha256").update(`${v.policy}\u0000${v.urn}`).digest("hex").slice(0, 32) },
-            properties: { enforcementLevel: v.level, resourceType: v.type, urn: v.urn },
+            partialFingerprints: {
+                "ruResidencyFinding/v1": createHash("sha256")
+                    .update(`${v.policy}\u0000${v.code ?? ""}\u0000${v.urn}`)
+                    .digest("hex")
+                    .slice(0, 32),
+            },
+            properties: { policy: v.policy, enforcementLevel: v.level, resourceType: v.type, urn: v.urn },
         };
     });
     return {

@@ -116,7 +116,7 @@ describe("analyze on several stacks", () => {
 
 describe("report on several stacks: one map", () => {
     it("validates against the data map schema 1.2, with each stack's verdict and the organisation's", () => {
-        const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "schema", "data-map-1.2.schema.json"), "utf8")) as object;
+        const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "schema", "data-map-1.3.schema.json"), "utf8")) as object;
         const ajv = new Ajv({ allErrors: true, strict: true });
         addFormats(ajv);
         const validate = ajv.compile(schema);

@@ -12,6 +12,7 @@ import type { DataMap, FlowEntry, StoreEntry } from "../../src/report/data-map";
 import { byteLength, clip, COMMENT_BUDGET, COMMENT_LIMIT, renderMarkdown } from "../../src/report/markdown";
 import { fullReportPointer } from "../../src/report/full-report";
 import { LAW, NOTICE } from "../../policypack/src/law";
+import { FINDING_CODES, findingLine } from "../../policypack/src/decide/finding-codes";
 import { FUZZ_SEED } from "../fuzz/arbitraries";
 import { staticSiteExport, syntheticExport, writeExport } from "../helpers/big-stacks";
 import { runCli } from "../helpers/cli";
@@ -80,10 +81,13 @@ const dataMap = fc
             maxLength: 8,
         }),
         extra: fc.array(nasty, { maxLength: 6 }),
-        picks: fc.array(fc.record({ r: fc.nat(), p: fc.nat(2), level: fc.constantFrom("mandatory", "advisory"), shape: fc.nat(), copies: fc.integer({ min: 1, max: 8 }) }), {
-            maxLength: 250,
-            size: "max",
-        }),
+        picks: fc.array(
+            fc.record({ r: fc.nat(), p: fc.nat(2), level: fc.constantFrom("mandatory", "advisory"), shape: fc.nat(), code: fc.nat(FINDING_CODES.length), copies: fc.integer({ min: 1, max: 8 }) }),
+            {
+                maxLength: 250,
+                size: "max",
+            },
+        ),
         stores: fc.array(fc.record({ r: fc.nat(), country: fc.constantFrom("RU", "DE", undefined), how: nasty }), { maxLength: 400, size: "max" }),
         flows: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), kind: nasty }), { maxLength: 200, size: "max" }),
         exemptions: fc.array(fc.record({ resource: nasty, reason: nasty, expired: fc.boolean(), soon: fc.boolean() }), { maxLength: 40 }),
@@ -102,11 +106,15 @@ const dataMap = fc
                 for (let c = 0; c < p.copies; c++) {
                     const r = at(p.r + c)!;
                     const policy = POLICIES[p.p]!;
+                    // One index past the registry: a message without a code (the engine's own).
+                    const findingCode = FINDING_CODES[p.code]?.code ?? null;
+                    const text = message(policy, r, g.shapes[p.shape % g.shapes.length]!, g.extra);
                     violations.push({
                         policy,
                         level: p.level as "mandatory" | "advisory",
                         severity: "critical",
-                        message: message(policy, r, g.shapes[p.shape % g.shapes.length]!, g.extra),
+                        code: findingCode,
+                        message: findingCode ? `${text}\n${findingLine(findingCode)}` : text,
                         urn: r.urn,
                         type: r.type,
                         name: r.name,
@@ -142,7 +150,7 @@ const dataMap = fc
                 location: { inRussia: s.country === "RU" ? "yes" : s.country ? "no" : "unknown", country: s.country, how: s.how },
                 flowsOut: [],
                 flowsIn: [],
-                verdicts: violations.filter((v) => v.urn === r.urn).map((v) => ({ policy: v.policy, level: v.level, severity: v.severity, message: v.message })),
+                verdicts: violations.filter((v) => v.urn === r.urn).map((v) => ({ policy: v.policy, level: v.level, severity: v.severity, code: v.code, message: v.message })),
             });
         }
         const mandatory = violations.filter((v) => v.level === "mandatory").length;
@@ -180,7 +188,7 @@ const dataMap = fc
         }
         return {
             ...(stacks ? { stacks } : {}),
-            schemaVersion: "1.2",
+            schemaVersion: "1.3",
             generatedAt: "2026-12-01T00:00:00.000Z",
             legal: { notice: NOTICE, lawFile: "policypack/data/law.json", lawReviewed: LAW.reviewed },
             pack: { name: "ru-data-residency", version: "0.1.0" },
@@ -294,7 +302,10 @@ function checkComment(map: DataMap, text: string): void {
     rows.forEach((row, i) => {
         // Nothing in a name escapes its cell or its code span.
         const v = byUrn.get(blocked[i]!)!;
-        expect(row).toHaveLength(4);
+        expect(row).toHaveLength(5);
+        // The code cell: the first mandatory finding's code, or "-" for a message without one.
+        const first = map.violations.find((x) => x.urn === blocked[i] && x.level === "mandatory")!;
+        expect(row[3]).toBe(first.code ?? "-");
         const stack = v.stack ? `${clip(shown(v.stack), 80)} › ` : "";
         expect(row[0]).toBe(`${stack}${clip(v.type, 100)} ${v.name === "" ? "(no name)" : clip(shown(v.name), 120)}`);
     });
@@ -394,7 +405,7 @@ describe("ru-residency report --format markdown on large stacks", () => {
         checkComment(map, r.stdout);
         const lines = r.stdout.split("\n");
         expect(lines[8]).toBe(`**301 resources block the deployment** (301 mandatory findings). Details are folded below; the full report is \`${path.join(tmp, "site-full.md")}\`.`);
-        expect(r.stdout).toContain("**1. mandatory** `ru-personal-data-localization` on 301 resources: ‹resource› holds personal data of Russian citizens but is not in Russia.");
+        expect(r.stdout).toContain("**1. mandatory** `RU152-LOC-001` `ru-personal-data-localization` on 301 resources: Russian citizens' personal data stored outside Russia");
         // The full report has all 301 messages, whole.
         const full = fs.readFileSync(path.join(tmp, "site-full.md"), "utf8");
         for (const v of map.violations) expect(full).toContain(v.message);

@@ -9,8 +9,9 @@ import AjvDraft04 from "ajv-draft-04";
 import { validateXML } from "xmllint-wasm";
 import type { DataMap } from "../../src/report/data-map";
 import { ROOT, runCli } from "../helpers/cli";
+import { FINDING_CODES, findingCodeEntry } from "../../policypack/src/decide/finding-codes";
 
-const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "schema", "data-map-1.2.schema.json"), "utf8")) as object;
+const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "schema", "data-map-1.3.schema.json"), "utf8")) as object;
 const sarifSchema = JSON.parse(fs.readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
 const junitXsd = fs.readFileSync(path.join(ROOT, "docs", "schema", "junit.xsd"), "utf8");
 
@@ -54,7 +55,7 @@ describe("report --format json", () => {
 
     it("maps stores, their classification source, location, flows and verdicts", () => {
         const map = JSON.parse(reports.json!.stdout) as DataMap;
-        expect(map.schemaVersion).toBe("1.2");
+        expect(map.schemaVersion).toBe("1.3");
         expect(map.summary).toMatchObject({ personalDataStores: 2, russianPersonalDataStores: 2, flows: 1, flowsLeavingRussia: 1, mandatory: 2, advisory: 1, blocked: true });
         const [customers, dr] = map.stores;
         expect(customers).toMatchObject({
@@ -111,19 +112,39 @@ describe("report --format sarif", () => {
         }
     });
 
-    it("carries every policy as a rule with its description, severity and help", () => {
+    it("carries every finding code as a rule with its title, rationale, fix, law and policies", () => {
         const log = JSON.parse(reports.sarif!.stdout);
-        const rules = log.runs[0].tool.driver.rules as { id: string; shortDescription: { text: string }; properties: Record<string, string>; help: { text: string } }[];
-        expect(rules.map((r) => r.id)).toEqual(["ru-personal-data-localization", "user-data-classification", "ru-personal-data-cross-border-transfer"]);
-        expect(rules[0]!.properties["security-severity"]).toBe("9.5");
-        expect(rules[0]!.help.text).toContain("docs/policies.md#ru-personal-data-localization");
+        const rules = log.runs[0].tool.driver.rules as {
+            id: string;
+            shortDescription: { text: string };
+            fullDescription: { text: string };
+            properties: Record<string, unknown>;
+            help: { text: string };
+        }[];
+        expect(rules.map((r) => r.id)).toEqual(FINDING_CODES.map((c) => c.code));
+        const loc = rules.find((r) => r.id === "RU152-LOC-001")!;
+        const entry = findingCodeEntry("RU152-LOC-001")!;
+        expect([loc.shortDescription.text, loc.fullDescription.text]).toEqual([entry.title, entry.rationale]);
+        expect(loc.properties["security-severity"]).toBe("9.5");
+        expect(loc.properties.policies).toEqual(["ru-personal-data-localization"]);
+        expect(loc.help.text).toContain(entry.fix);
+        expect(loc.help.text).toContain("152-FZ Art. 18(5) (policypack/data/law.json 152fz-18-5)");
+        expect(loc.help.text).toContain("docs/findings.md#ru152-loc-001");
+        // The classification policy is advisory and of medium severity; its codes say so.
+        expect(rules.find((r) => r.id === "RU152-CLS-001")!.properties["security-severity"]).toBe("5.5");
     });
 
     it("points each result at the program file and line that declared the resource", () => {
         const log = JSON.parse(reports.sarif!.stdout);
         const where = log.runs[0].results.map(
-            (r: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: { name: string }[] }[] }) => [
+            (r: {
+                ruleId: string;
+                level: string;
+                properties: { policy: string };
+                locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: { name: string }[] }[];
+            }) => [
                 r.ruleId,
+                r.properties.policy,
                 r.level,
                 r.locations[0]!.logicalLocations[0]!.name,
                 r.locations[0]!.physicalLocation.artifactLocation.uri,
@@ -131,9 +152,9 @@ describe("report --format sarif", () => {
             ],
         );
         expect(where).toEqual([
-            ["ru-personal-data-cross-border-transfer", "error", "customers-dr", "examples/cross-border-replication/index.ts", 16],
-            ["ru-personal-data-cross-border-transfer", "error", "customers-to-frankfurt", "examples/cross-border-replication/index.ts", 18],
-            ["user-data-classification", "warning", "customers-dr", "examples/cross-border-replication/index.ts", 16],
+            ["RU152-XB-006", "ru-personal-data-cross-border-transfer", "error", "customers-dr", "examples/cross-border-replication/index.ts", 16],
+            ["RU152-XB-001", "ru-personal-data-cross-border-transfer", "error", "customers-to-frankfurt", "examples/cross-border-replication/index.ts", 18],
+            ["RU152-CLS-001", "user-data-classification", "warning", "customers-dr", "examples/cross-border-replication/index.ts", 16],
         ]);
     });
 
@@ -211,10 +232,10 @@ describe("report --format markdown", () => {
         ]);
         expect(md).toContain(
             [
-                "| Resource | Location | Mandatory policies | Finding |",
-                "| --- | --- | --- | --- |",
-                '| aws:s3/bucket:Bucket `customers-dr` | Germany (DE) | `ru-personal-data-cross-border-transfer` | aws:s3/bucket:Bucket "customers-dr", which holds Russian citizens\' personal data because it receives them from aws:s3/bucket:Bucket "customers" through aws:s3/bucketReplicationConfig:BucketReplicationConfig "customers-to-frankfurt", is not in Russia. |',
-                '| aws:s3/bucketReplicationConfig:BucketReplicationConfig `customers-to-frankfurt` | - | `ru-personal-data-cross-border-transfer` | Sends Russian citizens\' personal data out of Russia (S3 replication): to aws:s3/bucket:Bucket "customers-dr" in Germany (DE). |',
+                "| Resource | Location | Mandatory policies | Code | Finding |",
+                "| --- | --- | --- | --- | --- |",
+                '| aws:s3/bucket:Bucket `customers-dr` | Germany (DE) | `ru-personal-data-cross-border-transfer` | `RU152-XB-006` | aws:s3/bucket:Bucket "customers-dr", which holds Russian citizens\' personal data because it receives them from aws:s3/bucket:Bucket "customers" through aws:s3/bucketReplicationConfig:BucketReplicationConfig "customers-to-frankfurt", is not in Russia. |',
+                '| aws:s3/bucketReplicationConfig:BucketReplicationConfig `customers-to-frankfurt` | - | `ru-personal-data-cross-border-transfer` | `RU152-XB-001` | Sends Russian citizens\' personal data out of Russia (S3 replication): to aws:s3/bucket:Bucket "customers-dr" in Germany (DE). |',
             ].join("\n"),
         );
     });

@@ -19,6 +19,7 @@ import { runProgram } from "../../src/program/run-program";
 import { buildDataMap, DataMap } from "../../src/report/data-map";
 import { renderHtml } from "../../src/report/html";
 import { renderMarkdown } from "../../src/report/markdown";
+import { findingCodeEntry, findingCodeOf } from "../../policypack/src/decide/finding-codes";
 import { renderSarif } from "../../src/report/sarif";
 import { readStackExport } from "../../src/stack-export";
 import { ROOT } from "../helpers/cli";
@@ -113,10 +114,20 @@ function checkAgreement(map: DataMap, analysis: AnalysisResult): void {
         const mine = analysis.diagnostics.filter((d) => d.urn === s.urn && (d.enforcementLevel === "mandatory" || d.enforcementLevel === "advisory"));
         expect(s.verdicts.map((v) => key(v.policy, s.urn, v.level, v.message)).sort()).toEqual(mine.map((d) => key(d.policyName, d.urn, d.enforcementLevel, d.message)).sort());
     }
-    // SARIF: one result per finding, at the resource's URN.
+    // Every finding's code is the one its message carries, and one the registry knows.
+    for (const v of map.violations) {
+        expect(v.code, v.message).toBe(findingCodeOf(v.message));
+        expect(findingCodeEntry(v.code!), v.message).toBeDefined();
+    }
+    // SARIF: one result per finding, at the resource's URN, under its code's rule, naming its policy.
     const sarif = renderSarif(map, { baseDir: ROOT, fallbackFile: path.join(ROOT, "x"), toolVersion: "0.0.0" });
     const results = sarif.runs[0]!.results ?? [];
-    expect(results.map((r) => key(r.ruleId!, r.properties!.urn as string, r.properties!.enforcementLevel as string, r.message.text!)).sort()).toEqual(want);
+    expect(results.map((r) => key(r.properties!.policy as string, r.properties!.urn as string, r.properties!.enforcementLevel as string, r.message.text!)).sort()).toEqual(want);
+    const rules = sarif.runs[0]!.tool.driver.rules ?? [];
+    for (const r of results) {
+        expect(r.ruleId).toBe(findingCodeOf(r.message.text!));
+        expect(rules[r.ruleIndex!]!.id).toBe(r.ruleId);
+    }
     // Markdown and HTML name the verdict the policies reached.
     const blocked = analysis.mandatory > 0;
     expect(map.summary.blocked).toBe(blocked);

@@ -454,15 +454,7 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
         lines.push(`Reading: ${COPY_READING}`);
         lines.push(`Cross-border transfer: ${TRANSFER_RULE}`);
         lines.push(`Fix: ${fixFor(settings, g.location, g.kind)}`);
-        const code: FindingCode = g.inactive
-            ? "RU152-XB-004"
-            : destUnknown
-              ? "RU152-XB-002"
-              : allUnknownSources
-                ? "RU152-XB-003"
-                : settings.transfers === "declared"
-                  ? "RU152-XB-005"
-                  : "RU152-XB-001";
+        const code: FindingCode = g.inactive ? "RU152-XB-004" : destUnknown ? "RU152-XB-002" : allUnknownSources ? "RU152-XB-003" : settings.transfers === "declared" ? "RU152-XB-005" : "RU152-XB-001";
         findings.push({ urn: g.flow.urn, code, message: lines.join("\n"), downgrade: destUnknown || allUnknownSources, ...(g.inactive ? { advisory: true } : {}) });
     }
 
@@ -493,7 +485,12 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
             `Reading: ${COPY_READING}`,
             "Fix: stop the flow into it (see the finding on the flow resource), or move the store to Russia.",
         ];
-        findings.push({ urn: r.urn, code: location.inRussia === "unknown" ? "RU152-XB-007" : "RU152-XB-006", message: lines.join("\n"), downgrade: h.status === "unknown" || location.inRussia === "unknown" });
+        findings.push({
+            urn: r.urn,
+            code: location.inRussia === "unknown" ? "RU152-XB-007" : "RU152-XB-006",
+            message: lines.join("\n"),
+            downgrade: h.status === "unknown" || location.inRussia === "unknown",
+        });
     }
 
     // Under transfers: declared the localization policy leaves every store known to be abroad to

@@ -190,7 +190,8 @@ export const FINDING_CODES = [
         code: "RU152-CLS-005",
         policies: [CLASSIFICATION],
         title: "A tag value too long to read",
-        rationale: "A user-data or data-subjects value is longer than the pack quotes and has words it does not know, so it is read as personal data of possibly Russian citizens. The value is not shown.",
+        rationale:
+            "A user-data or data-subjects value is longer than the pack quotes and has words it does not know, so it is read as personal data of possibly Russian citizens. The value is not shown.",
         fix: "Shorten the tag to the category words and country codes.",
         law: ["reading-subjects-citizenship"],
     },
