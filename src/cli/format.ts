@@ -3,6 +3,7 @@
 // renderDiffPolicyViolationEvent (pkg/backend/display/diff.go), then our own summary line.
 import * as path from "node:path";
 import type { AnalysisResult, ResourceDiagnostic } from "../analyze";
+import { findingCodeOf } from "../../policypack/src/decide/finding-codes";
 
 /** The stack part, project, qualified type and name of a URN (sdk/go/common/resource/urn/urn.go). */
 function urnParts(urn: string): { type: string; name: string } {
@@ -97,6 +98,7 @@ export function jsonResult(result: AnalysisResult, extra: Record<string, unknown
                 policy: d.policyName,
                 level: d.enforcementLevel,
                 severity: d.severity,
+                code: findingCodeOf(d.message) ?? null,
                 urn: d.urn,
                 type: d.resourceType,
                 name: d.resourceName,

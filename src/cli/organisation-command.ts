@@ -13,6 +13,7 @@ import { renderReport } from "../report/formats";
 import type { MarkdownOptions } from "../report/markdown";
 import { combineDataMaps } from "../report/organisation-map";
 import { formatPreview } from "./format";
+import { findingCodeOf } from "../../policypack/src/decide/finding-codes";
 
 export interface OrganisationOptions {
     command: "analyze" | "report";
@@ -123,6 +124,7 @@ export function organisationJson(analyses: readonly StackAnalysis[]): unknown {
                 policy: d.policyName,
                 level: d.enforcementLevel,
                 severity: d.severity,
+                code: findingCodeOf(d.message) ?? null,
                 urn: d.urn,
                 type: d.resourceType,
                 name: d.resourceName,

@@ -3,6 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PolicyExample, StackExample } from "../../policypack/policies/example-types";
 import { LAW, LAW_FILE, statusWords } from "../../policypack/src/law";
+import { findingAnchor } from "../../policypack/src/decide/finding-codes";
+import { FINDINGS_DOC_FILE, renderFindingsDoc } from "./findings-doc";
 import { LAW_DOC, renderLawDoc } from "./law-doc";
 import { POLICY_ENTRIES, PolicyEntry } from "./registry";
 
@@ -35,7 +37,10 @@ function example(ex: PolicyExample, allowed: boolean): string {
     lines.push(code(input), "");
     if (ex.schemaRejects) lines.push(`The Pulumi CLI refuses this config before running: \`${ex.schemaRejects}\`. Without the CLI's check, the policy itself reports it:`, "");
     if (ex.expect.level === "none") lines.push("Result: no violation.");
-    else lines.push(`Result: a **${ex.expect.level}** violation whose message includes ${ex.expect.messageIncludes.map((m) => `\`${m}\``).join(", ")}.`);
+    else
+        lines.push(
+            `Result: a **${ex.expect.level}** violation, [\`${ex.expect.code}\`](findings.md#${findingAnchor(ex.expect.code)}), whose message includes ${ex.expect.messageIncludes.map((m) => `\`${m}\``).join(", ")}.`,
+        );
     lines.push("");
     return lines.join("\n");
 }
@@ -49,7 +54,10 @@ function stackExample(ex: StackExample, allowed: boolean): string {
     if (ex.expect.length === 0) lines.push("Result: no violation.");
     else {
         lines.push("Result:");
-        for (const e of ex.expect) lines.push(`- a **${e.level}** violation on \`${e.resource}\` whose message includes ${e.messageIncludes.map((m) => `\`${m}\``).join(", ")}`);
+        for (const e of ex.expect)
+            lines.push(
+                `- a **${e.level}** violation, [\`${e.code}\`](findings.md#${findingAnchor(e.code)}), on \`${e.resource}\` whose message includes ${e.messageIncludes.map((m) => `\`${m}\``).join(", ")}`,
+            );
     }
     lines.push("");
     return lines.join("\n");
@@ -105,4 +113,6 @@ if (require.main === module) {
     process.stdout.write(`wrote ${POLICIES_DOC}\n`);
     fs.writeFileSync(LAW_DOC, renderLawDoc());
     process.stdout.write(`wrote ${LAW_DOC}\n`);
+    fs.writeFileSync(FINDINGS_DOC_FILE, renderFindingsDoc());
+    process.stdout.write(`wrote ${FINDINGS_DOC_FILE}\n`);
 }

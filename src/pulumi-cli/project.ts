@@ -7,11 +7,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliEnvironment } from "./environment";
 import type { CliRunRequest, CliRunResult } from "./run-cli";
+import { findingCodeOf } from "../../policypack/src/decide/finding-codes";
 
 export interface PolicyEvent {
     urn: string;
     policy: string;
     level: string;
+    /** The finding code on the message's last line (the engine passes on only the text), or null. */
+    code: string | null;
     message: string;
     packName: string;
 }
@@ -67,6 +70,7 @@ function policyEventsOf(events: Record<string, unknown>[]): PolicyEvent[] {
             urn: String(p.resourceUrn ?? ""),
             policy: String(p.policyName ?? ""),
             level: String(p.enforcementLevel ?? ""),
+            code: findingCodeOf(String(p.message ?? "")) ?? null,
             message: String(p.message ?? ""),
             packName: String(p.policyPackName ?? ""),
         });

@@ -14,14 +14,15 @@ const note = (vs: Violation[]) =>
 describe("near-miss classification keys", () => {
     it("a Hangul filler inside user-data: still personal data of Russian citizens abroad, blocked, and named", async () => {
         const got = await run({ "user\u3164data": "personal", "data-subjects": "RU" });
-        expect(got.map((v) => [v.policy, v.level])).toEqual([
-            [LOCALIZATION, "mandatory"],
-            [CLASSIFICATION, "advisory"],
+        expect(got.map((v) => [v.policy, v.level, v.code])).toEqual([
+            [LOCALIZATION, "mandatory", "RU152-LOC-001"],
+            [CLASSIFICATION, "advisory", "RU152-CLS-006"],
         ]);
         expect(note(got)).toBe('Note: Tag key "user\u3164data" contains characters that are not what they seem: an invisible U+1160, not in the pack\'s look-alike list, ignored.');
         expect(of(got, CLASSIFICATION)[0]!.message.split("\n").slice(1)).toEqual([
             'aws:s3/bucket:Bucket "b": Tag key "user\u3164data" contains characters that are not what they seem: an invisible U+1160, not in the pack\'s look-alike list, ignored.',
             "Fix: retype the tag in plain ASCII.",
+            "Finding: RU152-CLS-006, see docs/findings.md#ru152-cls-006",
         ]);
     });
 

@@ -116,6 +116,7 @@ describe("exit codes and errors", () => {
             "          Russian citizens' personal data must not be stored using databases outside Russia (152-FZ Art. 18(5)).",
             '          The policy pack config for this policy is invalid, so the policy cannot decide and blocks: exemptions[0].expires is required and must be a real date as YYYY-MM-DD, not "2025-02-30".',
             "          Fix: correct the config file given with --policy-pack-config.",
+            "          Finding: RU152-CFG-002, see docs/findings.md#ru152-cfg-002",
         ];
         expect(res.stdout).toBe(
             [

@@ -1,5 +1,5 @@
 // Every example program, run through `ru-residency preview` (and as an update), yields exactly
-// the (resource, policy, level) set its expected.json states, and the stated exit code; and every
+// the (resource, policy, level, finding code) set its expected.json states, and the stated exit code; and every
 // message, word for word, as committed in test/snapshots/examples/ (update on purpose with -u and
 // read the diff).
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ interface Expected {
     outcome: string;
     exitCode: number;
     policyPackConfig?: string;
-    violations: { urn: string; policy: string; level: string }[];
+    violations: { urn: string; policy: string; level: string; code: string }[];
 }
 
 /** The findings as a reader sees them: each violation's level, policy, resource and full message. */
@@ -44,8 +44,8 @@ describe("examples", () => {
                 if (expected.policyPackConfig) args.push("--policy-pack-config", path.join(dir, expected.policyPackConfig));
                 const res = await runCli(args);
                 expect(res.stderr).toBe("");
-                const out = JSON.parse(res.stdout) as { violations: { urn: string; policy: string; level: string; message: string }[]; summary: { blocked: boolean } };
-                const got = out.violations.map((v) => ({ urn: v.urn, policy: v.policy, level: v.level }));
+                const out = JSON.parse(res.stdout) as { violations: { urn: string; policy: string; level: string; code: string | null; message: string }[]; summary: { blocked: boolean } };
+                const got = out.violations.map((v) => ({ urn: v.urn, policy: v.policy, level: v.level, code: v.code }));
                 expect(got).toEqual(expected.violations);
                 expect(res.code).toBe(expected.exitCode);
                 expect(out.summary.blocked).toBe(expected.exitCode === 1);

@@ -173,9 +173,9 @@ describe("report on several stacks: one map", () => {
             runs: { automationDetails: { id: string }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
         };
         expect(log.runs.map((r) => [r.automationDetails.id, r.results.map((x) => [x.ruleId, x.locations[0]!.physicalLocation.artifactLocation.uri])])).toEqual([
-            ["ru-residency/archive/prod/", [["user-data-classification", ARCHIVE]]],
+            ["ru-residency/archive/prod/", [["RU152-CLS-001", ARCHIVE]]],
             ["ru-residency/backup/prod/", []],
-            ["ru-residency/shop/prod/", [[CROSS, SHOP]]],
+            ["ru-residency/shop/prod/", [["RU152-XB-001", SHOP]]],
         ]);
         const xml = run.junit!.stdout;
         const xsd = fs.readFileSync(path.join(ROOT, "docs", "schema", "junit.xsd"), "utf8");

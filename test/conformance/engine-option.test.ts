@@ -12,8 +12,8 @@ describe.each(["frankfurt-bucket", "yandex-bucket", "exemption", "cross-border-r
         if (expected.policyPackConfig) args.push("--policy-pack-config", path.join(EXAMPLES, example, expected.policyPackConfig));
         const r = spawnSync(process.execPath, args, { encoding: "utf8", env: { ...process.env, RU_RESIDENCY_PULUMI: pulumiCli() }, timeout: 300_000 });
         expect(r.status, r.stderr).toBe(expected.exitCode);
-        const out = JSON.parse(r.stdout) as { engine: string; violations: { urn: string; policy: string; level: string }[] };
+        const out = JSON.parse(r.stdout) as { engine: string; violations: { urn: string; policy: string; level: string; code: string | null }[] };
         expect(out.engine).toBe("pulumi");
-        expect(sortTriples(out.violations.map(({ urn, policy, level }) => ({ urn, policy, level })))).toEqual(sortTriples(expected.violations));
+        expect(sortTriples(out.violations.map(({ urn, policy, level, code }) => ({ urn, policy, level, code })))).toEqual(sortTriples(expected.violations));
     });
 });

@@ -1,5 +1,5 @@
 // Every example under the real CLI: `pulumi preview --policy-pack policypack` gives exactly the
-// (URN, policy, level) triples and the outcome of its expected.json; then `pulumi up --yes` and
+// (URN, policy, level, finding code) entries and the outcome of its expected.json; then `pulumi up --yes` and
 // `pulumi destroy --yes` run as a user would run them.
 import * as path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
@@ -22,7 +22,7 @@ describe.each(exampleNames())("%s under the real pulumi CLI", (example) => {
         expect(init.code, init.stderr).toBe(0);
 
         const preview = await project.preview([PACK], configs);
-        const triples = sortTriples(preview.policyEvents.map(({ urn, policy, level }) => ({ urn, policy, level })));
+        const triples = sortTriples(preview.policyEvents.map(({ urn, policy, level, code }) => ({ urn, policy, level, code })));
         expect(triples, preview.stdout + preview.stderr).toEqual(sortTriples(expected.violations));
         expect(preview.code === 0 ? 0 : 1, preview.stdout + preview.stderr).toBe(expected.exitCode);
 
@@ -36,7 +36,7 @@ describe.each(exampleNames())("%s under the real pulumi CLI", (example) => {
             expect(up.code, up.stdout + up.stderr).toBe(0);
             const created = (await project.exported()).filter((r) => !r.type.startsWith("pulumi:")).map((r) => r.urn);
             expect(created.length).toBeGreaterThan(0);
-            expect(sortTriples(up.policyEvents.map(({ urn, policy, level }) => ({ urn, policy, level })))).toEqual(sortTriples(expected.violations));
+            expect(sortTriples(up.policyEvents.map(({ urn, policy, level, code }) => ({ urn, policy, level, code })))).toEqual(sortTriples(expected.violations));
         }
         const destroy = await project.destroy();
         expect(destroy.code, destroy.stdout + destroy.stderr).toBe(0);

@@ -31,7 +31,7 @@ export interface Expected {
     outcome: string;
     exitCode: number;
     policyPackConfig?: string;
-    violations: { urn: string; policy: string; level: string }[];
+    violations: Triple[];
 }
 
 export function exampleNames(): string[] {
@@ -45,8 +45,9 @@ export function expectedOf(example: string): Expected {
     return JSON.parse(fs.readFileSync(path.join(EXAMPLES, example, "expected.json"), "utf8")) as Expected;
 }
 
-export type Triple = { urn: string; policy: string; level: string };
+/** A violation as expected.json states it: resource, policy, level and finding code (read from the message, the only thing the engine passes on). */
+export type Triple = { urn: string; policy: string; level: string; code: string | null };
 
 export function sortTriples(t: Triple[]): Triple[] {
-    return [...t].sort((a, b) => a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy) || a.level.localeCompare(b.level));
+    return [...t].sort((a, b) => a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy) || a.level.localeCompare(b.level) || (a.code ?? "").localeCompare(b.code ?? ""));
 }

@@ -27,7 +27,7 @@ afterAll(() => {
     tsEnv.dispose();
 });
 
-const triples = (r: CommandResult) => sortTriples(r.policyEvents.map(({ urn, policy, level }) => ({ urn, policy, level })));
+const triples = (r: CommandResult) => sortTriples(r.policyEvents.map(({ urn, policy, level, code }) => ({ urn, policy, level, code })));
 const events = (r: CommandResult): PolicyEvent[] => [...r.policyEvents].sort((a, b) => a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy) || a.message.localeCompare(b.message));
 const resourcesOf = async (p: CliProject) =>
     (await p.exported())

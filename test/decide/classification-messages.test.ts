@@ -1,13 +1,20 @@
 // The classification policy's findings, word for word: one finding per problem, singular and
 // plural as the tag has them, and the configured tag keys in the fix.
 import { describe, expect, it } from "vitest";
+import { FindingCode, findingLine } from "../../policypack/src/decide/finding-codes";
 import { CLASSIFICATION, runAll } from "../helpers/policies";
 
 const IN_RUSSIA = { props: { region: "ru-central1", endpoints: JSON.stringify([{ s3: "https://storage.yandexcloud.net" }]) } };
 const findings = async (tags: Record<string, string>, config?: Record<string, unknown>) =>
     (await runAll({ type: "aws:s3/bucket:Bucket", name: "b", props: { tags }, provider: IN_RUSSIA }, config ? { config: { [CLASSIFICATION]: config } } : {}))
         .filter((v) => v.policy === CLASSIFICATION)
-        .map((v) => [v.level, ...v.message.split("\n").slice(1)]);
+        .map((v) => {
+            // The last line is the finding code (test/docs holds every code to its examples); the words come before it.
+            const lines = v.message.split("\n");
+            expect(lines.at(-1)).toBe(findingLine(v.code as FindingCode));
+            expect(v.code).toMatch(/^RU152-CLS-\d{3}$/);
+            return [v.level, ...lines.slice(1, -1)];
+        });
 const CATEGORIES = "personal, special, biometric, public, depersonalized (all personal data), or anonymous, none";
 const CODES_FIX = "Fix: use ISO 3166-1 alpha-2 or alpha-3 codes (RU, KZ, DEU) separated by commas, spaces or underscores, or * for every country.";
 const LONG_FIX = "Fix: shorten the tag to the category words and country codes.";

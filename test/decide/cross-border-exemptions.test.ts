@@ -89,6 +89,7 @@ describe("cross-border exemptions", () => {
         expect(got[0]!.message.split("\n").slice(1)).toEqual([
             'The policy pack config for this policy is invalid, so the policy cannot decide and blocks: exemptions[0].resource "*" matches every resource; name the resources, or set allowBroadExemptions to true.',
             "Fix: correct the config file given with --policy-pack-config.",
+            "Finding: RU152-CFG-002, see docs/findings.md#ru152-cfg-002",
         ]);
     });
 });

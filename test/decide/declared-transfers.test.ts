@@ -118,7 +118,8 @@ describe("transfers: declared", () => {
         expect(got.map((v) => [v.urn!.split("::").pop(), v.level]).sort()).toEqual(BOTH);
         const store = got.find((v) => v.urn === urnOf(BUCKET, "customers-eu"))!.message.split("\n");
         expect(store[1]).toBe('aws:s3/bucket:Bucket "customers-eu" holds personal data of Russian citizens but is not in Russia.');
-        expect(store.at(-1)).toBe(
+        expect(store.at(-1)).toBe("Finding: RU152-XB-008, see docs/findings.md#ru152-xb-008");
+        expect(store.at(-2)).toBe(
             "Transfers: declared: a store outside Russia that holds Russian citizens' personal data is allowed only as the destination of a declared transfer from a primary store in Russia; a flow into it that is not an allowed declared transfer is reported on its flow resource.",
         );
     });

@@ -21,27 +21,27 @@ const line = (message: string, prefix: string) => message.split("\n").find((l) =
 describe("onUnknown: warn", () => {
     it("softens only what rests on something unknown: known Russian data known to be abroad stays mandatory", async () => {
         const got = await run(bucket(), { onUnknown: "warn" });
-        expect(got.map((v) => v.level)).toEqual(["mandatory"]);
+        expect(got.map((v) => [v.level, v.code])).toEqual([["mandatory", "RU152-LOC-001"]]);
         expect(got[0]!.message.split("\n")[1]).toBe('aws:s3/bucket:Bucket "customers" holds personal data of Russian citizens but is not in Russia.');
     });
 
     it("turns an unknown location advisory, and says which part is unknown", async () => {
         const got = await run(bucket({ tags: PERSONAL_RU }, UNKNOWN_ENDPOINTS), { onUnknown: "warn" });
-        expect(got.map((v) => v.level)).toEqual(["advisory"]);
+        expect(got.map((v) => [v.level, v.code])).toEqual([["advisory", "RU152-LOC-003"]]);
         expect(got[0]!.message.split("\n")[1]).toBe('aws:s3/bucket:Bucket "customers" holds personal data of Russian citizens, and where it is cannot be decided.');
         const blocked = await run(bucket({ tags: PERSONAL_RU }, UNKNOWN_ENDPOINTS));
-        expect(blocked.map((v) => v.level)).toEqual(["mandatory"]);
+        expect(blocked.map((v) => [v.level, v.code])).toEqual([["mandatory", "RU152-LOC-003"]]);
     });
 
     it("turns an unknown classification advisory, and says which part is unknown", async () => {
         const got = await run(bucket({ tags: { "user-data": "personal", "data-subjects": UNKNOWN } }), { onUnknown: "warn" });
-        expect(got.map((v) => v.level)).toEqual(["advisory"]);
+        expect(got.map((v) => [v.level, v.code])).toEqual([["advisory", "RU152-LOC-002"]]);
         expect(got[0]!.message.split("\n")[1]).toMatch(/^aws:s3\/bucket:Bucket "customers" is not in Russia, and whether it holds Russian citizens' personal data cannot be decided: .+\.$/);
     });
 
     it("with both unknown, says so in one sentence", async () => {
         const got = await run(bucket({ tags: { "user-data": "personal", "data-subjects": UNKNOWN } }, UNKNOWN_ENDPOINTS), { onUnknown: "warn" });
-        expect(got.map((v) => v.level)).toEqual(["advisory"]);
+        expect(got.map((v) => [v.level, v.code])).toEqual([["advisory", "RU152-LOC-004"]]);
         expect(got[0]!.message.split("\n")[1]).toMatch(/^aws:s3\/bucket:Bucket "customers" may hold Russian citizens' personal data \(.+\) and where it is cannot be decided\.$/);
     });
 });

@@ -126,7 +126,7 @@ describe("what an accepted config reads as", () => {
     });
 
     it("nothing: the defaults", () => {
-        expect(readSettings({}, TODAY)).toEqual({ settings: { ...DEFAULT_SETTINGS, providerDefaults: "documented", today: TODAY }, errors: [] });
+        expect(readSettings({}, TODAY)).toEqual({ settings: { ...DEFAULT_SETTINGS, providerDefaults: "documented", today: TODAY }, errors: [], exemptionErrors: [] });
         expect(DEFAULT_SETTINGS).toMatchObject({
             onUnknown: "block",
             allowBroadExemptions: false,
@@ -186,6 +186,7 @@ describe("a config the pack refuses blocks the policy, with the reason", () => {
         expect(got[0]!.message.split("\n").slice(1)).toEqual([
             'The policy pack config for this policy is invalid, so the policy cannot decide and blocks: exemptions[0].expires is required and must be a real date as YYYY-MM-DD, not "someday".',
             "Fix: correct the config file given with --policy-pack-config.",
+            "Finding: RU152-CFG-002, see docs/findings.md#ru152-cfg-002",
         ]);
     });
 });

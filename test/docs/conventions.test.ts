@@ -1,9 +1,23 @@
-// The house rules as a test: every provider resolver, flow kind, policy and config property has
-// its row in the docs, its tests and its schema. A new one that misses any of them fails here.
+// The house rules as a test: every provider resolver, flow kind, policy, config property and
+// finding code has its row in the docs, its tests and its schema. A new one that misses any of
+// them fails here, and so does a finding code no example produces.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { POLICIES } from "../../policypack/policies/registry";
+import type { ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import { resourceValidation, stackValidation } from "../../policypack/policies/glue";
+import { CLASSIFICATION, CROSS_BORDER, LOCALIZATION, POLICIES } from "../../policypack/policies/registry";
+import { crossBorderPolicy } from "../../policypack/policies/ru-personal-data-cross-border-transfer";
+import { crossBorderExamples } from "../../policypack/policies/ru-personal-data-cross-border-transfer.examples";
+import { localizationPolicy } from "../../policypack/policies/ru-personal-data-localization";
+import { localizationExamples } from "../../policypack/policies/ru-personal-data-localization.examples";
+import { classificationPolicy } from "../../policypack/policies/user-data-classification";
+import { classificationExamples } from "../../policypack/policies/user-data-classification.examples";
+import { FINDING_CODES, findingAnchor, findingCodeEntry, findingCodeOf, findingUrl } from "../../policypack/src/decide/finding-codes";
+import { LAW } from "../../policypack/src/law";
+import { renderFindingsDoc } from "../../src/docs/findings-doc";
+import { runResourcePolicy, runStackPolicy, Violation } from "../helpers/harness";
+import { harnessSpecs } from "../helpers/stack-examples";
 import { CONFIG_PROPERTIES, SHARED_PROPERTIES } from "../../policypack/src/decide/config";
 import { FLOW_EXTRACTORS } from "../../policypack/src/flows/flows";
 import { RESOLVER_PACKAGES } from "../../policypack/src/locate";
@@ -68,3 +82,124 @@ describe("every policy", () => {
         });
     }
 });
+
+describe("every finding code", () => {
+    // Every code ever published, in order. A code is never renumbered or reused: add new ones at
+    // the end; one that is no longer produced stays in the registry, retired, and stays here.
+    const PUBLISHED = [
+        "RU152-LOC-001",
+        "RU152-LOC-002",
+        "RU152-LOC-003",
+        "RU152-LOC-004",
+        "RU152-LOC-005",
+        "RU152-XB-001",
+        "RU152-XB-002",
+        "RU152-XB-003",
+        "RU152-XB-004",
+        "RU152-XB-005",
+        "RU152-XB-006",
+        "RU152-XB-007",
+        "RU152-XB-008",
+        "RU152-XB-009",
+        "RU152-CLS-001",
+        "RU152-CLS-002",
+        "RU152-CLS-003",
+        "RU152-CLS-004",
+        "RU152-CLS-005",
+        "RU152-CLS-006",
+        "RU152-CFG-001",
+        "RU152-CFG-002",
+        "RU152-PACK-001",
+        "RU152-PACK-002",
+    ];
+    const codes = FINDING_CODES.map((e) => e.code);
+    const doc = read("docs", "findings.md");
+    const policyNames = new Set(POLICIES.map((p) => p.name));
+    const lawIds = new Set([...LAW.provisions.map((p) => p.id), ...LAW.readings.map((r) => r.id)]);
+    const AREA: Record<string, readonly string[]> = { LOC: [LOCALIZATION], XB: [CROSS_BORDER], CLS: [CLASSIFICATION], CFG: [...policyNames], PACK: [...policyNames] };
+
+    it("are the published ones, none renumbered, none reused, none dropped", () => {
+        expect(codes).toEqual(PUBLISHED);
+        expect(new Set(codes).size).toBe(codes.length);
+    });
+
+    it("docs/findings.md is current (run `npm run docs` after changing a code)", () => {
+        expect(doc).toBe(renderFindingsDoc());
+    });
+
+    for (const e of FINDING_CODES) {
+        it(`${e.code}: has its section in docs/findings.md, its policies, its words and its law`, () => {
+            const m = /^RU152-([A-Z]+)-\d{3}$/.exec(e.code);
+            expect(m, `${e.code} is not RU152-<area>-<3 digits>`).not.toBeNull();
+            expect([...e.policies].sort()).toEqual([...AREA[m![1]!]!].sort());
+            expect(doc).toContain(`<a id="${findingAnchor(e.code)}"></a>\n\n## ${e.code}: ${e.title}\n`);
+            expect(findingUrl(e.code)).toBe(`docs/findings.md#${e.code.toLowerCase()}`);
+            for (const text of [e.title, e.rationale, e.fix]) expect(text.trim().length).toBeGreaterThan(10);
+            for (const id of e.law) expect(lawIds.has(id), `${e.code} cites ${id}, which is not in policypack/data/law.json`).toBe(true);
+        });
+    }
+
+    it("are each produced by a policy example or an example program (a bug's code by injecting the bug), and nothing else is produced", async () => {
+        const produced = await producedCodes();
+        const missing = codes.filter((c) => !produced.has(c));
+        expect(missing, `codes no example produces (dead codes): add an example, or retire the code`).toEqual([]);
+        const unknown = [...produced].filter((c) => c === undefined || !findingCodeEntry(c));
+        expect(unknown, "violations whose message carries no code the registry knows").toEqual([]);
+    });
+});
+
+/** The code of every violation the policies' examples, the example programs and injected pack bugs produce. */
+async function producedCodes(): Promise<Set<string | undefined>> {
+    const out = new Set<string | undefined>();
+    const bugs = new Set<string | undefined>();
+    const add = (vs: readonly Violation[], into = out) => {
+        for (const v of vs) into.add(v.code);
+    };
+    for (const [policy, examples] of [
+        [localizationPolicy, localizationExamples],
+        [classificationPolicy, classificationExamples],
+    ] as const) {
+        for (const ex of [...examples.allowed, ...examples.disallowed]) add(await runResourcePolicy(policy, ex.resource, { config: ex.config, stackTags: ex.stackTags }));
+    }
+    for (const ex of [...crossBorderExamples.allowed, ...crossBorderExamples.disallowed])
+        add(await runStackPolicy(crossBorderPolicy, harnessSpecs(ex), { config: ex.config, stackTags: ex.stackTags }));
+    // The example programs: expected.json states each violation's code, and test/cli/examples.test.ts holds the CLI to it.
+    for (const d of fs.readdirSync(path.join(ROOT, "examples"))) {
+        const file = path.join(ROOT, "examples", d, "expected.json");
+        if (!fs.existsSync(file)) continue;
+        for (const v of (JSON.parse(fs.readFileSync(file, "utf8")) as { violations: { code: string }[] }).violations) out.add(v.code);
+    }
+    // A pack bug's codes, by injecting the bug; they must be no example's.
+    const kept = new Set(out);
+    const bucket = { type: "aws:s3/bucket:Bucket", name: "customers", props: { tags: { "user-data": "personal", "data-subjects": "RU" } }, provider: { props: { region: "eu-central-1" } } };
+    const report = (vs: string[]) => ((m: unknown) => vs.push(typeof m === "string" ? m : (m as { message: string }).message)) as unknown as ReportViolation;
+    const messages: string[] = [];
+    const throwing = () => {
+        throw new Error("injected");
+    };
+    const resourceArgs = { type: "aws:s3/bucket:Bucket", name: "x", urn: "urn:pulumi:t::t::aws:s3/bucket:Bucket::x", props: {}, getConfig: () => ({}) } as unknown as ResourceValidationArgs;
+    resourceValidation("d", throwing)(resourceArgs, report(messages));
+    resourceValidation("d", () => [])({ ...resourceArgs, getConfig: throwing } as unknown as ResourceValidationArgs, report(messages));
+    stackValidation("d", throwing)({ resources: [], getConfig: () => ({}) } as unknown as StackValidationArgs, report(messages));
+    for (const m of messages) bugs.add(findingCodeOf(m));
+    const extractors = FLOW_EXTRACTORS as Record<string, (typeof FLOW_EXTRACTORS)[string]>;
+    const replication = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+    const original = extractors[replication]!;
+    extractors[replication] = throwing;
+    try {
+        add(
+            await runStackPolicy(crossBorderPolicy, [
+                { ...bucket, dependencies: [] },
+                { type: replication, name: "r", props: { bucket: "customers" }, provider: { props: { region: "eu-central-1" } } },
+            ]),
+            bugs,
+        );
+    } finally {
+        extractors[replication] = original;
+    }
+    const bugCodes = FINDING_CODES.filter((e) => "packBug" in e && e.packBug).map((e) => e.code);
+    expect([...bugs].filter((c) => c !== undefined && !bugCodes.includes(c as never) && findingCodeEntry(c)?.packBug !== true)).toEqual([]);
+    for (const c of bugCodes) expect(kept.has(c), `${c} marks a pack bug, yet an example produces it`).toBe(false);
+    for (const c of bugs) out.add(c);
+    return out;
+}
