@@ -34,7 +34,10 @@ function lawLine(id: string): string {
 
 function section(e: FindingCodeEntry): string {
     const out = [`<a id="${findingAnchor(e.code)}"></a>`, "", `## ${e.code}: ${e.title}`, ""];
-    out.push(`Reported by: ${e.policies.map((p) => `[\`${p}\`](policies.md#${p})`).join(", ")}.${e.packBug ? " Only a bug in the pack produces it." : ""}`, "");
+    out.push(
+        `Reported by: ${e.policies.map((p) => `[\`${p}\`](policies.md#${p})`).join(", ")}.${e.packBug ? " Only a bug in the pack produces it." : ""}${e.retired ? " Retired: the pack no longer reports it." : ""}`,
+        "",
+    );
     out.push(`**Why.** ${e.rationale}`, "");
     out.push(`**Fix.** ${e.fix}`, "");
     if (e.law.length > 0) out.push("**References.**", "", ...e.law.map(lawLine), "");

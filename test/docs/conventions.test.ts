@@ -141,7 +141,7 @@ describe("every finding code", () => {
 
     it("are each produced by a policy example or an example program (a bug's code by injecting the bug), and nothing else is produced", async () => {
         const produced = await producedCodes();
-        const missing = codes.filter((c) => !produced.has(c));
+        const missing = FINDING_CODES.filter((e) => !("retired" in e && e.retired) && !produced.has(e.code)).map((e) => e.code);
         expect(missing, `codes no example produces (dead codes): add an example, or retire the code`).toEqual([]);
         const unknown = [...produced].filter((c) => c === undefined || !findingCodeEntry(c));
         expect(unknown, "violations whose message carries no code the registry knows").toEqual([]);

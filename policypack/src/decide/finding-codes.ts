@@ -23,6 +23,8 @@ export interface FindingCodeEntry {
     law: readonly string[];
     /** Set for a finding that only a bug in the pack produces: no example can show it. */
     packBug?: true;
+    /** Set for a kind of finding the pack no longer reports: the code stays, never reused. */
+    retired?: true;
 }
 
 export const FINDING_CODES = [
