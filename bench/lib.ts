@@ -121,7 +121,7 @@ export function findPulumiCli(root: string): string | undefined {
 
 export interface PreviewVerdict {
     exitCode: number;
-    violations: { urn: string; policy: string; level: string }[];
+    violations: { urn: string; policy: string; level: string; code: string | null }[];
 }
 
 export interface CliPreviewResult {
@@ -170,8 +170,8 @@ export async function cliPreviewOverhead(options: { pulumi: string; program: str
             const verdict: PreviewVerdict = {
                 exitCode: r.code,
                 violations: r.policyEvents
-                    .map(({ urn, policy, level }) => ({ urn, policy, level }))
-                    .sort((a, b) => a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy) || a.level.localeCompare(b.level)),
+                    .map(({ urn, policy, level, code }) => ({ urn, policy, level, code }))
+                    .sort((a, b) => a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy) || a.level.localeCompare(b.level) || (a.code ?? "").localeCompare(b.code ?? "")),
             };
             const first = (verdicts[who] ??= verdict);
             if (JSON.stringify(first) !== JSON.stringify(verdict) || (r.code !== 0 && r.policyEvents.length === 0)) {
