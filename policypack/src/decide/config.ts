@@ -4,7 +4,7 @@
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { ClassificationSettings, DEFAULT_CLASSIFICATION_SETTINGS } from "../classify/classification";
-import { BoundedCache } from "../bounded-cache";
+import { BoundedCache, registerMemo } from "../bounded-cache";
 import { countryCode, RUSSIA } from "../countries";
 import { weakeningRussianPattern } from "../locate/endpoint-patterns";
 import { DEFAULT_LOCATION_SETTINGS, LocationSettings } from "../locate/location";
@@ -386,6 +386,7 @@ export function todayUtc(now?: Date): string {
     return day;
 }
 let todayCache = { day: "", from: 0, until: 0 };
+registerMemo(() => (todayCache = { day: "", from: 0, until: 0 }));
 
 const settingsCache = new BoundedCache<string, ReadSettings>(16);
 
@@ -407,6 +408,7 @@ export function readSettingsCached(raw: unknown, today: string): ReadSettings {
 }
 
 const recentReads: { raw: Record<string, unknown>; today: string; read: ReadSettings }[] = [];
+registerMemo(() => recentReads.splice(0));
 
 function sameValues(a: Record<string, unknown>, b: unknown): boolean {
     if (!isPlainObject(b)) return false;

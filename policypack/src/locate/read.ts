@@ -1,6 +1,7 @@
 // Reading location properties for the non-AWS resolvers: strings at property paths (with "[]"
 // for every element of a list), and judging a set of regions or zones against the catalogue.
 // Everything here is total: any shape comes in, an answer goes out, nothing throws.
+import { BoundedCache } from "../bounded-cache";
 import { countryName, RUSSIA } from "../countries";
 import { field, isPlainObject, isUnknown, jsonish, quote } from "../values";
 import { entryCountry, findRegion, findZone, RegionEntry } from "./catalogue";
@@ -110,17 +111,16 @@ export function collect(root: unknown, paths: readonly string[], owner: string):
 }
 
 // The paths are a fixed set of literals: split each once, not once per resource.
-const segmentCache = new Map<string, string[]>();
+const segmentCache = new BoundedCache<string, string[]>(10_000);
 function segmentsOf(path: string): string[] {
-    let segments = segmentCache.get(path);
-    if (!segments) {
-        segments = path
-            .split(/\.|(?=\[\])/)
-            .flatMap((s) => (s.endsWith("[]") && s !== "[]" ? [s.slice(0, -2), "[]"] : [s]))
-            .filter((s) => s !== "");
-        segmentCache.set(path, segments);
-    }
-    return segments;
+    return segmentCache.get(path, splitPath);
+}
+
+function splitPath(path: string): string[] {
+    return path
+        .split(/\.|(?=\[\])/)
+        .flatMap((s) => (s.endsWith("[]") && s !== "[]" ? [s.slice(0, -2), "[]"] : [s]))
+        .filter((s) => s !== "");
 }
 
 export function isEmpty(c: Collected): boolean {
