@@ -12,7 +12,7 @@ import { fullReportFormat } from "../report/full-report";
 import { renderReport } from "../report/formats";
 import type { MarkdownOptions } from "../report/markdown";
 import { combineDataMaps } from "../report/organisation-map";
-import { formatPreview } from "./format";
+import { formatPreview, summaryJson, violationJson } from "./format";
 
 export interface OrganisationOptions {
     command: "analyze" | "report";
@@ -118,16 +118,8 @@ export function organisationJson(analyses: readonly StackAnalysis[]): unknown {
             project: a.stack.project,
             name: a.stack.stack,
             destinationsFromOtherStacks: a.derived,
-            summary: { resources: a.result.resourceCount, mandatory: a.result.mandatory, advisory: a.result.advisory, blocked: a.result.mandatory > 0 },
-            violations: a.result.diagnostics.map((d) => ({
-                policy: d.policyName,
-                level: d.enforcementLevel,
-                severity: d.severity,
-                urn: d.urn,
-                type: d.resourceType,
-                name: d.resourceName,
-                message: d.message,
-            })),
+            summary: summaryJson(a.result),
+            violations: a.result.diagnostics.map(violationJson),
         })),
         organisation: {
             stacks: analyses.length,
