@@ -7,7 +7,7 @@ import type { PolicyDescription } from "./engine/pack-config";
 import { AnalyzerInfo, Diagnostic, EngineResource, PackSession } from "./engine/runner";
 import type { AnalyzerSession, StackConfiguration } from "./engine/requests";
 import { InputError } from "./program/stack-config";
-import { differingSharedSettings } from "../policypack/src/decide/config";
+import { differingSharedSettings } from "ru-data-residency/pack";
 
 /** Analyze calls in flight at once (the engine, too, analyses steps in parallel). */
 const ANALYZE_CONCURRENCY = 16;
