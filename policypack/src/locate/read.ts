@@ -39,18 +39,17 @@ export interface Collected {
     invalid: string[];
 }
 
-/** What a value is, in words, for saying why it cannot be read. */
-function shapeOf(value: unknown): string {
+/** What a value is, in words, for saying why it cannot be read; a string where a block belongs was tried as JSON first. */
+export function shapeOf(value: unknown, stringWords = "a string that is not JSON"): string {
     if (Array.isArray(value)) return "a list";
     if (value === null) return "null";
-    if (typeof value === "string") return "a string that is not JSON";
+    if (typeof value === "string") return stringWords;
     return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 /** Record a field that cannot be read, once: several paths through the same field say the same. */
-function addInvalid(out: Collected, label: string, why: string): void {
-    const text = `${label} (${why})`;
-    if (!out.invalid.includes(text)) out.invalid.push(text);
+export function addInvalid(out: Collected, label: string, why: string): void {
+    if (!out.invalid.some((i) => i.startsWith(`${label} (`))) out.invalid.push(`${label} (${why})`);
 }
 
 function walk(node: unknown, segments: readonly string[], label: string, out: Collected): void {
