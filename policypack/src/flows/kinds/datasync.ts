@@ -18,9 +18,8 @@ const task = transferTask({
         ["s3BucketArn", GROUPS.bucket],
         ["efsFileSystemArn", GROUPS.efsFileSystem],
     ],
-    outside: (ctx, l) => {
-        const host = readString(field(l.props, "serverHostname") ?? field(l.props, "containerUrl"));
-        if (host.kind === "value") return outside(host.value, `${label(l)} server`, "host", ctx.settings);
+    server: { properties: ["serverHostname", "containerUrl"], what: "server" },
+    noServer: (ctx, l) => {
         const bucketArn = readString(field(l.props, "s3BucketArn"));
         if (bucketArn.kind === "value") return outside(bucketArn.value, `${label(l)} s3BucketArn`, "arn", ctx.settings);
         return { kind: "unknown", label: label(l), how: `${label(l)} names no store in this stack and no server the pack can locate` };

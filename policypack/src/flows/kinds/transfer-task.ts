@@ -1,9 +1,10 @@
 // A task that moves data between two endpoint resources, each of which stands for a store (DMS
 // replication tasks and their endpoints, DataSync tasks and their locations). The task's service
 // reads every record where the task runs, and writes it to the store behind the destination.
-import { label } from "../../values";
+import { readString, type Str } from "../../locate/read";
+import { field, label } from "../../values";
 import { GROUPS } from "../groups";
-import { Endpoint, Extractor, FlowContext, flows, resolveAt, self, typed } from "../resolve";
+import { Endpoint, Extractor, FlowContext, flows, outside, resolveAt, self, typed } from "../resolve";
 import type { StackResource } from "../stack";
 
 export interface TransferTask {
@@ -19,8 +20,13 @@ export interface TransferTask {
     endWord: string;
     /** The endpoint's properties that name the store behind it, with the store types each may name. */
     stores: readonly (readonly [property: string, types: readonly string[]])[];
-    /** A destination endpoint with no store of the stack behind it: where its data goes, from its own properties. */
-    outside: (ctx: FlowContext, e: StackResource) => Endpoint;
+    /**
+     * A destination endpoint with no store of the stack behind it sends its data to its server:
+     * the first of these properties that is set names the host, called `what` in messages.
+     */
+    server: { properties: readonly string[]; what: string };
+    /** Where the data goes when the endpoint names no server the pack can read (`host` says what the server property held). */
+    noServer: (ctx: FlowContext, e: StackResource, host: Str) => Endpoint;
 }
 
 /** The stores an endpoint stands for, from what it refers to and, failing that, what it depends on. */
@@ -42,9 +48,16 @@ function storesOf(ctx: FlowContext, spec: TransferTask, ends: readonly Endpoint[
         const stores = storeBehind(ctx, spec, end.resource);
         if (stores.length > 0) out.push(...stores);
         else if (role === "source") out.push({ kind: "resource", resource: end.resource, how: `${end.how}; no store behind it is in this stack, so the ${spec.endWord}'s own tags classify the data` });
-        else out.push(spec.outside(ctx, end.resource));
+        else out.push(server(ctx, spec, end.resource));
     }
     return out;
+}
+
+function server(ctx: FlowContext, spec: TransferTask, e: StackResource): Endpoint {
+    const set = spec.server.properties.map((p) => field(e.props, p)).find((v) => v !== undefined && v !== null);
+    const host = readString(set);
+    if (host.kind === "value") return outside(host.value, `${label(e)} ${spec.server.what}`, "host", ctx.settings);
+    return spec.noServer(ctx, e, host);
 }
 
 export function transferTask(spec: TransferTask): Extractor {
