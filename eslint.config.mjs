@@ -22,4 +22,12 @@ export default tseslint.config(
             "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
         },
     },
+    {
+        // The command and the benchmarks reach the pack only through its API (policypack/api.ts),
+        // so the pack is compiled once and what the command depends on is written in one place.
+        files: ["src/**/*.ts", "bench/**/*.ts"],
+        rules: {
+            "no-restricted-imports": ["error", { patterns: [{ group: ["**/policypack", "**/policypack/**"], message: 'Import the pack through "ru-data-residency/pack" (policypack/api.ts).' }] }],
+        },
+    },
 );

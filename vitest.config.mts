@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+    // The command's one way into the pack (policypack/api.ts): in tests, its source.
+    resolve: { alias: { "ru-data-residency/pack": new URL("./policypack/api.ts", import.meta.url).pathname } },
     test: {
         include: ["test/**/*.test.ts"],
         // The real-CLI suite has its own config and command (npm run test:pulumi).

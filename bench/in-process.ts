@@ -2,13 +2,12 @@
 // fresh process and reads the JSON it prints. Usage: node dist/bench/in-process.js [seconds]
 import { performance } from "node:perf_hooks";
 import type { ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { localizationPolicy } from "../policypack/policies/ru-personal-data-localization";
-import { classificationPolicy } from "../policypack/policies/user-data-classification";
+import { isStackPolicy, POLICIES } from "ru-data-residency/pack";
 import { asPolicySees, median, round } from "./lib";
 import { mixedPopulation } from "./synthetic";
 
 export function inProcess(seconds: number) {
-    const policies: ResourceValidationPolicy[] = [localizationPolicy, classificationPolicy];
+    const policies = POLICIES.filter((p): p is ResourceValidationPolicy => !isStackPolicy(p));
     // Props as @pulumi/policy hands them to a policy, built once: the server's decoding is its
     // cost, not the policies'.
     const population = mixedPopulation(10_000);

@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { encodeAnalyzeStackRequest, PackSession, EngineResource } from "../src/engine/runner";
 import { asPolicySees, buildFloor as buildFloorIn, cliPreviewOverhead, findPulumiCli, median, mirroredPairs, pairedRatio, round, speedProbeMs, vmHwmKb } from "./lib";
 import { stackExport, syntheticStack, yandexBucket } from "./synthetic";
+import { CROSS_BORDER, POLICIES } from "ru-data-residency/pack";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PACK = path.join(ROOT, "policypack");
@@ -145,8 +146,7 @@ async function stackScale(sizes: number[], shapeFloor: string) {
  * figure excludes gRPC transfer and the server's own decoding, which the floor pays too.
  */
 function stackPolicyInProcess(sizes: number[]) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { crossBorderPolicy } = require("../policypack/policies/ru-personal-data-cross-border-transfer") as { crossBorderPolicy: { validateStack: (a: unknown, r: unknown) => void } };
+    const crossBorderPolicy = POLICIES.find((p) => p.name === CROSS_BORDER) as { validateStack: (a: unknown, r: unknown) => void };
     const out: Record<string, unknown>[] = [];
     for (const size of sizes) {
         const res = syntheticStack(size);

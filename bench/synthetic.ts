@@ -1,7 +1,7 @@
 // Synthetic stacks for benchmarks and scale tests: realistic resource shapes, many of them.
 import type { EngineResource } from "../src/engine/runner";
 
-import { UNKNOWN } from "../policypack/src/values";
+import { UNKNOWN } from "ru-data-residency/pack";
 const STACK = "bench";
 const PROJECT = "shop";
 export const urn = (type: string, name: string) => `urn:pulumi:${STACK}::${PROJECT}::${type}::${name}`;

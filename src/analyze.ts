@@ -4,9 +4,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { configureError, engineValidationErrors, goQuote, ignoredConfig, PackConfig, PackConfigError, readPackConfigDocument, reconcilePackConfig } from "./engine/pack-config";
 import type { PolicyDescription } from "./engine/pack-config";
-import { Diagnostic, EngineResource, PackSession } from "./engine/runner";
+import { AnalyzerInfo, Diagnostic, EngineResource, PackSession } from "./engine/runner";
+import type { AnalyzerSession, StackConfiguration } from "./engine/requests";
 import { InputError } from "./program/stack-config";
-import { differingSharedSettings } from "../policypack/src/decide/config";
+import { differingSharedSettings } from "ru-data-residency/pack";
 
 /** Analyze calls in flight at once (the engine, too, analyses steps in parallel). */
 const ANALYZE_CONCURRENCY = 16;
@@ -144,70 +145,103 @@ export async function analyzeResources(resources: EngineResource[], options: Ana
         // then pkg/engine/update.go loadPolicyPlugins): handshake, the stack's configuration,
         // plugin and analyzer info, then the pack's configuration.
         await session.handshake(session.engineAddress);
-        await session.configureStack({
-            stack: options.stack,
-            project: options.project,
-            organization: options.organization ?? "organization",
-            dryRun: options.dryRun,
-            tags: options.stackTags,
-            config: options.stackConfig,
-            configSecretKeys: options.stackConfigSecretKeys,
-        });
+        await session.configureStack(stackConfigurationOf(options));
         await session.getPluginInfo();
         const info = await session.getAnalyzerInfo();
         const config = checkPackConfig(info, given, options, packDir);
         await session.configure(config);
-        const byUrn = new Map(resources.map((r) => [r.urn, r]));
-        const diagnostics: Diagnostic[] = [];
-        // The engine analyses every resource it steps, the stack resource included.
-        const analysed = resources;
-        // The engine analyses resources as their steps run, many at once; keep a bounded number
-        // of calls in flight, and keep the results in resource order.
-        const perResource: Diagnostic[][] = new Array(analysed.length);
-        let next = 0;
-        let done = 0;
-        // In an update (not a preview) a mandatory violation makes the resource invalid and the
-        // engine bails before stepping it (pkg/resource/deploy/analyze_snapshot.go analyzeResource,
-        // step_generator.go "resource %s is invalid"): nothing after it is analysed, and the stack
-        // policies never run. Resources are then taken one at a time, so the stop is exact.
-        let stoppedAt: string | undefined;
-        const bail = !options.dryRun;
-        const worker = async () => {
-            while (next < analysed.length && !stoppedAt) {
-                const i = next++;
-                await session.remediate(analysed[i]!);
-                perResource[i] = await session.analyze(analysed[i]!);
-                if (bail && perResource[i]!.some((d) => d.enforcementLevel === "mandatory")) stoppedAt ??= analysed[i]!.urn;
-                done++;
-                if (options.onProgress && (done % 100 === 0 || done === analysed.length)) options.onProgress(done, analysed.length);
-            }
-        };
-        await Promise.all(Array.from({ length: bail ? 1 : Math.min(ANALYZE_CONCURRENCY, analysed.length) }, worker));
-        for (const d of perResource) if (d) diagnostics.push(...d);
-        if (!stoppedAt) diagnostics.push(...(await session.analyzeStack(options.stackResources ?? resources)));
+        // The engine analyses resources as their steps run, many at once.
+        const found = await analyseEach(session, resources, options, { concurrency: ANALYZE_CONCURRENCY, progressEvery: 100 });
         await session.cancel();
-        // Registration order varies between runs of a program; reports must not.
-        const levelRank = (l: string) => (l === "mandatory" ? 0 : l === "advisory" ? 1 : 2);
-        const withNames: ResourceDiagnostic[] = diagnostics
-            .map((d) => {
-                const r = byUrn.get(d.urn);
-                return { ...d, resourceType: r?.type ?? "", resourceName: r?.name ?? "" };
-            })
-            .sort((a, b) => levelRank(a.enforcementLevel) - levelRank(b.enforcementLevel) || a.urn.localeCompare(b.urn) || a.policyName.localeCompare(b.policyName));
-        return {
-            pack: { name: info.name, version: info.version, dir: packDir },
-            stackUrn: `urn:pulumi:${options.stack}::${options.project}::pulumi:pulumi:Stack::${options.project}-${options.stack}`,
-            policies: info.policies,
-            config,
-            diagnostics: withNames,
-            resourceCount: analysed.filter((r) => r.type !== "pulumi:pulumi:Stack").length,
-            stoppedAt,
-            mandatory: withNames.filter((d) => d.enforcementLevel === "mandatory").length,
-            advisory: withNames.filter((d) => d.enforcementLevel === "advisory").length,
-        };
+        return analysisResult(resources, found, info, config, options, packDir);
     } finally {
         await session.close();
     }
+}
+
+/** What the engine tells the pack about the stack (ConfigureStack), from the analysis options. */
+export function stackConfigurationOf(options: AnalysisOptions): StackConfiguration {
+    return {
+        stack: options.stack,
+        project: options.project,
+        organization: options.organization ?? "organization",
+        dryRun: options.dryRun,
+        tags: options.stackTags,
+        config: options.stackConfig,
+        configSecretKeys: options.stackConfigSecretKeys,
+    };
+}
+
+interface Found {
+    diagnostics: Diagnostic[];
+    stoppedAt?: string;
+}
+
+/**
+ * Remediate and Analyze for every resource the engine steps (the stack resource included), then
+ * AnalyzeStack, with at most `concurrency` calls in flight and the results in resource order.
+ */
+export async function analyseEach(
+    session: AnalyzerSession,
+    resources: readonly EngineResource[],
+    options: Pick<AnalysisOptions, "dryRun" | "stackResources" | "onProgress">,
+    schedule: { concurrency: number; progressEvery: number },
+): Promise<Found> {
+    const perResource: Diagnostic[][] = new Array(resources.length);
+    let next = 0;
+    let done = 0;
+    // In an update (not a preview) a mandatory violation makes the resource invalid and the
+    // engine bails before stepping it (pkg/resource/deploy/analyze_snapshot.go analyzeResource,
+    // step_generator.go "resource %s is invalid"): nothing after it is analysed, and the stack
+    // policies never run. Resources are then taken one at a time, so the stop is exact.
+    let stoppedAt: string | undefined;
+    const bail = !options.dryRun;
+    const worker = async () => {
+        while (next < resources.length && !stoppedAt) {
+            const i = next++;
+            await session.remediate(resources[i]!);
+            perResource[i] = await session.analyze(resources[i]!);
+            if (bail && perResource[i]!.some((d) => d.enforcementLevel === "mandatory")) stoppedAt ??= resources[i]!.urn;
+            done++;
+            if (options.onProgress && (done % schedule.progressEvery === 0 || done === resources.length)) options.onProgress(done, resources.length);
+        }
+    };
+    await Promise.all(Array.from({ length: bail ? 1 : Math.max(1, Math.min(schedule.concurrency, resources.length)) }, worker));
+    const diagnostics: Diagnostic[] = [];
+    for (const d of perResource) if (d) diagnostics.push(...d);
+    if (!stoppedAt) diagnostics.push(...(await session.analyzeStack(options.stackResources ?? resources)));
+    return { diagnostics, stoppedAt };
+}
+
+/** The analysis as every output reads it: each diagnostic with its resource's type and name, in an order that does not vary between runs. */
+export function analysisResult(
+    resources: readonly EngineResource[],
+    found: Found,
+    info: Pick<AnalyzerInfo, "name" | "version" | "policies">,
+    config: PackConfig,
+    options: Pick<AnalysisOptions, "stack" | "project">,
+    packDir: string,
+): AnalysisResult {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    // Registration order varies between runs of a program; reports must not.
+    const levelRank = (l: string) => (l === "mandatory" ? 0 : l === "advisory" ? 1 : 2);
+    const withNames: ResourceDiagnostic[] = found.diagnostics
+        .map((d) => {
+            const r = byUrn.get(d.urn);
+            return { ...d, resourceType: r?.type ?? "", resourceName: r?.name ?? "" };
+        })
+        .sort((a, b) => levelRank(a.enforcementLevel) - levelRank(b.enforcementLevel) || a.urn.localeCompare(b.urn) || a.policyName.localeCompare(b.policyName));
+    return {
+        pack: { name: info.name, version: info.version, dir: packDir },
+        stackUrn: `urn:pulumi:${options.stack}::${options.project}::pulumi:pulumi:Stack::${options.project}-${options.stack}`,
+        policies: info.policies,
+        config,
+        diagnostics: withNames,
+        resourceCount: resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length,
+        stoppedAt: found.stoppedAt,
+        mandatory: withNames.filter((d) => d.enforcementLevel === "mandatory").length,
+        advisory: withNames.filter((d) => d.enforcementLevel === "advisory").length,
+    };
 }
 
 /**

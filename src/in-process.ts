@@ -8,11 +8,13 @@
 import * as path from "node:path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { StringValue } from "google-protobuf/google/protobuf/wrappers_pb";
-import type { AnalysisOptions, AnalysisResult, ResourceDiagnostic } from "./analyze";
-import { checkPackConfig, readPackConfigFile } from "./analyze";
-import { PackConfig, PolicyDescription } from "./engine/pack-config";
-import { analyzerPb, emptyPb, levelFromProto, levelToProto, plain, SEVERITIES } from "./engine/protocol";
-import { Diagnostic, EngineResource, PackStartError, withoutInternalKeys } from "./engine/runner";
+import type { AnalysisOptions, AnalysisResult } from "./analyze";
+import { analyseEach, analysisResult, checkPackConfig, readPackConfigFile, stackConfigurationOf } from "./analyze";
+import { PackConfig } from "./engine/pack-config";
+import { analyzerPb, emptyPb, plain } from "./engine/protocol";
+import { AnalyzerInfo, Diagnostic, EngineResource, PackStartError, withoutInternalKeys } from "./engine/runner";
+import { decodeAnalyzerInfo, decodeDiagnostics, ResponseLike } from "./engine/responses";
+import { AnalyzerSession, configureRequest, StackConfiguration, stackConfigureRequest } from "./engine/requests";
 
 type Callback = (err: unknown, res: unknown) => void;
 type Handler = (call: { request: unknown }, callback: Callback) => unknown;
@@ -240,19 +242,6 @@ function stackResource(r: EngineResource, providers: ProviderViews) {
     return { ...base, getParent: () => parent, getDependenciesList: () => dependencies, getPropertydependenciesMap: () => ({ entries: () => propertyDependencies[Symbol.iterator]() }) };
 }
 
-interface ResponseLike {
-    getDiagnosticsList(): {
-        getPolicyname(): string;
-        getPolicypackname(): string;
-        getPolicypackversion(): string;
-        getDescription(): string;
-        getMessage(): string;
-        getEnforcementlevel(): number;
-        getSeverity(): number;
-        getUrn(): string;
-    }[];
-}
-
 /**
  * The diagnostics of a response as the engine side decodes them. Only a string that is not
  * well-formed can come out of the wire changed (google-protobuf's encoder drops a lone high
@@ -263,64 +252,14 @@ function diagnosticsOf(response: ResponseLike & { serializeBinary(): Uint8Array 
         .getDiagnosticsList()
         .some((d) => [d.getPolicyname(), d.getPolicypackname(), d.getPolicypackversion(), d.getDescription(), d.getMessage(), d.getUrn()].some((t) => LONE_SURROGATE.test(t) && !wellFormed(t)));
     const res: ResponseLike = illFormed ? analyzerPb.AnalyzeResponse.deserializeBinary(response.serializeBinary()) : response;
-    return res.getDiagnosticsList().map((d) => ({
-        policyName: d.getPolicyname(),
-        policyPackName: d.getPolicypackname(),
-        policyPackVersion: d.getPolicypackversion(),
-        description: d.getDescription(),
-        message: d.getMessage(),
-        enforcementLevel: levelFromProto(d.getEnforcementlevel()),
-        severity: SEVERITIES[d.getSeverity()] ?? "",
-        urn: d.getUrn() || defaultUrn,
-    }));
-}
-
-interface PolicyInfoLike {
-    getName(): string;
-    getDisplayname(): string;
-    getDescription(): string;
-    getEnforcementlevel(): number;
-    getSeverity(): number;
-    getPolicyType(): number;
-    getConfigschema(): { getProperties(): { toJavaScript(): unknown } | undefined; getRequiredList(): string[] } | undefined;
-    getFramework(): { getName(): string; getVersion(): string; getReference(): string; getSpecification(): string } | undefined;
-    getTagsList(): string[];
-    getRemediationSteps(): string;
-    getUrl(): string;
-}
-
-interface AnalyzerInfoLike {
-    getName(): string;
-    getVersion(): string;
-    getSupportsconfig(): boolean;
-    getPoliciesList(): PolicyInfoLike[];
-    getInitialconfigMap(): { entries(): Iterable<[string, { getEnforcementlevel(): number; getProperties(): { toJavaScript(): unknown } | undefined }]> };
-}
-
-function policyOf(p: PolicyInfoLike): PolicyDescription {
-    const schema = p.getConfigschema();
-    const fw = p.getFramework();
-    const type = p.getPolicyType();
-    return {
-        name: p.getName(),
-        displayName: p.getDisplayname(),
-        description: p.getDescription(),
-        enforcementLevel: levelFromProto(p.getEnforcementlevel()),
-        severity: SEVERITIES[p.getSeverity()] ?? "",
-        policyType: type === 1 ? "resource" : type === 2 ? "stack" : "unknown",
-        configSchema: schema ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, Record<string, unknown>>, required: schema.getRequiredList() } : undefined,
-        framework: fw ? { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() } : undefined,
-        tags: p.getTagsList(),
-        remediationSteps: p.getRemediationSteps(),
-        url: p.getUrl(),
-    };
+    return decodeDiagnostics(res, defaultUrn);
 }
 
 /**
  * The pack in this process, driven as PackSession (src/engine/runner.ts) drives it over gRPC:
  * the same calls, with the same messages, answered by @pulumi/policy's own handlers.
  */
-export class InProcessSession {
+export class InProcessSession implements AnalyzerSession {
     private readonly providers = new ProviderViews();
 
     private constructor(readonly pack: LoadedPack) {}
@@ -329,44 +268,18 @@ export class InProcessSession {
         return new InProcessSession(loadPack(packDir));
     }
 
-    async configureStack(stack: {
-        stack: string;
-        project: string;
-        organization: string;
-        dryRun: boolean;
-        tags?: Record<string, string>;
-        config?: Record<string, string>;
-        configSecretKeys?: string[];
-    }): Promise<void> {
-        const req = new analyzerPb.AnalyzerStackConfigureRequest();
-        req.setStack(stack.stack);
-        req.setProject(stack.project);
-        req.setOrganization(stack.organization);
-        req.setDryRun(stack.dryRun);
-        for (const [k, v] of Object.entries(stack.tags ?? {})) req.getTagsMap().set(k, v);
-        for (const [k, v] of Object.entries(stack.config ?? {})) req.getConfigMap().set(k, v);
-        req.setConfigSecretKeysList(stack.configSecretKeys ?? []);
-        await invoke(this.pack.service.configureStack, deliver(req, this.pack.protos.analyzer.AnalyzerStackConfigureRequest));
+    async configureStack(stack: StackConfiguration): Promise<void> {
+        await invoke(this.pack.service.configureStack, deliver(stackConfigureRequest(stack), this.pack.protos.analyzer.AnalyzerStackConfigureRequest));
     }
 
-    async getAnalyzerInfo(): Promise<{ name: string; version: string; supportsConfig: boolean; policies: PolicyDescription[]; initialConfig: PackConfig }> {
+    async getAnalyzerInfo(): Promise<AnalyzerInfo> {
+        // Through the bytes: the answer is an instance of the pack's own copy of the protobuf classes.
         const answer = await invoke<{ serializeBinary(): Uint8Array }>(this.pack.service.getAnalyzerInfo, new this.pack.protos.empty.Empty());
-        const info = analyzerPb.AnalyzerInfo.deserializeBinary(answer.serializeBinary()) as unknown as AnalyzerInfoLike;
-        const initialConfig: PackConfig = {};
-        for (const [k, v] of info.getInitialconfigMap().entries())
-            initialConfig[k] = { enforcementLevel: levelFromProto(v.getEnforcementlevel()), properties: (v.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> };
-        return { name: info.getName(), version: info.getVersion(), supportsConfig: info.getSupportsconfig(), policies: info.getPoliciesList().map(policyOf), initialConfig };
+        return decodeAnalyzerInfo(analyzerPb.AnalyzerInfo.deserializeBinary(answer.serializeBinary()));
     }
 
     async configure(config: PackConfig): Promise<void> {
-        const req = new analyzerPb.ConfigureAnalyzerRequest();
-        for (const [name, c] of Object.entries(config)) {
-            const pc = new analyzerPb.PolicyConfig();
-            pc.setEnforcementlevel(levelToProto(c.enforcementLevel || "advisory"));
-            pc.setProperties(Struct.fromJavaScript(c.properties as Record<string, never>));
-            req.getPolicyconfigMap().set(name, pc);
-        }
-        await invoke(this.pack.service.configure, deliver(req, this.pack.protos.analyzer.ConfigureAnalyzerRequest));
+        await invoke(this.pack.service.configure, deliver(configureRequest(config), this.pack.protos.analyzer.ConfigureAnalyzerRequest));
     }
 
     /** The engine asks for remediations first; only when a policy remediates (the answer is not used, as on the gRPC path). */
@@ -396,53 +309,11 @@ export class InProcessSession {
 export async function analyzeResourcesInProcess(resources: EngineResource[], options: AnalysisOptions & { packDir: string }): Promise<AnalysisResult> {
     const given = readPackConfigFile(options.configFile);
     const session = InProcessSession.start(options.packDir);
-    await session.configureStack({
-        stack: options.stack,
-        project: options.project,
-        organization: options.organization ?? "organization",
-        dryRun: options.dryRun,
-        tags: options.stackTags,
-        config: options.stackConfig,
-        configSecretKeys: options.stackConfigSecretKeys,
-    });
+    await session.configureStack(stackConfigurationOf(options));
     const info = await session.getAnalyzerInfo();
     // The same reconciliation, refusals and warnings as the gRPC path, in the CLI's words.
     const config = checkPackConfig(info, given, options, options.packDir);
     await session.configure(config);
-
-    const diagnostics: Diagnostic[] = [];
-    const bail = !options.dryRun;
-    let stoppedAt: string | undefined;
-    let done = 0;
-    for (const r of resources) {
-        await session.remediate(r);
-        const found = await session.analyze(r);
-        diagnostics.push(...found);
-        done++;
-        if (options.onProgress && (done % 1000 === 0 || done === resources.length)) options.onProgress(done, resources.length);
-        if (bail && found.some((d) => d.enforcementLevel === "mandatory")) {
-            stoppedAt = r.urn;
-            break;
-        }
-    }
-    if (!stoppedAt) diagnostics.push(...(await session.analyzeStack(options.stackResources ?? resources)));
-    const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const levelRank = (l: string) => (l === "mandatory" ? 0 : l === "advisory" ? 1 : 2);
-    const withNames: ResourceDiagnostic[] = diagnostics
-        .map((d) => {
-            const r = byUrn.get(d.urn);
-            return { ...d, resourceType: r?.type ?? "", resourceName: r?.name ?? "" };
-        })
-        .sort((a, b) => levelRank(a.enforcementLevel) - levelRank(b.enforcementLevel) || a.urn.localeCompare(b.urn) || a.policyName.localeCompare(b.policyName));
-    return {
-        pack: { name: info.name, version: info.version, dir: options.packDir },
-        policies: info.policies,
-        config,
-        diagnostics: withNames,
-        resourceCount: resources.filter((r) => r.type !== "pulumi:pulumi:Stack").length,
-        stackUrn: `urn:pulumi:${options.stack}::${options.project}::pulumi:pulumi:Stack::${options.project}-${options.stack}`,
-        stoppedAt,
-        mandatory: withNames.filter((d) => d.enforcementLevel === "mandatory").length,
-        advisory: withNames.filter((d) => d.enforcementLevel === "advisory").length,
-    };
+    const found = await analyseEach(session, resources, options, { concurrency: 1, progressEvery: 1000 });
+    return analysisResult(resources, found, info, config, options, options.packDir);
 }

@@ -6,16 +6,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { readSettings, todayUtc, type Settings, type StackDestination } from "../policypack/src/decide/config";
-import { arnName, looksLikeArn, parseArn } from "../policypack/src/flows/arn";
-import { locate } from "../policypack/src/locate";
+import { arnName, CROSS_BORDER, LOCALIZATION, locate, looksLikeArn, parseArn, readSettings, todayUtc, type Settings, type StackDestination } from "ru-data-residency/pack";
 import type { EngineResource } from "./engine/runner";
 import { InputError } from "./program/stack-config";
 import { plainProps } from "./report/data-map";
 import { readStackExport, type ExportedStack } from "./stack-export";
 
-export { CROSS_BORDER, LOCALIZATION } from "../policypack/policies/registry";
-import { CROSS_BORDER, LOCALIZATION } from "../policypack/policies/registry";
+export { CROSS_BORDER, LOCALIZATION } from "ru-data-residency/pack";
 
 /** The export files named by --file: files as given, folders as the *.json files in them, sorted. */
 export function exportFiles(given: readonly string[]): string[] {

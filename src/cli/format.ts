@@ -3,7 +3,7 @@
 // renderDiffPolicyViolationEvent (pkg/backend/display/diff.go), then our own summary line.
 import * as path from "node:path";
 import type { AnalysisResult, ResourceDiagnostic } from "../analyze";
-import { findingCodeOf } from "../../policypack/src/decide/finding-codes";
+import { findingCodeOf } from "ru-data-residency/pack";
 
 /** The stack part, project, qualified type and name of a URN (sdk/go/common/resource/urn/urn.go). */
 function urnParts(urn: string): { type: string; name: string } {
@@ -88,22 +88,32 @@ export function summaryLine(result: AnalysisResult): string {
     return `Analysed ${result.resourceCount} resource${result.resourceCount === 1 ? "" : "s"}: ${result.mandatory} mandatory, ${result.advisory} advisory policy violation${result.mandatory + result.advisory === 1 ? "" : "s"}; ${verdict}.`;
 }
 
+/** One run's counts as the JSON output gives them, for one stack and for each stack of an organisation. */
+export function summaryJson(result: AnalysisResult): { resources: number; mandatory: number; advisory: number; blocked: boolean } {
+    return { resources: result.resourceCount, mandatory: result.mandatory, advisory: result.advisory, blocked: result.mandatory > 0 };
+}
+
+/** One violation as the JSON output gives it. */
+export function violationJson(d: AnalysisResult["diagnostics"][number]): Record<string, unknown> {
+    return {
+        policy: d.policyName,
+        level: d.enforcementLevel,
+        severity: d.severity,
+        code: findingCodeOf(d.message) ?? null,
+        urn: d.urn,
+        type: d.resourceType,
+        name: d.resourceName,
+        message: d.message,
+    };
+}
+
 export function jsonResult(result: AnalysisResult, extra: Record<string, unknown>): string {
     return JSON.stringify(
         {
             ...extra,
             pack: { name: result.pack.name, version: result.pack.version },
-            summary: { resources: result.resourceCount, mandatory: result.mandatory, advisory: result.advisory, blocked: result.mandatory > 0 },
-            violations: result.diagnostics.map((d) => ({
-                policy: d.policyName,
-                level: d.enforcementLevel,
-                severity: d.severity,
-                code: findingCodeOf(d.message) ?? null,
-                urn: d.urn,
-                type: d.resourceType,
-                name: d.resourceName,
-                message: d.message,
-            })),
+            summary: summaryJson(result),
+            violations: result.diagnostics.map(violationJson),
         },
         null,
         2,

@@ -12,8 +12,7 @@ import { fullReportFormat } from "../report/full-report";
 import { renderReport } from "../report/formats";
 import type { MarkdownOptions } from "../report/markdown";
 import { combineDataMaps } from "../report/organisation-map";
-import { formatPreview } from "./format";
-import { findingCodeOf } from "../../policypack/src/decide/finding-codes";
+import { formatPreview, summaryJson, violationJson } from "./format";
 
 export interface OrganisationOptions {
     command: "analyze" | "report";
@@ -119,17 +118,8 @@ export function organisationJson(analyses: readonly StackAnalysis[]): unknown {
             project: a.stack.project,
             name: a.stack.stack,
             destinationsFromOtherStacks: a.derived,
-            summary: { resources: a.result.resourceCount, mandatory: a.result.mandatory, advisory: a.result.advisory, blocked: a.result.mandatory > 0 },
-            violations: a.result.diagnostics.map((d) => ({
-                policy: d.policyName,
-                level: d.enforcementLevel,
-                severity: d.severity,
-                code: findingCodeOf(d.message) ?? null,
-                urn: d.urn,
-                type: d.resourceType,
-                name: d.resourceName,
-                message: d.message,
-            })),
+            summary: summaryJson(a.result),
+            violations: a.result.diagnostics.map(violationJson),
         })),
         organisation: {
             stacks: analyses.length,

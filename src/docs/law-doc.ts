@@ -2,7 +2,7 @@
 // English for the reviewing lawyer. Every statement comes from the file with its citation, its
 // sources and the date it was reviewed, so the doc cannot say more than the file does.
 import * as path from "node:path";
-import { LAW, LAW_FILE, Provision, statusWords } from "../../policypack/src/law";
+import { LAW, LAW_FILE, type Provision, statusWords } from "ru-data-residency/pack";
 
 const POLICIES: readonly { name: string; what: string }[] = [
     { name: "ru-personal-data-localization", what: "every resource whose tags say it holds personal data of Russian citizens (or may) must resolve to a location in Russia" },

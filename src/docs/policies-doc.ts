@@ -1,9 +1,7 @@
 // docs/policies.md, generated from the pack's own metadata and examples.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { PolicyExample, StackExample } from "../../policypack/policies/example-types";
-import { LAW, LAW_FILE, statusWords } from "../../policypack/src/law";
-import { findingAnchor } from "../../policypack/src/decide/finding-codes";
+import { findingAnchor, LAW, LAW_FILE, statusWords, type PolicyExample, type StackExample } from "ru-data-residency/pack";
 import { FINDINGS_DOC_FILE, renderFindingsDoc } from "./findings-doc";
 import { LAW_DOC, renderLawDoc } from "./law-doc";
 import { POLICY_ENTRIES, PolicyEntry } from "./registry";

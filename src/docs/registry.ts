@@ -1,11 +1,18 @@
 // Every policy with its examples, for generated documentation and reports. The pack itself
 // (policypack/index.ts) does not load examples, to keep its start-up small.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import type { PolicyExamples, StackPolicyExamples } from "../../policypack/policies/example-types";
-import { CLASSIFICATION, CROSS_BORDER, isStackPolicy, LOCALIZATION, POLICIES } from "../../policypack/policies/registry";
-import { crossBorderExamples } from "../../policypack/policies/ru-personal-data-cross-border-transfer.examples";
-import { localizationExamples } from "../../policypack/policies/ru-personal-data-localization.examples";
-import { classificationExamples } from "../../policypack/policies/user-data-classification.examples";
+import {
+    CLASSIFICATION,
+    classificationExamples,
+    CROSS_BORDER,
+    crossBorderExamples,
+    isStackPolicy,
+    LOCALIZATION,
+    localizationExamples,
+    POLICIES,
+    type PolicyExamples,
+    type StackPolicyExamples,
+} from "ru-data-residency/pack";
 
 export type PolicyEntry = { policy: ResourceValidationPolicy; kind: "resource"; examples: PolicyExamples } | { policy: StackValidationPolicy; kind: "stack"; examples: StackPolicyExamples };
 

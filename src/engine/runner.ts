@@ -5,9 +5,10 @@
 import { ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { PackConfig, PolicyDescription } from "./pack-config";
-import { analyzerGrpc, analyzerPb, AnalyzerStub, emptyPb, engineGrpc, EnforcementLevel, levelFromProto, levelToProto, SEVERITIES, toStruct } from "./protocol";
+import { decodeAnalyzerInfo, decodeDiagnostics } from "./responses";
+import { AnalyzerSession, configureRequest, StackConfiguration, stackConfigureRequest } from "./requests";
+import { analyzerGrpc, analyzerPb, AnalyzerStub, emptyPb, engineGrpc, EnforcementLevel, toStruct } from "./protocol";
 
 export interface ProviderReference {
     urn: string;
@@ -123,25 +124,6 @@ export function runPolicyPackScript(packDir: string): string {
     return require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
 }
 
-function protoPolicy(p: InstanceType<typeof analyzerPb.PolicyInfo>): PolicyDescription {
-    const schema = p.getConfigschema();
-    const fw = p.getFramework();
-    const type = p.getPolicyType();
-    return {
-        name: p.getName(),
-        displayName: p.getDisplayname(),
-        description: p.getDescription(),
-        enforcementLevel: levelFromProto(p.getEnforcementlevel()),
-        severity: SEVERITIES[p.getSeverity()] ?? "",
-        policyType: type === 1 ? "resource" : type === 2 ? "stack" : "unknown",
-        configSchema: schema ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, Record<string, unknown>>, required: schema.getRequiredList() } : undefined,
-        framework: fw ? { name: fw.getName(), version: fw.getVersion(), reference: fw.getReference(), specification: fw.getSpecification() } : undefined,
-        tags: p.getTagsList(),
-        remediationSteps: p.getRemediationSteps(),
-        url: p.getUrl(),
-    };
-}
-
 function providerProto(p: ProviderReference): InstanceType<typeof analyzerPb.AnalyzerProviderResource> {
     const out = new analyzerPb.AnalyzerProviderResource();
     out.setUrn(p.urn);
@@ -230,21 +212,8 @@ function optionsProto(r: EngineResource): InstanceType<typeof analyzerPb.Analyze
     return o;
 }
 
-function diagnostics(res: InstanceType<typeof analyzerPb.AnalyzeResponse>, defaultUrn: string): Diagnostic[] {
-    return res.getDiagnosticsList().map((d) => ({
-        policyName: d.getPolicyname(),
-        policyPackName: d.getPolicypackname(),
-        policyPackVersion: d.getPolicypackversion(),
-        description: d.getDescription(),
-        message: d.getMessage(),
-        enforcementLevel: levelFromProto(d.getEnforcementlevel()),
-        severity: SEVERITIES[d.getSeverity()] ?? "",
-        urn: d.getUrn() || defaultUrn,
-    }));
-}
-
 /** A running policy pack and the engine side of its conversation. */
-export class PackSession {
+export class PackSession implements AnalyzerSession {
     readonly logs: EngineLog[] = [];
     private stderrText = "";
 
@@ -327,52 +296,15 @@ export class PackSession {
     }
 
     async getAnalyzerInfo(): Promise<AnalyzerInfo> {
-        const info = await call(this.client.getAnalyzerInfo.bind(this.client), new emptyPb.Empty());
-        const initialConfig: PackConfig = {};
-        for (const [k, v] of info.getInitialconfigMap().entries()) {
-            initialConfig[k] = { enforcementLevel: levelFromProto(v.getEnforcementlevel()), properties: (v.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> };
-        }
-        return {
-            name: info.getName(),
-            displayName: info.getDisplayname(),
-            version: info.getVersion(),
-            description: info.getDescription(),
-            supportsConfig: info.getSupportsconfig(),
-            policies: info.getPoliciesList().map(protoPolicy),
-            initialConfig,
-        };
+        return decodeAnalyzerInfo(await call(this.client.getAnalyzerInfo.bind(this.client), new emptyPb.Empty()));
     }
 
     async configure(config: PackConfig): Promise<void> {
-        const req = new analyzerPb.ConfigureAnalyzerRequest();
-        const map = req.getPolicyconfigMap();
-        for (const [name, c] of Object.entries(config)) {
-            const pc = new analyzerPb.PolicyConfig();
-            pc.setEnforcementlevel(levelToProto(c.enforcementLevel || "advisory"));
-            pc.setProperties(Struct.fromJavaScript(c.properties as Record<string, never>));
-            map.set(name, pc);
-        }
-        await call(this.client.configure.bind(this.client), req);
+        await call(this.client.configure.bind(this.client), configureRequest(config));
     }
 
-    async configureStack(stack: {
-        stack: string;
-        project: string;
-        organization: string;
-        dryRun: boolean;
-        tags?: Record<string, string>;
-        config?: Record<string, string>;
-        configSecretKeys?: string[];
-    }): Promise<void> {
-        const req = new analyzerPb.AnalyzerStackConfigureRequest();
-        req.setStack(stack.stack);
-        req.setProject(stack.project);
-        req.setOrganization(stack.organization);
-        req.setDryRun(stack.dryRun);
-        for (const [k, v] of Object.entries(stack.tags ?? {})) req.getTagsMap().set(k, v);
-        for (const [k, v] of Object.entries(stack.config ?? {})) req.getConfigMap().set(k, v);
-        req.setConfigSecretKeysList(stack.configSecretKeys ?? []);
-        await call(this.client.configureStack.bind(this.client), req);
+    async configureStack(stack: StackConfiguration): Promise<void> {
+        await call(this.client.configureStack.bind(this.client), stackConfigureRequest(stack));
     }
 
     /**
@@ -424,7 +356,7 @@ export class PackSession {
     async analyze(r: EngineResource): Promise<Diagnostic[]> {
         const req = setResourceFields(new analyzerPb.AnalyzeRequest(), r);
         if (r.provider) req.setProvider(providerProto(r.provider));
-        return diagnostics(await call(this.client.analyze.bind(this.client), req), r.urn);
+        return decodeDiagnostics(await call(this.client.analyze.bind(this.client), req), r.urn);
     }
 
     async analyzeStack(resources: readonly EngineResource[]): Promise<Diagnostic[]> {
@@ -442,7 +374,7 @@ export class PackSession {
                 (err, res) => (err || !res ? reject(err ?? new Error("AnalyzeStack returned no response")) : resolve(res)),
             );
         });
-        return diagnostics(response, "");
+        return decodeDiagnostics(response, "");
     }
 
     /** The pack's stderr and engine logs so far, for error messages. */

@@ -44,7 +44,7 @@ export interface CapturedStack {
 }
 
 /** The engine's wire sentinels (sdk/go/common/resource/plugin/rpc.go, sdk/nodejs/runtime/rpc.ts). */
-import { UNKNOWN } from "../../policypack/src/values";
+import { UNKNOWN } from "ru-data-residency/pack";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { CliEnvironment } from "./environment";
 import type { CliRunRequest, CliRunResult } from "./run-cli";
-import { findingCodeOf } from "../../policypack/src/decide/finding-codes";
+import { findingCodeOf } from "ru-data-residency/pack";
 
 export interface PolicyEvent {
     urn: string;

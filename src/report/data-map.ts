@@ -1,18 +1,31 @@
 // The data map: where personal data lives in a stack, how each fact was derived, where copies go,
 // and what each policy decided. One model, rendered as JSON, Markdown, SARIF, JUnit and HTML.
-import { Classification, describeCategories, describeSubjects } from "../../policypack/src/classify/classification";
-import { storageService } from "../../policypack/src/classify/storage";
-import { readSettings, Settings, todayUtc } from "../../policypack/src/decide/config";
-import { Exemption, findExemption } from "../../policypack/src/decide/exemptions";
-import type { Endpoint } from "../../policypack/src/flows/flows";
-import type { StackResource } from "../../policypack/src/flows/stack";
-import { FlowOutcome, transferEvidence, TRANSFER_DATE_TAG, TRANSFER_TAG } from "../../policypack/src/decide/cross-border";
-import { holdsNoData } from "../../policypack/src/decide/localization";
-import { analyseStack } from "../../policypack/src/decide/stack-analysis";
-import { findingCodeOf } from "../../policypack/src/decide/finding-codes";
-import { LAW, LAW_FILE, NOTICE } from "../../policypack/src/law";
-import { CROSS_BORDER, LOCALIZATION } from "../../policypack/policies/registry";
-import type { Location } from "../../policypack/src/locate";
+import {
+    analyseStack,
+    findingCodeOf,
+    type Classification,
+    CROSS_BORDER,
+    describeCategories,
+    describeSubjects,
+    type Exemption,
+    findExemption,
+    type FlowOutcome,
+    holdsNoData,
+    LAW,
+    LAW_FILE,
+    LOCALIZATION,
+    NOTICE,
+    readSettings,
+    type Settings,
+    storageService,
+    todayUtc,
+    TRANSFER_DATE_TAG,
+    TRANSFER_TAG,
+    transferEvidence,
+    type Endpoint,
+    type Location,
+    type StackResource,
+} from "ru-data-residency/pack";
 import type { AnalysisResult } from "../analyze";
 import { SECRET_SIG, SECRET_SIG_KEY } from "../engine/protocol";
 import type { EngineResource } from "../engine/runner";

@@ -3,7 +3,7 @@
 // wrapped to their box's width and their width fixed with textLength, so none leaves its box in
 // any font. A large map is drawn grouped (by location and type, then by location) so the picture
 // stays one page; the tables of the report list every store and flow.
-import { countryName } from "../../policypack/src/countries";
+import { countryName } from "ru-data-residency/pack";
 import type { FlowEnd } from "./data-map";
 import { textWidth, wrap } from "./text-fit";
 

@@ -3,9 +3,7 @@
 // the top findings first, everything else folded in <details> blocks, and whatever does not fit
 // is counted and left to the full report, which the comment names. With an unlimited budget the
 // same renderer writes the full report.
-import { countryName } from "../../policypack/src/countries";
-import { quote } from "../../policypack/src/values";
-import { findingCodeEntry } from "../../policypack/src/decide/finding-codes";
+import { countryName, findingCodeEntry, quote } from "ru-data-residency/pack";
 import type { ReportFormat } from "./format";
 import { TRANSFER_TAGS, type DataMap, type FlowEnd, type FlowEntry, type StoreEntry } from "./data-map";
 

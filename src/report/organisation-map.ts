@@ -1,7 +1,7 @@
 // One data map across stacks: each stack's own map (built from its own analysis, so it says what
 // the policies said), every entry tagged with its stack, and flows that leave one stack for
 // another joined to the store they reach.
-import { arnName, looksLikeArn, parseArn } from "../../policypack/src/flows/arn";
+import { arnName, looksLikeArn, parseArn } from "ru-data-residency/pack";
 import type { DestinationIndex } from "../organisation";
 import { leavesRussia } from "./data-map";
 import type { DataMap, ExemptionEntry, FlowEntry, StoreEntry } from "./data-map";

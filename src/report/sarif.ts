@@ -5,8 +5,7 @@ import type { Log, ReportingDescriptor, Result } from "sarif";
 import type { DataMap } from "./data-map";
 import type { ReportFormat } from "./format";
 import { stackMaps } from "./organisation-map";
-import { FINDING_CODES, FindingCodeEntry, findingUrl } from "../../policypack/src/decide/finding-codes";
-import { LAW, LAW_FILE } from "../../policypack/src/law";
+import { FINDING_CODES, type FindingCodeEntry, findingUrl, LAW, LAW_FILE } from "ru-data-residency/pack";
 
 const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 const DEFAULT_LEVEL: Record<string, ReportingDescriptor["defaultConfiguration"]> = {

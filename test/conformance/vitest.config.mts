@@ -2,6 +2,8 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+    // The command's one way into the pack (policypack/api.ts): in tests, its source.
+    resolve: { alias: { "ru-data-residency/pack": new URL("../../policypack/api.ts", import.meta.url).pathname } },
     test: {
         root: new URL("../..", import.meta.url).pathname,
         include: ["test/conformance/**/*.test.ts"],

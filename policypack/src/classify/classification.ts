@@ -1,4 +1,5 @@
 // Classify a resource: which categories of user data it holds and whose, from its tags.
+import { registerMemo } from "../bounded-cache";
 import { countryCode, RUSSIA } from "../countries";
 import { MAX_QUOTED_LENGTH, quote } from "../values";
 import { tagLayers, FoundTag, TagLayer } from "./tag-sources";
@@ -229,6 +230,10 @@ const UNREADABLE_SOURCE = Symbol("unreadable source");
 const NO_STACK_TAG = Symbol("no stack tag");
 let trieRoot: TrieNode = { next: new Map() };
 let trieNodes = 0;
+registerMemo(() => {
+    trieRoot = { next: new Map() };
+    trieNodes = 0;
+});
 // Bounded, so a stack of unique tag sets cannot grow memory without end.
 const TRIE_NODE_LIMIT = 50_000;
 /** Candidate tags longer than this in all are classified afresh: rare, and not worth holding in memory. */

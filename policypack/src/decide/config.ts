@@ -4,7 +4,7 @@
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { ClassificationSettings, DEFAULT_CLASSIFICATION_SETTINGS } from "../classify/classification";
-import { BoundedCache } from "../bounded-cache";
+import { BoundedCache, registerMemo } from "../bounded-cache";
 import { countryCode, RUSSIA } from "../countries";
 import { weakeningRussianPattern } from "../locate/endpoint-patterns";
 import { DEFAULT_LOCATION_SETTINGS, LocationSettings } from "../locate/location";
@@ -292,17 +292,31 @@ function readKey(raw: unknown, name: string, fallback: string, errors: string[])
     return raw;
 }
 
+/** One of a few words, or the default when absent; anything else is an error that names the words. */
+function readChoice<T extends string>(config: Record<string, unknown>, key: string, choices: readonly T[], fallback: T, errors: string[]): T {
+    const value = config[key];
+    if (value === undefined) return fallback;
+    if ((choices as readonly unknown[]).includes(value)) return value as T;
+    errors.push(`${key} must be ${choices.map((c) => `"${c}"`).join(" or ")}, not ${JSON.stringify(value)?.slice(0, 40)}`);
+    return fallback;
+}
+
+/** true or false, and false when absent. */
+function readBoolean(config: Record<string, unknown>, key: string, errors: string[]): boolean {
+    const value = config[key];
+    if (value === undefined) return false;
+    if (typeof value === "boolean") return value;
+    errors.push(`${key} must be true or false`);
+    return false;
+}
+
 /** Read a policy's config (as getConfig() returns it) into settings; defaults fill what is absent. */
 export function readSettings(raw: unknown, today: string): ReadSettings {
     const errors: string[] = [];
     const config = isPlainObject(raw) ? raw : {};
     if (raw !== undefined && !isPlainObject(raw)) errors.push("the policy config must be an object");
 
-    let onUnknown: OnUnknown = DEFAULT_SETTINGS.onUnknown;
-    if (config.onUnknown !== undefined) {
-        if (config.onUnknown === "block" || config.onUnknown === "warn") onUnknown = config.onUnknown;
-        else errors.push(`onUnknown must be "block" or "warn", not ${JSON.stringify(config.onUnknown)?.slice(0, 40)}`);
-    }
+    const onUnknown = readChoice(config, "onUnknown", ["block", "warn"] as const, DEFAULT_SETTINGS.onUnknown, errors);
 
     let defaultSubjects = [...DEFAULT_SETTINGS.defaultSubjects];
     if (config.defaultSubjects !== undefined) {
@@ -316,28 +330,10 @@ export function readSettings(raw: unknown, today: string): ReadSettings {
         } else errors.push("defaultSubjects must be a list of ISO 3166-1 country codes or *");
     }
 
-    let providerDefaults: "documented" | "strict" = "documented";
-    if (config.providerDefaults !== undefined) {
-        if (config.providerDefaults === "documented" || config.providerDefaults === "strict") providerDefaults = config.providerDefaults;
-        else errors.push(`providerDefaults must be "documented" or "strict", not ${JSON.stringify(config.providerDefaults)?.slice(0, 40)}`);
-    }
-
-    let allowBroadExemptions = false;
-    if (config.allowBroadExemptions !== undefined) {
-        if (typeof config.allowBroadExemptions === "boolean") allowBroadExemptions = config.allowBroadExemptions;
-        else errors.push("allowBroadExemptions must be true or false");
-    }
-
-    let transfers: Transfers = DEFAULT_SETTINGS.transfers;
-    if (config.transfers !== undefined) {
-        if (config.transfers === "forbid" || config.transfers === "declared") transfers = config.transfers;
-        else errors.push(`transfers must be "forbid" or "declared", not ${JSON.stringify(config.transfers)?.slice(0, 40)}`);
-    }
-    let allowNonAdequate = false;
-    if (config.allowNonAdequate !== undefined) {
-        if (typeof config.allowNonAdequate === "boolean") allowNonAdequate = config.allowNonAdequate;
-        else errors.push("allowNonAdequate must be true or false");
-    }
+    const providerDefaults = readChoice(config, "providerDefaults", ["documented", "strict"] as const, "documented", errors);
+    const allowBroadExemptions = readBoolean(config, "allowBroadExemptions", errors);
+    const transfers: Transfers = readChoice(config, "transfers", ["forbid", "declared"] as const, DEFAULT_SETTINGS.transfers, errors);
+    const allowNonAdequate = readBoolean(config, "allowNonAdequate", errors);
     const adequateCountries: string[] = [];
     if (config.adequateCountries !== undefined) {
         if (!Array.isArray(config.adequateCountries)) errors.push("adequateCountries must be a list of ISO 3166-1 country codes");
@@ -389,6 +385,7 @@ export function todayUtc(now?: Date): string {
     return day;
 }
 let todayCache = { day: "", from: 0, until: 0 };
+registerMemo(() => (todayCache = { day: "", from: 0, until: 0 }));
 
 const settingsCache = new BoundedCache<string, ReadSettings>(16);
 
@@ -410,6 +407,7 @@ export function readSettingsCached(raw: unknown, today: string): ReadSettings {
 }
 
 const recentReads: { raw: Record<string, unknown>; today: string; read: ReadSettings }[] = [];
+registerMemo(() => recentReads.splice(0));
 
 function sameValues(a: Record<string, unknown>, b: unknown): boolean {
     if (!isPlainObject(b)) return false;

@@ -1,4 +1,5 @@
 // Exemptions live in the pack config, never in tags: a resource must not exempt itself.
+import { BoundedCache } from "../bounded-cache";
 import { isPlainObject, quote } from "../values";
 
 export interface Exemption {
@@ -39,14 +40,9 @@ function compile(glob: string): Matcher {
     return picomatch(glob, { bash: true, dot: true, nocase: false });
 }
 
-const matchers = new Map<string, Matcher>();
+const matchers = new BoundedCache<string, Matcher>(10_000);
 function matcher(glob: string): Matcher {
-    let m = matchers.get(glob);
-    if (!m) {
-        m = compile(glob);
-        matchers.set(glob, m);
-    }
-    return m;
+    return matchers.get(glob, compile);
 }
 
 export function isBroadGlob(glob: string): boolean {
@@ -114,7 +110,7 @@ export function stackAndProject(urn: string): { stack: string; project: string }
     return m ? { stack: m[1]!, project: m[2]! } : undefined;
 }
 
-const breadth = new Map<string, string | undefined>();
+const breadth = new BoundedCache<string, string | undefined>(10_000);
 
 /**
  * What a glob matches as a whole in the stack of this URN, judged by what it matches rather than
@@ -128,7 +124,10 @@ export function broadInStack(glob: string, urn: string): string | undefined {
     const sp = stackAndProject(urn);
     if (!sp) return undefined;
     const key = `${glob}\u0000${sp.stack}\u0000${sp.project}`;
-    if (breadth.has(key)) return breadth.get(key);
+    return breadth.get(key, () => judgeBreadth(glob, sp));
+}
+
+function judgeBreadth(glob: string, sp: { stack: string; project: string }): string | undefined {
     let answer: string | undefined;
     try {
         const m = matcher(glob);
@@ -143,8 +142,6 @@ export function broadInStack(glob: string, urn: string): string | undefined {
     } catch {
         answer = undefined;
     }
-    if (breadth.size > 10_000) breadth.clear();
-    breadth.set(key, answer);
     return answer;
 }
 

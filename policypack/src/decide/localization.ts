@@ -4,7 +4,7 @@ import { endpointEntries } from "../locate/catalogue";
 import { knownNoData, memberOf, storageService } from "../classify/storage";
 import { FLOW_EXTRACTORS } from "../flows/flows";
 import { locate, Location, packageOf, ResourceView } from "../locate";
-import { BoundedCache } from "../bounded-cache";
+import { BoundedCache, registerMemo } from "../bounded-cache";
 import { ruleSentence } from "../law";
 import { label } from "../values";
 import type { Settings } from "./config";
@@ -69,7 +69,8 @@ export function describeClassification(c: Classification): string {
     }
     return text;
 }
-const descriptions = new WeakMap<Classification, string>();
+let descriptions = new WeakMap<Classification, string>();
+registerMemo(() => (descriptions = new WeakMap()));
 
 /** A Russian endpoint from the catalogue for the resource's API, as a concrete suggestion. */
 export function russianEndpointHint(type: string): string | undefined {

@@ -132,7 +132,8 @@ export class StackIndex {
     }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+/** Append to the list a key maps to, starting one if there is none. */
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
     if (list) list.push(value);
     else map.set(key, [value]);

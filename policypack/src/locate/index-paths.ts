@@ -4,7 +4,7 @@
 // settings.locationPreference.zone, a Yandex cluster's config.zoneId) is located by that field.
 import { indexEntry } from "../classify/type-index";
 import { isPlainObject, isUnknown, quote } from "../values";
-import { Collected, readString } from "./read";
+import { addInvalid, Collected, readString, shapeOf } from "./read";
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -17,23 +17,6 @@ export function indexLocationPaths(type: string): readonly string[] {
 export function withIndexPaths(type: string, own: readonly string[], exclude: (path: string) => boolean = () => false): readonly string[] {
     const extra = indexLocationPaths(type).filter((p) => !own.includes(p) && !exclude(p));
     return extra.length === 0 ? own : [...own, ...extra];
-}
-
-/** The field a message names: "the resource's hosts[\"h1\"].zone (…)" → "the resource's hosts[\"h1\"].zone". */
-function fieldOf(text: string): string {
-    const i = text.indexOf(" (");
-    return i < 0 ? text : text.slice(0, i);
-}
-
-function describe(value: unknown): string {
-    if (Array.isArray(value)) return "a list";
-    if (value === null) return "null";
-    if (typeof value === "string") return "a string";
-    return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
-function addInvalid(out: Collected, label: string, why: string): void {
-    if (!out.invalid.some((i) => fieldOf(i) === label)) out.invalid.push(`${label} (${why})`);
 }
 
 function child(label: string, key: string): string {
@@ -54,7 +37,7 @@ function leaf(value: unknown, list: boolean, label: string, out: Collected): voi
     if (value === undefined || value === null) return;
     if (list) {
         if (!Array.isArray(value)) {
-            addInvalid(out, label, `${describe(value)}, not a list of strings`);
+            addInvalid(out, label, `${shapeOf(value, "a string")}, not a list of strings`);
             return;
         }
         value.forEach((v, i) => leaf(v, false, `${label}[${i}]`, out));
@@ -63,7 +46,7 @@ function leaf(value: unknown, list: boolean, label: string, out: Collected): voi
     const s = readString(value);
     if (s.kind === "value") out.values.push({ what: label, value: s.value });
     else if (s.kind === "unknown") out.unknown.push(label);
-    else if (s.kind === "invalid") addInvalid(out, label, `${describe(value)}, not a string`);
+    else if (s.kind === "invalid") addInvalid(out, label, `${shapeOf(value, "a string")}, not a string`);
 }
 
 // `entries`: the node is a block's value, which may be a map of name → block; inside a map's
@@ -79,7 +62,7 @@ function walkBlocks(node: unknown, segments: readonly string[], label: string, o
         return;
     }
     if (!isPlainObject(node)) {
-        addInvalid(out, label, `${describe(node)}, neither an object, a list nor a map`);
+        addInvalid(out, label, `${shapeOf(node, "a string")}, neither an object, a list nor a map`);
         return;
     }
     const [head, ...rest] = segments as [string, ...string[]];

@@ -1,5 +1,4 @@
 // Locate a resource: pick the resolver for its provider package, or the user's mapping.
-import { countryCode, countryName, RUSSIA } from "../countries";
 import { quote } from "../values";
 import { locateAws } from "./aws";
 import { locateAzure } from "./azure";
@@ -9,7 +8,7 @@ import { locateHuaweiStack } from "./huawei";
 import { locateKubernetes } from "./kubernetes";
 import { locateOpenstack } from "./openstack";
 import { locateYandex } from "./yandex";
-import type { Location, LocationSettings, ResourceView } from "./location";
+import { configuredLocation, type Location, type LocationSettings, type ResourceView } from "./location";
 
 export type { Location, LocationSettings, ResourceView } from "./location";
 export { DEFAULT_LOCATION_SETTINGS } from "./location";
@@ -65,19 +64,7 @@ function configuredProviderLocation(resource: ResourceView, settings: LocationSe
         [p?.type, "provider type"],
         [pkg, "provider package"],
     ];
-    for (const [key, label] of candidates) {
-        if (!key || !Object.prototype.hasOwnProperty.call(settings.providerLocations, key)) continue;
-        const raw = settings.providerLocations[key];
-        const country = typeof raw === "string" ? countryCode(raw) : undefined;
-        if (!country) continue;
-        return {
-            inRussia: country === RUSSIA ? "yes" : "no",
-            country,
-            how: `the pack config providerLocations maps the ${label} ${quote(key)} to ${countryName(country)}`,
-            unknowns: [],
-        };
-    }
-    return undefined;
+    return configuredLocation("providerLocations", settings.providerLocations, candidates);
 }
 
 export function locate(resource: ResourceView, settings: LocationSettings): Location {

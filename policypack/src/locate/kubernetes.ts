@@ -4,9 +4,8 @@
 // `cluster` inputs (stack config kubernetes:context, kubernetes:cluster) are the context and
 // cluster names; a provider that names neither uses the kubeconfig's current context, which the
 // pack cannot see. An object on an unmapped cluster is unknown.
-import { countryCode, countryName, RUSSIA } from "../countries";
 import { quote } from "../values";
-import type { Location, LocationSettings, ResourceView } from "./location";
+import { configuredLocation, type Location, type LocationSettings, type ResourceView } from "./location";
 import { providerString, unknownLocation } from "./read";
 
 export function locateKubernetes(resource: ResourceView, settings: LocationSettings): Location {
@@ -20,18 +19,8 @@ export function locateKubernetes(resource: ResourceView, settings: LocationSetti
         [cluster.kind === "value" ? cluster.value : undefined, "cluster name"],
     ];
     const map = settings.clusterLocations;
-    for (const [key, label] of candidates) {
-        if (!key || !Object.prototype.hasOwnProperty.call(map, key)) continue;
-        const raw = map[key];
-        const country = typeof raw === "string" ? countryCode(raw) : undefined;
-        if (!country) continue;
-        return {
-            inRussia: country === RUSSIA ? "yes" : "no",
-            country,
-            how: `the pack config clusterLocations maps the ${label} ${quote(key)} to ${countryName(country)}`,
-            unknowns: [],
-        };
-    }
+    const configured = configuredLocation("clusterLocations", map, candidates);
+    if (configured) return configured;
     const notes: string[] = [];
     if (context.kind === "unknown") notes.push("the provider's context is not known yet");
     if (cluster.kind === "unknown") notes.push("the provider's cluster is not known yet");

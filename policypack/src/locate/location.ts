@@ -1,5 +1,7 @@
 // What "where is this resource" answers look like.
 import type { Tri } from "../classify/classification";
+import { countryCode, countryName, RUSSIA } from "../countries";
+import { quote } from "../values";
 
 export interface Location {
     /** "yes" only when a verified catalogue entry or the pack's config says Russia. */
@@ -46,4 +48,20 @@ export interface ResourceView {
 
 export function unknownLocation(how: string, unknowns: string[] = [how]): Location {
     return { inRussia: "unknown", how, unknowns };
+}
+
+/**
+ * The first candidate key that a pack config map (providerLocations, clusterLocations) maps to a
+ * country: each candidate is a key and what it is, in words ("provider URN"). An entry whose value
+ * is not a country code maps nothing (the config check has already reported it).
+ */
+export function configuredLocation(mapName: string, map: Readonly<Record<string, string>>, candidates: readonly (readonly [string | undefined, string])[]): Location | undefined {
+    for (const [key, label] of candidates) {
+        if (!key || !Object.prototype.hasOwnProperty.call(map, key)) continue;
+        const raw = map[key];
+        const country = typeof raw === "string" ? countryCode(raw) : undefined;
+        if (!country) continue;
+        return { inRussia: country === RUSSIA ? "yes" : "no", country, how: `the pack config ${mapName} maps the ${label} ${quote(key)} to ${countryName(country)}`, unknowns: [] };
+    }
+    return undefined;
 }

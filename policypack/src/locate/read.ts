@@ -1,6 +1,7 @@
 // Reading location properties for the non-AWS resolvers: strings at property paths (with "[]"
 // for every element of a list), and judging a set of regions or zones against the catalogue.
 // Everything here is total: any shape comes in, an answer goes out, nothing throws.
+import { BoundedCache } from "../bounded-cache";
 import { countryName, RUSSIA } from "../countries";
 import { field, isPlainObject, isUnknown, jsonish, quote } from "../values";
 import { entryCountry, findRegion, findZone, RegionEntry } from "./catalogue";
@@ -38,18 +39,17 @@ export interface Collected {
     invalid: string[];
 }
 
-/** What a value is, in words, for saying why it cannot be read. */
-function shapeOf(value: unknown): string {
+/** What a value is, in words, for saying why it cannot be read; a string where a block belongs was tried as JSON first. */
+export function shapeOf(value: unknown, stringWords = "a string that is not JSON"): string {
     if (Array.isArray(value)) return "a list";
     if (value === null) return "null";
-    if (typeof value === "string") return "a string that is not JSON";
+    if (typeof value === "string") return stringWords;
     return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 /** Record a field that cannot be read, once: several paths through the same field say the same. */
-function addInvalid(out: Collected, label: string, why: string): void {
-    const text = `${label} (${why})`;
-    if (!out.invalid.includes(text)) out.invalid.push(text);
+export function addInvalid(out: Collected, label: string, why: string): void {
+    if (!out.invalid.some((i) => i.startsWith(`${label} (`))) out.invalid.push(`${label} (${why})`);
 }
 
 function walk(node: unknown, segments: readonly string[], label: string, out: Collected): void {
@@ -110,17 +110,16 @@ export function collect(root: unknown, paths: readonly string[], owner: string):
 }
 
 // The paths are a fixed set of literals: split each once, not once per resource.
-const segmentCache = new Map<string, string[]>();
+const segmentCache = new BoundedCache<string, string[]>(10_000);
 function segmentsOf(path: string): string[] {
-    let segments = segmentCache.get(path);
-    if (!segments) {
-        segments = path
-            .split(/\.|(?=\[\])/)
-            .flatMap((s) => (s.endsWith("[]") && s !== "[]" ? [s.slice(0, -2), "[]"] : [s]))
-            .filter((s) => s !== "");
-        segmentCache.set(path, segments);
-    }
-    return segments;
+    return segmentCache.get(path, splitPath);
+}
+
+function splitPath(path: string): string[] {
+    return path
+        .split(/\.|(?=\[\])/)
+        .flatMap((s) => (s.endsWith("[]") && s !== "[]" ? [s.slice(0, -2), "[]"] : [s]))
+        .filter((s) => s !== "");
 }
 
 export function isEmpty(c: Collected): boolean {

@@ -4,7 +4,7 @@
 // The sentinels are those of pulumi/pulumi sdk/go/common/resource/plugin/rpc.go and
 // sdk/go/common/resource/sig/sig.go (pulumi/pulumi@dc7edd58bc13, v3.248.0).
 
-import { UNKNOWN } from "../../../policypack/src/values";
+import { UNKNOWN } from "ru-data-residency/pack";
 export { UNKNOWN };
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
