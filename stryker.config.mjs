@@ -11,7 +11,9 @@ export default {
     testRunner: "vitest",
     vitest: { configFile: "vitest.stryker.config.mts" },
     checkers: ["typescript"],
-    tsconfigFile: "policypack/tsconfig.json",
+    checkerNodeArgs: ["--require", new URL("./scripts/mutation/mutation-checker-preload.cjs", import.meta.url).pathname],
+    testRunnerNodeArgs: ["--import", new URL("./scripts/mutation/reuse-test-thread.mjs", import.meta.url).pathname],
+    tsconfigFile: "scripts/mutation/tsconfig.checker.json",
     coverageAnalysis: "perTest",
     // A static mutant (module-level data: tables, schemas, regexes built once) runs every test, and
     // the 10 % of mutants that are static took 44 % of a run: they are left out, so a full run fits
