@@ -4,8 +4,15 @@ import { describe, expect, it } from "vitest";
 import { canonicalKey, describeLookalikes, foldText, nearKeyMatch, tokens } from "../../policypack/src/classify/text";
 
 describe("foldText", () => {
-    it("plain ASCII: trimmed and lower-cased, nothing noted", () => {
-        expect(foldText("  User-Data \t")).toEqual({ text: "user-data", lookalikes: [] });
+    it("plain ASCII: lower-cased, nothing noted", () => {
+        expect(foldText("User-Data")).toEqual({ text: "user-data", lookalikes: [] });
+    });
+
+    it("spaces around a key or value never change what it is read as", () => {
+        for (const padded of ["  User-Data ", "\tUser-Data\n", "\u00a0User-Data\u3000"]) {
+            expect(canonicalKey(padded).text, JSON.stringify(padded)).toBe("userdata");
+            expect(tokens(padded).tokens, JSON.stringify(padded)).toEqual(["user", "data"]);
+        }
     });
 
     it("a Cyrillic look-alike is read as its ASCII letter and named", () => {
@@ -20,15 +27,18 @@ describe("foldText", () => {
         expect(foldText("\uff35ser")).toEqual({ text: "user", lookalikes: [{ char: "\uff35", description: "U+FF35 compatibility form", readAs: "U" }] });
     });
 
-    it("other non-ASCII text is kept (NFKC), lower-cased and trimmed, with nothing noted", () => {
-        expect(foldText(" Über 数据 ")).toEqual({ text: "über 数据", lookalikes: [] });
+    it("other non-ASCII text is kept (NFKC) and lower-cased, with nothing noted", () => {
+        expect(foldText("Über 数据")).toEqual({ text: "über 数据", lookalikes: [] });
         expect(foldText("\u00e9t\u00e9")).toEqual({ text: "été", lookalikes: [] });
         // A compatibility form that is not ASCII (the ligature ﬁ is; ㎏ folds to "kg", ASCII too): only ASCII results are named.
         expect(foldText("\u2460")).toEqual({ text: "1", lookalikes: [{ char: "\u2460", description: "U+2460 compatibility form", readAs: "1" }] });
-        expect(foldText("\u00a0x")).toEqual({ text: "x", lookalikes: [] });
+        expect(foldText("a\u00a0x")).toEqual({ text: "a x", lookalikes: [] });
         // Only a compatibility form that is wholly ASCII is named: several ASCII letters are, a mix is not.
         expect(foldText("\u338f")).toEqual({ text: "kg", lookalikes: [{ char: "\u338f", description: "U+338F compatibility form", readAs: "kg" }] });
         expect(foldText("\u01c6")).toEqual({ text: "d\u017e", lookalikes: [] });
+        // A mix either way round: ASCII then not ("Ǆ" is "DŽ"), or not then ASCII ("ŉ" is "ʼn").
+        expect(foldText("\u01c4")).toEqual({ text: "d\u017e", lookalikes: [] });
+        expect(foldText("\u0149")).toEqual({ text: "\u02bcn", lookalikes: [] });
     });
 });
 

@@ -13,7 +13,10 @@ export interface Lookalike {
 }
 
 export interface FoldedText {
-    /** Lowercase, trimmed, look-alikes replaced by ASCII, invisibles removed, NFKC applied. */
+    /**
+     * Lowercase, look-alikes replaced by ASCII, invisibles removed, NFKC applied. Spaces are kept:
+     * both readers of it (canonicalKey and tokens) drop every character that is not a letter or digit.
+     */
     text: string;
     lookalikes: Lookalike[];
 }
@@ -28,7 +31,7 @@ function codepointLabel(char: string): string {
 
 /** Fold a tag key or value; plain ASCII (the common case) takes the fast path. */
 export function foldText(raw: string): FoldedText {
-    if (ASCII_ONLY.test(raw)) return { text: raw.trim().toLowerCase(), lookalikes: [] };
+    if (ASCII_ONLY.test(raw)) return { text: raw.toLowerCase(), lookalikes: [] };
     const lookalikes: Lookalike[] = [];
     let out = "";
     for (const char of raw) {
@@ -52,7 +55,7 @@ export function foldText(raw: string): FoldedText {
         }
         out += compatible;
     }
-    return { text: out.trim().toLowerCase(), lookalikes };
+    return { text: out.toLowerCase(), lookalikes };
 }
 
 /**
