@@ -55,6 +55,7 @@ if (!SUPPORTED_VITEST.test(vitestVersion) || typeof ThreadsPoolWorker?.prototype
             const slot = parked.pop();
             if (slot) {
                 clearTimeout(slot.idle);
+                slot.thread.off("exit", slot.forget);
                 await reinit(slot);
                 this._slot = slot;
             } else {
@@ -90,8 +91,15 @@ if (!SUPPORTED_VITEST.test(vitestVersion) || typeof ThreadsPoolWorker?.prototype
         this._slot = undefined;
         if (slot && slot.runs < MAX_RUNS_PER_THREAD) {
             slot.control.unref();
+            // A parked thread that ends of itself must not be handed out: reinit would wait forever.
+            slot.forget = () => {
+                clearTimeout(slot.idle);
+                const at = parked.indexOf(slot);
+                if (at !== -1) parked.splice(at, 1);
+            };
+            thread.once("exit", slot.forget);
             slot.idle = setTimeout(() => {
-                parked.splice(parked.indexOf(slot), 1);
+                slot.forget();
                 void thread.terminate();
             }, PARKED_IDLE_MS);
             parked.push(slot);
