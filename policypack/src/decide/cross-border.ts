@@ -110,7 +110,8 @@ function describeHolding(ctx: Context, r: StackResource, h: Holding): string {
     const origin = ctx.index.byUrn.get(h.from);
     const via = h.via ? ctx.index.byUrn.get(h.via) : undefined;
     const originText = origin ? label(origin) : quote(h.from);
-    const viaText = via ? ` through ${label(via)}` : "";
+    // A store that copies itself (a bucket's inline replication) is its own flow resource: "from X through X" says nothing.
+    const viaText = via && h.via !== h.from ? ` through ${label(via)}` : "";
     return h.status === "yes"
         ? `${label(r)}, which holds Russian citizens' personal data because it receives them from ${originText}${viaText}`
         : `${label(r)}, which may hold Russian citizens' personal data because it receives data from ${originText}${viaText}, whose classification is not known`;

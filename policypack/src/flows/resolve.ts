@@ -180,6 +180,10 @@ export function resolve(ctx: FlowContext, r: StackResource, ref: Ref): Endpoint[
     if (v.kind === "value") {
         const found = ctx.index.lookup(v.value, ref.types);
         const matches = (found?.resources ?? []).filter((m) => !ref.exclude?.has(m.urn));
+        // The value names only what the reference cannot mean (the flow's own source): a copy into
+        // itself moves nothing, and the resource is in the stack, so it is neither a destination
+        // nor a place outside the stack.
+        if (found && matches.length === 0) return [];
         if (found && matches.length > 0) {
             // Prefer the match the property dependency confirms, if there is one.
             const confirmed = matches.filter((m) => propDeps.includes(m));

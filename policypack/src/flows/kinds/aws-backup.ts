@@ -123,7 +123,6 @@ function selectedStores(ctx: FlowContext, s: StackResource): Endpoint[] {
 
 const backupPlan: Extractor = (r, ctx) => {
     const selections = selectionsByPlan(ctx).get(r.urn) ?? [];
-    if (selections.length === 0) return [];
     const from = dedupe(selections.flatMap((s) => selectedStores(ctx, s)));
     const to: Endpoint[] = [];
     eachItem(field(r.props, "rules"), "rules", (rule, p) => {

@@ -11,8 +11,12 @@ const efsReplication: Extractor = (r, ctx) => {
     let to: Endpoint[];
     if (isUnknown(dest)) to = [{ kind: "unknown", label: "destination", how: "destination is not known yet" }];
     else {
-        to = resolveAt(ctx, r, "destination.fileSystemId", GROUPS.efsFileSystem, { exclude: urnsOf(from) }).filter((e) => e.kind !== "external");
+        const named = resolveAt(ctx, r, "destination.fileSystemId", GROUPS.efsFileSystem, { exclude: urnsOf(from) }).filter((e) => e.kind !== "external");
+        // A file system of the stack says where the replica is; failing that the destination's
+        // region does, even when the file system id is not known yet (a new replica in a preview).
+        to = named.filter((e) => e.kind === "resource");
         if (to.length === 0) to = regionEndpoint(field(dest, "region"), "destination.region", servedByAws(r) ? "an EFS replica" : undefined);
+        if (to.length === 0) to = named;
         if (to.length === 0) to = [{ kind: "unknown", label: "destination", how: "destination names neither a file system in this stack nor a region" }];
     }
     return flows("EFS replication", r, from, to);

@@ -1,0 +1,384 @@
+// The branches of each flow kind that the one-case-per-kind table does not reach: a value not
+// known yet, a reference found another way, a destination outside the stack. Each case names the
+// findings it expects (flow-messages.test.ts asserts them and snapshots their full messages).
+import { PERSONAL_RU, Spec, UNKNOWN, urn } from "./helpers";
+
+const S3 = "aws:s3/bucket:Bucket";
+const TABLE = "aws:dynamodb/table:Table";
+const PLAN = "aws:backup/plan:Plan";
+const SELECTION = "aws:backup/selection:Selection";
+const VAULT = "aws:backup/vault:Vault";
+const DMS_ENDPOINT = "aws:dms/endpoint:Endpoint";
+const DMS_TASK = "aws:dms/replicationTask:ReplicationTask";
+const DATASYNC_TASK = "aws:datasync/task:Task";
+const EFS = "aws:efs/fileSystem:FileSystem";
+const EFS_REPLICATION = "aws:efs/replicationConfiguration:ReplicationConfiguration";
+const FIREHOSE = "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream";
+const STREAM = "aws:kinesis/stream:Stream";
+const CLUSTER = "aws:rds/cluster:Cluster";
+const GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
+const REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+const GLOBAL_REPLICATION_GROUP = "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup";
+const tagged = { tags: PERSONAL_RU };
+
+export interface EdgeCase {
+    name: string;
+    specs: Spec[];
+    /** [urn, downgradable] of every finding, sorted by URN. */
+    expected: [string, boolean][];
+}
+
+const table: Spec = { type: TABLE, name: "t", props: { name: "t", arn: "arn:aws:dynamodb:ru-central1:123456789012:table/t", ...tagged } };
+const vaultAbroad: Spec = { type: VAULT, name: "abroad", props: { name: "abroad" }, place: "abroad" };
+const planInto = (vault: string, props: Record<string, unknown> = {}): Spec => ({ type: PLAN, name: "plan", props: { id: "plan-id", name: "plan", rules: [{ targetVaultName: vault }], ...props } });
+const selection = (props: Record<string, unknown>, deps: Spec["deps"] = {}): Spec => ({ type: SELECTION, name: "sel", props, deps });
+const dmsTask: Spec = { type: DMS_TASK, name: "task", props: { sourceEndpointArn: "arn:dms:source", targetEndpointArn: "arn:dms:target" } };
+const dmsSource: Spec = { type: DMS_ENDPOINT, name: "source", props: { endpointArn: "arn:dms:source", s3Settings: { bucketName: "src" } } };
+const srcBucket: Spec = { type: S3, name: "src", props: { bucket: "src", arn: "arn:aws:s3:::src", ...tagged } };
+const dataSyncTask: Spec = { type: DATASYNC_TASK, name: "task", props: { sourceLocationArn: "arn:ds:from", destinationLocationArn: "arn:ds:to" } };
+const dataSyncFrom: Spec = { type: "aws:datasync/s3Location:S3Location", name: "from", props: { arn: "arn:ds:from", s3BucketArn: "arn:aws:s3:::src" } };
+const efsSource: Spec = { type: EFS, name: "fs", props: tagged };
+const firehose = (props: Record<string, unknown>): Spec => ({
+    type: FIREHOSE,
+    name: "fh",
+    props: { kinesisSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:ru-central1:1:stream/s" }, ...props },
+});
+const stream: Spec = { type: STREAM, name: "s", props: { name: "s", arn: "arn:aws:kinesis:ru-central1:1:stream/s", ...tagged } };
+
+export const edgeCases: EdgeCase[] = [
+    // AWS Backup: how a selection finds its plan.
+    {
+        name: "AWS Backup selection naming its plan by id, with no dependency",
+        specs: [table, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", resources: [table.props!.arn] })],
+        expected: [
+            [urn(PLAN, "plan"), false],
+            [urn(VAULT, "abroad"), false],
+        ],
+    },
+    {
+        name: "AWS Backup selection whose plan is known only from its dependencies",
+        specs: [table, vaultAbroad, planInto("abroad"), { ...selection({ planId: UNKNOWN, resources: [table.props!.arn] }), deps: { other: ["plan"] } }],
+        expected: [
+            [urn(PLAN, "plan"), false],
+            [urn(VAULT, "abroad"), false],
+        ],
+    },
+    {
+        name: "AWS Backup plan with no selection backs nothing up",
+        specs: [table, vaultAbroad, planInto("abroad")],
+        expected: [],
+    },
+    // AWS Backup: what a selection selects.
+    {
+        name: "AWS Backup selection whose resources are not known yet, from a store of the stack",
+        specs: [table, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", resources: UNKNOWN }, { resources: ["t"] })],
+        expected: [
+            [urn(PLAN, "plan"), false],
+            [urn(VAULT, "abroad"), false],
+        ],
+    },
+    {
+        name: "AWS Backup selection whose resources are not known yet, from nothing in the stack",
+        specs: [table, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", resources: UNKNOWN })],
+        expected: [
+            [urn(PLAN, "plan"), true],
+            [urn(VAULT, "abroad"), true],
+        ],
+    },
+    {
+        name: "AWS Backup selection tag whose key is not known yet",
+        specs: [table, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", selectionTags: [{ type: "STRINGEQUALS", key: UNKNOWN, value: "daily" }] })],
+        expected: [
+            [urn(PLAN, "plan"), true],
+            [urn(VAULT, "abroad"), true],
+        ],
+    },
+    {
+        name: "AWS Backup selection tag whose value is not known yet",
+        specs: [table, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", selectionTags: [{ type: "STRINGEQUALS", key: "backup", value: UNKNOWN }] })],
+        expected: [
+            [urn(PLAN, "plan"), true],
+            [urn(VAULT, "abroad"), true],
+        ],
+    },
+    {
+        name: "AWS Backup selection by tag does not count a tagged vault as backed up",
+        specs: [
+            { ...table, props: { ...table.props, tags: { "user-data": "none", backup: "daily" } } },
+            { ...vaultAbroad, props: { name: "abroad", tags: { ...PERSONAL_RU, backup: "daily" } } },
+            planInto("abroad"),
+            selection({ planId: "plan-id", selectionTags: [{ type: "STRINGEQUALS", key: "backup", value: "daily" }] }),
+        ],
+        expected: [],
+    },
+    {
+        name: "AWS Backup wildcard of another service does not select a new table",
+        specs: [{ ...table, props: { name: "t", ...tagged } }, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", resources: ["arn:aws:s3:::*"] })],
+        expected: [],
+    },
+    {
+        name: "AWS Backup wildcard of the table's service selects a new table",
+        specs: [{ ...table, props: { name: "t", ...tagged } }, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", resources: ["arn:aws:dynamodb:*:*:table/*"] })],
+        expected: [
+            [urn(PLAN, "plan"), false],
+            [urn(VAULT, "abroad"), false],
+        ],
+    },
+    {
+        name: "AWS Backup wildcard that is not an ARN pattern selects a new table",
+        specs: [{ ...table, props: { name: "t", ...tagged } }, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", resources: ["*"] })],
+        expected: [
+            [urn(PLAN, "plan"), false],
+            [urn(VAULT, "abroad"), false],
+        ],
+    },
+    {
+        name: "AWS Backup wildcard with a wildcard service selects a new table",
+        specs: [{ ...table, props: { name: "t", ...tagged } }, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", resources: ["arn:aws:*:*:*:*"] })],
+        expected: [
+            [urn(PLAN, "plan"), false],
+            [urn(VAULT, "abroad"), false],
+        ],
+    },
+    {
+        name: "AWS Backup wildcard matching a known ARN, with a dot taken literally",
+        specs: [
+            { ...table, props: { ...table.props, arn: "arn:aws:dynamodb:ru-central1:123456789012:table/t.users" } },
+            { type: TABLE, name: "other", props: { name: "other", arn: "arn:aws:dynamodb:ru-central1:123456789012:table/tXusers", ...tagged } },
+            vaultAbroad,
+            planInto("abroad"),
+            selection({ planId: "plan-id", resources: ["arn:aws:dynamodb:ru-central1:123456789012:table/t.use?s"] }),
+        ],
+        expected: [
+            [urn(PLAN, "plan"), false],
+            [urn(VAULT, "abroad"), false],
+        ],
+    },
+    {
+        name: "AWS Backup target vault outside the stack is in the plan's region",
+        specs: [table, { ...planInto("elsewhere"), place: "abroad" }, selection({ planId: "plan-id", resources: [table.props!.arn] })],
+        expected: [[urn(PLAN, "plan"), false]],
+    },
+    // DMS and DataSync: endpoints with no store of the stack behind them.
+    {
+        name: "DMS target endpoint with a server name abroad",
+        specs: [srcBucket, dmsSource, dmsTask, { type: DMS_ENDPOINT, name: "target", props: { endpointArn: "arn:dms:target", serverName: "db.example.com" } }],
+        expected: [[urn(DMS_TASK, "task"), true]],
+    },
+    {
+        name: "DMS target endpoint with a server name in Russia",
+        specs: [srcBucket, dmsSource, dmsTask, { type: DMS_ENDPOINT, name: "target", props: { endpointArn: "arn:dms:target", serverName: "db.example.ru" } }],
+        expected: [],
+    },
+    {
+        name: "DMS target endpoint whose server name is not known yet",
+        specs: [srcBucket, dmsSource, dmsTask, { type: DMS_ENDPOINT, name: "target", props: { endpointArn: "arn:dms:target", serverName: UNKNOWN } }],
+        expected: [[urn(DMS_TASK, "task"), true]],
+    },
+    {
+        name: "DMS target endpoint with no server name",
+        specs: [srcBucket, dmsSource, dmsTask, { type: DMS_ENDPOINT, name: "target", props: { endpointArn: "arn:dms:target", serverName: null } }],
+        expected: [[urn(DMS_TASK, "task"), true]],
+    },
+    {
+        name: "DMS source endpoint with no store behind it is classified by its own tags",
+        specs: [
+            { type: DMS_ENDPOINT, name: "source", props: { endpointArn: "arn:dms:source", serverName: "db.example.ru", ...tagged } },
+            dmsTask,
+            { type: DMS_ENDPOINT, name: "target", props: { endpointArn: "arn:dms:target", serverName: UNKNOWN } },
+        ],
+        expected: [[urn(DMS_TASK, "task"), true]],
+    },
+    {
+        name: "DMS endpoint whose store is known only from its dependencies",
+        specs: [
+            { type: DMS_ENDPOINT, name: "source", props: { endpointArn: "arn:dms:source", serverName: UNKNOWN }, deps: { other: ["src"] } },
+            srcBucket,
+            dmsTask,
+            { type: S3, name: "dst", props: { bucket: "dst" }, place: "abroad" },
+            { type: DMS_ENDPOINT, name: "target", props: { endpointArn: "arn:dms:target", s3Settings: { bucketName: UNKNOWN } }, deps: { s3Settings: ["dst"] } },
+        ],
+        expected: [
+            [urn(DMS_TASK, "task"), false],
+            [urn(S3, "dst"), false],
+        ],
+    },
+    {
+        name: "DataSync destination location naming a bucket outside the stack",
+        specs: [srcBucket, dataSyncFrom, dataSyncTask, { type: "aws:datasync/s3Location:S3Location", name: "to", props: { arn: "arn:ds:to", s3BucketArn: "arn:aws:s3:::elsewhere" } }],
+        expected: [[urn(DATASYNC_TASK, "task"), true]],
+    },
+    {
+        name: "DataSync destination location with a server abroad",
+        specs: [srcBucket, dataSyncFrom, dataSyncTask, { type: "aws:datasync/nfsLocation:NfsLocation", name: "to", props: { arn: "arn:ds:to", serverHostname: "nfs.example.com" } }],
+        expected: [[urn(DATASYNC_TASK, "task"), true]],
+    },
+    {
+        name: "DataSync destination location with a container URL in Russia",
+        specs: [
+            srcBucket,
+            dataSyncFrom,
+            dataSyncTask,
+            { type: "aws:datasync/locationAzureBlob:LocationAzureBlob", name: "to", props: { arn: "arn:ds:to", containerUrl: "https://blob.example.ru/c" } },
+        ],
+        expected: [],
+    },
+    {
+        name: "DataSync destination location naming nothing",
+        specs: [srcBucket, dataSyncFrom, dataSyncTask, { type: "aws:datasync/nfsLocation:NfsLocation", name: "to", props: { arn: "arn:ds:to" } }],
+        expected: [[urn(DATASYNC_TASK, "task"), true]],
+    },
+    // EFS replication.
+    {
+        name: "EFS replication whose destination is not known yet",
+        specs: [efsSource, { type: EFS_REPLICATION, name: "rc", props: { sourceFileSystemId: UNKNOWN, destination: UNKNOWN }, deps: { sourceFileSystemId: ["fs"] } }],
+        expected: [[urn(EFS_REPLICATION, "rc"), true]],
+    },
+    {
+        name: "EFS replication whose destination names neither a file system nor a region",
+        specs: [efsSource, { type: EFS_REPLICATION, name: "rc", props: { sourceFileSystemId: UNKNOWN, destination: { availabilityZoneName: "a" } }, deps: { sourceFileSystemId: ["fs"] } }],
+        expected: [[urn(EFS_REPLICATION, "rc"), true]],
+    },
+    {
+        name: "EFS replication to a file system outside the stack, in a region",
+        specs: [
+            efsSource,
+            { type: EFS_REPLICATION, name: "rc", props: { sourceFileSystemId: UNKNOWN, destination: { fileSystemId: "fs-0123", region: "eu-west-1" } }, deps: { sourceFileSystemId: ["fs"] } },
+        ],
+        expected: [[urn(EFS_REPLICATION, "rc"), false]],
+    },
+    {
+        name: "EFS replication does not count its source as its destination",
+        specs: [
+            efsSource,
+            {
+                type: EFS_REPLICATION,
+                name: "rc",
+                props: { sourceFileSystemId: UNKNOWN, destination: { fileSystemId: UNKNOWN, region: "eu-west-1" } },
+                deps: { sourceFileSystemId: ["fs"], destination: ["fs"] },
+            },
+        ],
+        expected: [[urn(EFS_REPLICATION, "rc"), false]],
+    },
+    // ElastiCache global datastores.
+    {
+        // A source outside the stack has tags the pack cannot see; the secondary's own tags are the localization policy's.
+        name: "ElastiCache secondary whose global datastore is outside the stack",
+        specs: [{ type: REPLICATION_GROUP, name: "secondary", props: { replicationGroupId: "secondary", globalReplicationGroupId: "ldgnf-global" }, place: "abroad" }],
+        expected: [],
+    },
+    {
+        name: "ElastiCache secondary whose global datastore is not known yet",
+        specs: [{ type: REPLICATION_GROUP, name: "secondary", props: { replicationGroupId: "secondary", globalReplicationGroupId: UNKNOWN }, place: "abroad" }],
+        expected: [[urn(REPLICATION_GROUP, "secondary"), true]],
+    },
+    {
+        // After an update the primary reads back its global datastore's id, as a secondary does.
+        name: "ElastiCache primary is not its own source",
+        specs: [
+            { type: REPLICATION_GROUP, name: "primary", props: { replicationGroupId: "primary", globalReplicationGroupId: "ldgnf-g", ...tagged }, place: "abroad" },
+            { type: GLOBAL_REPLICATION_GROUP, name: "g", props: { globalReplicationGroupId: "ldgnf-g", primaryReplicationGroupId: "primary" }, deps: { primaryReplicationGroupId: ["primary"] } },
+        ],
+        expected: [],
+    },
+    // Firehose.
+    {
+        name: "Firehose destination configuration not known yet",
+        specs: [stream, firehose({ extendedS3Configuration: UNKNOWN, redshiftConfiguration: null })],
+        expected: [[urn(FIREHOSE, "fh"), true]],
+    },
+    {
+        name: "Firehose HTTP endpoint abroad",
+        specs: [
+            stream,
+            firehose({ httpEndpointConfiguration: { url: "https://collector.example.com/in", s3Configuration: { bucketArn: "arn:aws:s3:::local" } } }),
+            { type: S3, name: "local", props: { bucket: "local", arn: "arn:aws:s3:::local" } },
+        ],
+        expected: [[urn(FIREHOSE, "fh"), true]],
+    },
+    {
+        name: "Firehose OpenSearch domain abroad, whose endpoint is not read as a URL",
+        specs: [
+            stream,
+            { type: "aws:opensearch/domain:Domain", name: "search", props: { domainName: "search", arn: "arn:aws:es:eu-west-1:1:domain/search" }, place: "abroad" },
+            firehose({ opensearchConfiguration: { domainArn: "arn:aws:es:eu-west-1:1:domain/search", clusterEndpoint: "https://search.example.ru" } }),
+        ],
+        expected: [
+            [urn(FIREHOSE, "fh"), false],
+            [urn("aws:opensearch/domain:Domain", "search"), false],
+        ],
+    },
+    {
+        name: "Firehose Iceberg catalog abroad",
+        specs: [stream, firehose({ icebergConfiguration: { catalogArn: "arn:aws:glue:eu-west-1:123456789012:catalog" } })],
+        expected: [[urn(FIREHOSE, "fh"), false]],
+    },
+    // RDS clusters.
+    {
+        name: "RDS global cluster created from a source cluster",
+        specs: [
+            { type: CLUSTER, name: "origin", props: { clusterIdentifier: "origin", arn: "arn:aws:rds:ru-central1:1:cluster:origin", ...tagged } },
+            { type: GLOBAL_CLUSTER, name: "g", props: { globalClusterIdentifier: "g", sourceDbClusterIdentifier: "arn:aws:rds:ru-central1:1:cluster:origin" } },
+            { type: CLUSTER, name: "secondary", props: { clusterIdentifier: "secondary", globalClusterIdentifier: "g" }, place: "abroad" },
+        ],
+        expected: [[urn(CLUSTER, "secondary"), false]],
+    },
+    {
+        // Tagged personal and abroad: the localization policy's finding, not a flow's.
+        name: "RDS global cluster member whose global cluster is outside the stack",
+        specs: [{ type: CLUSTER, name: "secondary", props: { clusterIdentifier: "secondary", globalClusterIdentifier: "elsewhere", ...tagged }, place: "abroad" }],
+        expected: [],
+    },
+    {
+        name: "RDS cluster is not a replica of itself",
+        specs: [
+            {
+                type: CLUSTER,
+                name: "c",
+                props: { clusterIdentifier: "c", arn: "arn:aws:rds:eu-west-1:1:cluster:c", replicationSourceIdentifier: "arn:aws:rds:eu-west-1:1:cluster:c", ...tagged },
+                place: "abroad",
+            },
+        ],
+        expected: [],
+    },
+    // S3 inline blocks.
+    {
+        name: "S3 inline replicationConfiguration not known yet",
+        specs: [{ ...srcBucket, props: { ...srcBucket.props, replicationConfiguration: UNKNOWN } }],
+        expected: [[urn(S3, "src"), true]],
+    },
+    {
+        name: "S3 inline replicationConfigurations list, with a disabled rule",
+        specs: [
+            {
+                ...srcBucket,
+                props: {
+                    ...srcBucket.props,
+                    replicationConfigurations: [{ role: "r", rules: [{ status: "Disabled", destination: { bucket: "arn:aws:s3:::dst" } }, { destination: { bucket: "arn:aws:s3:::dst" } }] }],
+                },
+            },
+            { type: S3, name: "dst", props: { bucket: "dst", arn: "arn:aws:s3:::dst" }, place: "abroad" },
+        ],
+        expected: [
+            [urn(S3, "dst"), false],
+            [urn(S3, "src"), false],
+            [urn(S3, "src"), false],
+        ],
+    },
+    {
+        name: "S3 inline replication rule with no destination bucket",
+        specs: [{ ...srcBucket, props: { ...srcBucket.props, replicationConfiguration: { role: "r", rules: [{ destination: {} }] } } }],
+        expected: [[urn(S3, "src"), true]],
+    },
+    {
+        name: "S3 inline loggings list to a bucket abroad, and replication to itself",
+        specs: [
+            { ...srcBucket, props: { ...srcBucket.props, loggings: [{ targetBucket: "dst" }], replicationConfiguration: { role: "r", rules: [{ destination: { bucket: "arn:aws:s3:::src" } }] } } },
+            { type: S3, name: "dst", props: { bucket: "dst", arn: "arn:aws:s3:::dst" }, place: "abroad" },
+        ],
+        expected: [
+            [urn(S3, "dst"), false],
+            [urn(S3, "src"), false],
+        ],
+    },
+];
