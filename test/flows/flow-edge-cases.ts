@@ -105,7 +105,8 @@ export const edgeCases: EdgeCase[] = [
         name: "AWS Backup selection by tag does not count a tagged vault as backed up",
         specs: [
             { ...table, props: { ...table.props, tags: { "user-data": "none", backup: "daily" } } },
-            { ...vaultAbroad, props: { name: "abroad", tags: { ...PERSONAL_RU, backup: "daily" } } },
+            { type: VAULT, name: "local", props: { name: "local", tags: { ...PERSONAL_RU, backup: "daily" } } },
+            vaultAbroad,
             planInto("abroad"),
             selection({ planId: "plan-id", selectionTags: [{ type: "STRINGEQUALS", key: "backup", value: "daily" }] }),
         ],
@@ -155,6 +156,38 @@ export const edgeCases: EdgeCase[] = [
         ],
     },
     {
+        name: "AWS Backup pattern with colons that is not an ARN selects a new table",
+        specs: [{ ...table, props: { name: "t", ...tagged } }, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", resources: ["table:x:s3:*"] })],
+        expected: [
+            [urn(PLAN, "plan"), false],
+            [urn(VAULT, "abroad"), false],
+        ],
+    },
+    {
+        name: "AWS Backup selection resource not known yet, from its dependency",
+        specs: [table, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", resources: [UNKNOWN] }, { resources: ["t"] })],
+        expected: [
+            [urn(PLAN, "plan"), false],
+            [urn(VAULT, "abroad"), false],
+        ],
+    },
+    {
+        name: "AWS Backup selection whose resources are not known yet, from a resource no longer in the stack",
+        specs: [table, vaultAbroad, planInto("abroad"), selection({ planId: "plan-id", resources: UNKNOWN }, { resources: ["urn:pulumi:t::t::aws:dynamodb/table:Table::gone"] })],
+        expected: [
+            [urn(PLAN, "plan"), true],
+            [urn(VAULT, "abroad"), true],
+        ],
+    },
+    {
+        name: "AWS Backup target vault not known yet, from the rules' dependency",
+        specs: [table, vaultAbroad, { ...planInto(UNKNOWN), deps: { rules: ["abroad"] } }, selection({ planId: "plan-id", resources: [table.props!.arn] })],
+        expected: [
+            [urn(PLAN, "plan"), false],
+            [urn(VAULT, "abroad"), false],
+        ],
+    },
+    {
         name: "AWS Backup target vault outside the stack is in the plan's region",
         specs: [table, { ...planInto("elsewhere"), place: "abroad" }, selection({ planId: "plan-id", resources: [table.props!.arn] })],
         expected: [[urn(PLAN, "plan"), false]],
@@ -187,6 +220,11 @@ export const edgeCases: EdgeCase[] = [
             dmsTask,
             { type: DMS_ENDPOINT, name: "target", props: { endpointArn: "arn:dms:target", serverName: UNKNOWN } },
         ],
+        expected: [[urn(DMS_TASK, "task"), true]],
+    },
+    {
+        name: "DMS target endpoint naming a bucket outside the stack",
+        specs: [srcBucket, dmsSource, dmsTask, { type: DMS_ENDPOINT, name: "target", props: { endpointArn: "arn:dms:target", s3Settings: { bucketName: "elsewhere" } } }],
         expected: [[urn(DMS_TASK, "task"), true]],
     },
     {
@@ -248,6 +286,41 @@ export const edgeCases: EdgeCase[] = [
         expected: [[urn(EFS_REPLICATION, "rc"), false]],
     },
     {
+        name: "EFS replication to a file system of the stack, with its region",
+        specs: [
+            efsSource,
+            { type: EFS, name: "dst", props: {}, place: "abroad" },
+            {
+                type: EFS_REPLICATION,
+                name: "rc",
+                props: { sourceFileSystemId: UNKNOWN, destination: { fileSystemId: UNKNOWN, region: "eu-central-1" } },
+                deps: { sourceFileSystemId: ["fs"], destination: ["dst"] },
+            },
+        ],
+        expected: [
+            [urn(EFS, "dst"), false],
+            [urn(EFS_REPLICATION, "rc"), false],
+        ],
+    },
+    {
+        name: "EFS replication to a file system outside the stack, with no region",
+        specs: [efsSource, { type: EFS_REPLICATION, name: "rc", props: { sourceFileSystemId: UNKNOWN, destination: { fileSystemId: "fs-0123" } }, deps: { sourceFileSystemId: ["fs"] } }],
+        expected: [[urn(EFS_REPLICATION, "rc"), true]],
+    },
+    {
+        name: "EFS replication whose file system id is not known yet, with no region",
+        specs: [efsSource, { type: EFS_REPLICATION, name: "rc", props: { sourceFileSystemId: UNKNOWN, destination: { fileSystemId: UNKNOWN } }, deps: { sourceFileSystemId: ["fs"] } }],
+        expected: [[urn(EFS_REPLICATION, "rc"), true]],
+    },
+    {
+        name: "EFS replication served by AWS, to a region not known yet",
+        specs: [
+            { ...efsSource, place: "abroad" },
+            { type: EFS_REPLICATION, name: "rc", props: { sourceFileSystemId: UNKNOWN, destination: { region: UNKNOWN } }, deps: { sourceFileSystemId: ["fs"] }, place: "abroad" },
+        ],
+        expected: [[urn(EFS_REPLICATION, "rc"), false]],
+    },
+    {
         name: "EFS replication does not count its source as its destination",
         specs: [
             efsSource,
@@ -301,11 +374,27 @@ export const edgeCases: EdgeCase[] = [
         specs: [
             stream,
             { type: "aws:opensearch/domain:Domain", name: "search", props: { domainName: "search", arn: "arn:aws:es:eu-west-1:1:domain/search" }, place: "abroad" },
-            firehose({ opensearchConfiguration: { domainArn: "arn:aws:es:eu-west-1:1:domain/search", clusterEndpoint: "https://search.example.ru" } }),
+            firehose({ opensearchConfiguration: { domainArn: "arn:aws:es:eu-west-1:1:domain/search", clusterEndpoint: "https://search.example.com" } }),
         ],
         expected: [
             [urn(FIREHOSE, "fh"), false],
             [urn("aws:opensearch/domain:Domain", "search"), false],
+        ],
+    },
+    {
+        name: "Firehose reading from MSK",
+        specs: [
+            { type: "aws:msk/cluster:Cluster", name: "kafka", props: { clusterName: "kafka", arn: "arn:aws:kafka:ru-central1:123456789012:cluster/kafka/1", ...tagged } },
+            {
+                type: FIREHOSE,
+                name: "fh",
+                props: { mskSourceConfiguration: { mskClusterArn: "arn:aws:kafka:ru-central1:123456789012:cluster/kafka/1" }, extendedS3Configuration: { bucketArn: "arn:aws:s3:::away" } },
+            },
+            { type: S3, name: "away", props: { bucket: "away", arn: "arn:aws:s3:::away" }, place: "abroad" },
+        ],
+        expected: [
+            [urn(FIREHOSE, "fh"), false],
+            [urn(S3, "away"), false],
         ],
     },
     {

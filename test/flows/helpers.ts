@@ -35,14 +35,14 @@ export interface Spec {
     deps?: Record<string, string[] | undefined>;
 }
 
-/** Resources from specs; deps name resources by name; the "ru" provider serves every type in the stack. */
+/** Resources from specs; deps name resources by name (or by a URN, for one not in the stack); the "ru" provider serves every type in the stack. */
 export function stack(specs: readonly Spec[]): StackResource[] {
     const types = [...new Set(specs.map((s) => s.type))];
     const providers = new Map<Place, StackResource["provider"]>((["ru", "abroad", "unknown"] as const).map((p) => [p, provider(p, types)]));
     const byName = new Map(specs.map((s) => [s.name, urn(s.type, s.name)]));
     return specs.map((s) => {
         const propertyDependencies: Record<string, string[]> = {};
-        for (const [k, names] of Object.entries(s.deps ?? {})) if (names) propertyDependencies[k] = names.map((n) => byName.get(n)!);
+        for (const [k, names] of Object.entries(s.deps ?? {})) if (names) propertyDependencies[k] = names.map((n) => byName.get(n) ?? n);
         return {
             type: s.type,
             name: s.name,

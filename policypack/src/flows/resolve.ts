@@ -39,15 +39,18 @@ export interface FlowSettings extends LocationSettings {
 export interface FlowContext {
     index: StackIndex;
     settings: FlowSettings;
-    /** Lazily built reverse maps (members of global clusters, selections of backup plans). */
-    cache: Map<string, unknown>;
+    /** Lazily built reverse maps (members of global clusters, selections of backup plans), by the function that builds each. */
+    cache: Map<PerStack<unknown>, unknown>;
 }
 
-/** A value worked out once per stack analysis (a reverse index), kept in the context under `key`. */
-export function perStack<T>(ctx: FlowContext, key: string, build: () => T): T {
-    if (ctx.cache.has(key)) return ctx.cache.get(key) as T;
-    const value = build();
-    ctx.cache.set(key, value);
+/** Works out a value from the whole stack (a reverse index), once per analysis. */
+export type PerStack<T> = (ctx: FlowContext) => T;
+
+/** The value `build` gives for this stack, built on first use; the function itself is the key, so no two can share one. */
+export function perStack<T>(ctx: FlowContext, build: PerStack<T>): T {
+    if (ctx.cache.has(build)) return ctx.cache.get(build) as T;
+    const value = build(ctx);
+    ctx.cache.set(build, value);
     return value;
 }
 

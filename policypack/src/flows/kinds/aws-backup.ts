@@ -9,25 +9,27 @@ import type { FlowFamily } from "./family";
 
 // Selections point at plans, so the index is reversed once.
 function selectionsByPlan(ctx: FlowContext): Map<string, StackResource[]> {
-    return perStack(ctx, "backup-selections", () => {
-        const byPlan = new Map<string, StackResource[]>();
-        const planById = new Map<string, StackResource>();
-        for (const p of ctx.index.ofType(GROUPS.backupPlan[0])) {
-            const id = readString(field(p.props, "id"));
-            if (id.kind === "value") planById.set(id.value, p);
+    return perStack(ctx, indexSelectionsByPlan);
+}
+
+function indexSelectionsByPlan(ctx: FlowContext): Map<string, StackResource[]> {
+    const byPlan = new Map<string, StackResource[]>();
+    const planById = new Map<string, StackResource>();
+    for (const p of ctx.index.ofType(GROUPS.backupPlan[0])) {
+        const id = readString(field(p.props, "id"));
+        if (id.kind === "value") planById.set(id.value, p);
+    }
+    for (const s of ctx.index.ofType("aws:backup/selection:Selection")) {
+        let targets = typed(s.propertyDependencies["planId"], ctx, GROUPS.backupPlan);
+        const planId = readString(field(s.props, "planId"));
+        if (targets.length === 0 && planId.kind === "value") {
+            const p = planById.get(planId.value) ?? ctx.index.lookup(planId.value, GROUPS.backupPlan)?.resources[0];
+            if (p) targets = [p];
         }
-        for (const s of ctx.index.ofType("aws:backup/selection:Selection")) {
-            let targets = typed(s.propertyDependencies["planId"], ctx, GROUPS.backupPlan);
-            const planId = readString(field(s.props, "planId"));
-            if (targets.length === 0 && planId.kind === "value") {
-                const p = planById.get(planId.value) ?? ctx.index.lookup(planId.value, GROUPS.backupPlan)?.resources[0];
-                if (p) targets = [p];
-            }
-            if (targets.length === 0) targets = typed(s.dependencies, ctx, GROUPS.backupPlan);
-            for (const p of targets) push(byPlan, p.urn, s);
-        }
-        return byPlan;
-    });
+        if (targets.length === 0) targets = typed(s.dependencies, ctx, GROUPS.backupPlan);
+        for (const p of targets) push(byPlan, p.urn, s);
+    }
+    return byPlan;
 }
 
 // The service an ARN of each store type names (arn:<partition>:<service>:...), by type module.
@@ -105,7 +107,8 @@ function selectedStores(ctx: FlowContext, s: StackResource): Endpoint[] {
             }
             return;
         }
-        out.push(...resolve(ctx, s, { value: item, path, depKey: "resources", types: GROUPS.backupSource }).filter((e) => e.kind !== "external"));
+        // A store outside the stack may be selected too; its tags cannot be seen, so it is no source the pack reports.
+        out.push(...resolve(ctx, s, { value: item, path, depKey: "resources", types: GROUPS.backupSource }));
     });
     eachItem(field(s.props, "selectionTags"), `${sel} selectionTags`, (t, p) => {
         const key = readString(field(t, "key"));

@@ -1,9 +1,7 @@
 // DataSync: a task copies from the store behind its source location to the store behind its
 // destination location (or the location's server or bucket outside the stack), through the service.
-import { readString } from "../../locate/read";
-import { field, label } from "../../values";
+import { label } from "../../values";
 import { GROUPS } from "../groups";
-import { outside } from "../resolve";
 import type { FlowFamily } from "./family";
 import { transferTask } from "./transfer-task";
 
@@ -19,11 +17,7 @@ const task = transferTask({
         ["efsFileSystemArn", GROUPS.efsFileSystem],
     ],
     server: { properties: ["serverHostname", "containerUrl"], what: "server" },
-    noServer: (ctx, l) => {
-        const bucketArn = readString(field(l.props, "s3BucketArn"));
-        if (bucketArn.kind === "value") return outside(bucketArn.value, `${label(l)} s3BucketArn`, "arn", ctx.settings);
-        return { kind: "unknown", label: label(l), how: `${label(l)} names no store in this stack and no server the pack can locate` };
-    },
+    noServer: (_ctx, l) => ({ kind: "unknown", label: label(l), how: `${label(l)} names no store in this stack and no server the pack can locate` }),
 });
 
 export const DATASYNC: FlowFamily = {

@@ -11,9 +11,10 @@ const efsReplication: Extractor = (r, ctx) => {
     let to: Endpoint[];
     if (isUnknown(dest)) to = [{ kind: "unknown", label: "destination", how: "destination is not known yet" }];
     else {
-        const named = resolveAt(ctx, r, "destination.fileSystemId", GROUPS.efsFileSystem, { exclude: urnsOf(from) }).filter((e) => e.kind !== "external");
+        const named = resolveAt(ctx, r, "destination.fileSystemId", GROUPS.efsFileSystem, { exclude: urnsOf(from) });
         // A file system of the stack says where the replica is; failing that the destination's
-        // region does, even when the file system id is not known yet (a new replica in a preview).
+        // region does, even when the file system id is not known yet (a new replica in a preview)
+        // or names one outside the stack; failing that, what the id says.
         to = named.filter((e) => e.kind === "resource");
         if (to.length === 0) to = regionEndpoint(field(dest, "region"), "destination.region", servedByAws(r) ? "an EFS replica" : undefined);
         if (to.length === 0) to = named;

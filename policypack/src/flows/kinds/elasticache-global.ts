@@ -11,7 +11,8 @@ const replicationGroup: Extractor = (r, ctx) => {
             out.push(...flows("ElastiCache global datastore secondary", r, [g], [self(r, "it is the secondary replication group itself")]));
             continue;
         }
-        const primary = resolveAt(ctx, g.resource, "primaryReplicationGroupId", GROUPS.elasticacheReplicationGroup, { exclude: new Set([r.urn]), labelled: true });
+        // The primary itself names its own datastore too; flows() drops its flow from itself.
+        const primary = resolveAt(ctx, g.resource, "primaryReplicationGroupId", GROUPS.elasticacheReplicationGroup, { labelled: true });
         out.push(...flows(`ElastiCache global datastore (${g.resource.name})`, r, primary, [self(r, `it is a secondary of ${label(g.resource)}`)]));
     }
     return out;

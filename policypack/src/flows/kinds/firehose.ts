@@ -25,7 +25,6 @@ const firehose: Extractor = (r, ctx) => {
     const sinks: Endpoint[] = [];
     for (const cfgName of CONFIGS) {
         const cfg = field(r.props, cfgName);
-        if (cfg === undefined || cfg === null) continue;
         if (isUnknown(cfg)) {
             sinks.push({ kind: "unknown", label: cfgName, how: `${cfgName} is not known yet` });
             continue;

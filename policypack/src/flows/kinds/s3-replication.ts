@@ -7,7 +7,7 @@ import { at, eachItem, Endpoint, Extractor, FlowContext, Flow, flows, items, res
 import type { StackResource } from "../stack";
 import type { FlowFamily } from "./family";
 
-function replicationRules(ctx: FlowContext, r: StackResource, rules: unknown, path: string, depKey: string, exclude: ReadonlySet<string>): Endpoint[] {
+function replicationRules(ctx: FlowContext, r: StackResource, rules: unknown, path: string, depKey: string, exclude?: ReadonlySet<string>): Endpoint[] {
     return eachItem(rules, path, (rule, p) => {
         const value = at(rule, "destination", "bucket");
         // A rule with status Disabled replicates nothing (S3 ReplicationRule Status); one whose
@@ -32,19 +32,18 @@ const replicationConfig: Extractor = (r, ctx) => {
 };
 
 const bucket: Extractor = (r, ctx) => {
+    // A rule or log target naming the bucket itself is no copy: flows() drops a flow from a resource to itself.
     const me = [self(r, "it is the bucket itself")];
-    const exclude = new Set([r.urn]);
     const out: Flow[] = [];
     for (const prop of ["replicationConfiguration", "replicationConfigurations"]) {
         const cfg = field(r.props, prop);
-        if (cfg === undefined || cfg === null) continue;
         const blocks = items(cfg);
         const to = blocks.unknown
             ? [{ kind: "unknown" as const, label: prop, how: `${prop} is not known yet` }]
-            : blocks.list.flatMap((b, i) => replicationRules(ctx, r, field(b, "rules"), Array.isArray(cfg) ? `${prop}[${i}].rules` : `${prop}.rules`, prop, exclude));
+            : blocks.list.flatMap((b, i) => replicationRules(ctx, r, field(b, "rules"), Array.isArray(cfg) ? `${prop}[${i}].rules` : `${prop}.rules`, prop));
         out.push(...flows("S3 replication (inline replicationConfiguration)", r, me, to));
     }
-    for (const prop of ["logging", "loggings"]) out.push(...flows("S3 server access logging (inline logging)", r, me, resolveAt(ctx, r, `${prop}[].targetBucket`, GROUPS.bucket, { exclude })));
+    for (const prop of ["logging", "loggings"]) out.push(...flows("S3 server access logging (inline logging)", r, me, resolveAt(ctx, r, `${prop}[].targetBucket`, GROUPS.bucket)));
     return out;
 };
 

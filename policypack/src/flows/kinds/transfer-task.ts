@@ -29,13 +29,16 @@ export interface TransferTask {
     noServer: (ctx: FlowContext, e: StackResource, host: Str) => Endpoint;
 }
 
-/** The stores an endpoint stands for, from what it refers to and, failing that, what it depends on. */
-function storeBehind(ctx: FlowContext, spec: TransferTask, e: StackResource): Endpoint[] {
-    const out: Endpoint[] = [];
-    for (const [property, types] of spec.stores) out.push(...resolveAt(ctx, e, property, types, { labelled: true }).filter((x) => x.kind === "resource"));
-    if (out.length > 0) return out;
+/**
+ * What an endpoint's store properties name (`named`), and the stores of the stack it stands for:
+ * those it names, failing that those it depends on.
+ */
+function storeBehind(ctx: FlowContext, spec: TransferTask, e: StackResource): { stores: Endpoint[]; named: Endpoint[] } {
+    const named = spec.stores.flatMap(([property, types]) => resolveAt(ctx, e, property, types, { labelled: true }));
+    const stores = named.filter((x) => x.kind === "resource");
+    if (stores.length > 0) return { stores, named };
     const deps = typed([...Object.values(e.propertyDependencies).flat(), ...e.dependencies], ctx, GROUPS.store);
-    return deps.map((d) => ({ kind: "resource", resource: d, how: `${label(e)} depends on it` }));
+    return { stores: deps.map((d) => ({ kind: "resource", resource: d, how: `${label(e)} depends on it` })), named };
 }
 
 function storesOf(ctx: FlowContext, spec: TransferTask, ends: readonly Endpoint[], role: "source" | "destination"): Endpoint[] {
@@ -45,9 +48,12 @@ function storesOf(ctx: FlowContext, spec: TransferTask, ends: readonly Endpoint[
             out.push(end);
             continue;
         }
-        const stores = storeBehind(ctx, spec, end.resource);
+        const { stores, named } = storeBehind(ctx, spec, end.resource);
         if (stores.length > 0) out.push(...stores);
+        // A source with no store of the stack behind it is read by its own tags (a store elsewhere has tags the pack cannot see).
         else if (role === "source") out.push({ kind: "resource", resource: end.resource, how: `${end.how}; no store behind it is in this stack, so the ${spec.endWord}'s own tags classify the data` });
+        // A destination goes where its store property says (a bucket elsewhere, a name not known yet), else to its server.
+        else if (named.length > 0) out.push(...named);
         else out.push(server(ctx, spec, end.resource));
     }
     return out;
