@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { LAW, LAW_FILE, NOTICE, provision } from "../../policypack/src/law";
+import { LAW, LAW_FILE, NOTICE, provision, reading } from "../../policypack/src/law";
 import { crossBorderPolicy } from "../../policypack/policies/ru-personal-data-cross-border-transfer";
 import { crossBorderExamples } from "../../policypack/policies/ru-personal-data-cross-border-transfer.examples";
 import { localizationPolicy } from "../../policypack/policies/ru-personal-data-localization";
@@ -140,5 +140,36 @@ describe("the law file", () => {
     it("is the source of docs/law.md (run `npm run docs` after changing it)", () => {
         expect(fs.readFileSync(LAW_DOC, "utf8")).toBe(renderLawDoc());
         expect(renderLawDoc()).toContain(`generated from \`${LAW_FILE}\` (reviewed ${LAW.reviewed})`);
+    });
+});
+
+describe("a law entry the code names but the file lacks", () => {
+    it("reads as a visible bug report in the message, never as law", () => {
+        expect(provision("no-such-entry")).toEqual({
+            id: "no-such-entry",
+            cite: "(law file entry no-such-entry is missing)",
+            act: "",
+            article: null,
+            title: "no-such-entry",
+            version: "",
+            versionDate: "",
+            english: "The pack's law file has no entry no-such-entry; please report this as a bug.",
+            plain: "",
+            sources: [],
+            status: "unconfirmed",
+            statusReason: "missing entry",
+            reviewed: "",
+            usedBy: [],
+        });
+        expect(reading("no-such-reading")).toEqual({
+            id: "no-such-reading",
+            title: "no-such-reading",
+            text: "(law file reading no-such-reading is missing)",
+            why: "",
+            cites: [],
+            sources: [],
+            whatThePackDoes: "",
+            reviewed: "",
+        });
     });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BoundedCache } from "../../policypack/src/bounded-cache";
+import { BoundedCache, forgetMemos, registerMemo } from "../../policypack/src/bounded-cache";
 
 describe("BoundedCache", () => {
     it("works each key out once, undefined answers included", () => {
@@ -25,5 +25,20 @@ describe("BoundedCache", () => {
         expect(calls).toBe(5);
         expect(cache.get(4, square)).toBe(16);
         expect(calls).toBe(5);
+    });
+});
+
+describe("forgetMemos", () => {
+    it("empties every BoundedCache and runs every registered forget, so the next read works its value out again", () => {
+        const cache = new BoundedCache<string, number>(10);
+        let calls = 0;
+        let forgotten = 0;
+        registerMemo(() => forgotten++);
+        cache.get("a", () => ++calls);
+        cache.get("a", () => ++calls);
+        expect(calls).toBe(1);
+        forgetMemos();
+        expect(forgotten).toBe(1);
+        expect(cache.get("a", () => ++calls)).toBe(2);
     });
 });
