@@ -13,9 +13,8 @@ export const RUSSIA = "RU";
 /** The alpha-2 code for an alpha-2 or alpha-3 code in any case, or undefined. */
 export function countryCode(code: string): string | undefined {
     const upper = code.trim().toUpperCase();
-    if (upper.length === 2 && byAlpha2.has(upper)) return upper;
-    if (upper.length === 3) return byAlpha3.get(upper);
-    return undefined;
+    // Alpha-2 keys are two letters and alpha-3 keys three, so one look-up in each settles it.
+    return byAlpha2.has(upper) ? upper : byAlpha3.get(upper);
 }
 
 /** "Germany (DE)"; for a code not in ISO 3166-1, the code as given. */

@@ -36,10 +36,10 @@ const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
 export function unwrapProxy(value: unknown): unknown {
     // isProxy first: asking a plain object for a key it lacks is a slow miss, and tools and tests
     // pass plain objects.
-    if (value !== null && typeof value === "object" && isProxy(value)) {
+    if (isProxy(value)) {
         try {
             const target = (value as Record<string, unknown>)[PROXY_TARGET_KEY];
-            if (target !== undefined && target !== null && typeof target === "object") return target;
+            if (typeof target === "object" && target !== null) return target;
         } catch {
             // A proxy that throws on this key is not @pulumi/policy's; read it as it is.
         }
@@ -86,14 +86,10 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 /** Strings longer than this are cut when quoted in a message: tag values are not for essays. */
 export const MAX_QUOTED_LENGTH = 64;
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 /** A value quoted for a message: bounded, one line, control characters made visible. */
 export function quote(value: string): string {
-    if (value.length <= MAX_QUOTED_LENGTH && !CONTROL.test(value)) return `"${value}"`;
-    let text = value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}…` : value;
-    text = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-    return `"${text}"`;
+    const text = value.length > MAX_QUOTED_LENGTH ? `${value.slice(0, MAX_QUOTED_LENGTH)}…` : value;
+    return `"${text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
 }
 
 /** A resource as messages name it: its type and its quoted name. */
