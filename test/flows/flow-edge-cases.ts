@@ -26,6 +26,8 @@ export interface EdgeCase {
     specs: Spec[];
     /** [urn, downgradable] of every finding, sorted by URN. */
     expected: [string, boolean][];
+    /** The pack's config, over the flow tests' own (endpointCountries *.example.ru: RU). */
+    config?: Record<string, unknown>;
 }
 
 const table: Spec = { type: TABLE, name: "t", props: { name: "t", arn: "arn:aws:dynamodb:ru-central1:123456789012:table/t", ...tagged } };
@@ -43,6 +45,9 @@ const firehose = (props: Record<string, unknown>): Spec => ({
     name: "fh",
     props: { kinesisSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:ru-central1:1:stream/s" }, ...props },
 });
+const REPLICATION = "aws:s3/bucketReplicationConfig:BucketReplicationConfig";
+const replicateTo = (bucket: unknown): Spec => ({ type: REPLICATION, name: "repl", props: { bucket: "src", rules: [{ destination: { bucket } }] } });
+const dstAbroad: Spec = { type: S3, name: "dst", props: { bucket: "dst" }, place: "abroad" };
 const stream: Spec = { type: STREAM, name: "s", props: { name: "s", arn: "arn:aws:kinesis:ru-central1:1:stream/s", ...tagged } };
 
 export const edgeCases: EdgeCase[] = [
@@ -469,5 +474,107 @@ export const edgeCases: EdgeCase[] = [
             [urn(S3, "dst"), false],
             [urn(S3, "src"), false],
         ],
+    },
+    // How a reference is resolved and located (flows/resolve.ts), through an S3 replication rule.
+    {
+        name: "Destination outside the stack placed in Russia by destinationLocations",
+        specs: [srcBucket, replicateTo("arn:aws:s3:::partner")],
+        config: { destinationLocations: { "arn:aws:s3:::partner": "RU" } },
+        expected: [],
+    },
+    {
+        name: "Destination outside the stack placed abroad by destinationLocations under its ARN's name",
+        specs: [srcBucket, replicateTo("arn:aws:s3:::partner")],
+        config: { destinationLocations: { partner: "DE" } },
+        expected: [[urn(REPLICATION, "repl"), false]],
+    },
+    {
+        name: "Destination outside the stack placed in Russia by stackDestinations",
+        specs: [srcBucket, replicateTo("arn:aws:s3:::partner")],
+        config: { stackDestinations: { "arn:aws:s3:::partner": { country: "RU", stack: "org/storage/prod" } } },
+        expected: [],
+    },
+    {
+        name: "Destination outside the stack placed abroad by stackDestinations",
+        specs: [srcBucket, replicateTo("arn:aws:s3:::partner")],
+        config: { stackDestinations: { partner: { country: "de", stack: "org/storage/eu" } } },
+        expected: [[urn(REPLICATION, "repl"), false]],
+    },
+    {
+        name: "Destination value the index cannot match, from a property dependency",
+        specs: [srcBucket, dstAbroad, { ...replicateTo("arn:aws:s3:::renamed"), deps: { rules: ["dst"] } }],
+        expected: [
+            [urn(S3, "dst"), false],
+            [urn(REPLICATION, "repl"), false],
+        ],
+    },
+    {
+        name: "Destination value that is not a string",
+        specs: [srcBucket, replicateTo(42)],
+        expected: [[urn(REPLICATION, "repl"), true]],
+    },
+    {
+        name: "Destination not known yet, from the flow resource's only other dependency of the right type",
+        specs: [srcBucket, dstAbroad, { ...replicateTo(UNKNOWN), deps: { other: ["src", "dst"] } }],
+        expected: [
+            [urn(S3, "dst"), false],
+            [urn(REPLICATION, "repl"), false],
+        ],
+    },
+    {
+        name: "Destination not known yet, with two candidate dependencies",
+        specs: [srcBucket, dstAbroad, { type: S3, name: "dst2", props: { bucket: "dst2" }, place: "abroad" }, { ...replicateTo(UNKNOWN), deps: { other: ["dst", "dst2"] } }],
+        expected: [
+            [urn(S3, "dst"), false],
+            [urn(S3, "dst2"), false],
+            [urn(REPLICATION, "repl"), false],
+            [urn(REPLICATION, "repl"), false],
+        ],
+    },
+    {
+        name: "Destination ARN in a region the catalogue does not know",
+        specs: [{ ...stream, props: { ...stream.props } }, firehose({ extendedS3Configuration: { bucketArn: "arn:aws:s3:xx-north-9:123456789012:accesspoint/x" } })],
+        expected: [[urn(FIREHOSE, "fh"), true]],
+    },
+    {
+        name: "Destination JDBC URL in Russia",
+        specs: [stream, firehose({ redshiftConfiguration: { clusterJdbcurl: "jdbc:redshift://warehouse.example.ru:5439/dev" } })],
+        expected: [],
+    },
+    {
+        name: "Destination JDBC URL on a host the catalogue does not know",
+        specs: [stream, firehose({ redshiftConfiguration: { clusterJdbcurl: "JDBC:redshift://warehouse.example.com:5439/dev" } })],
+        expected: [[urn(FIREHOSE, "fh"), true]],
+    },
+    {
+        name: "Replica regions not known yet",
+        specs: [{ type: "aws:dynamodb/table:Table", name: "t", props: { name: "t", replicas: UNKNOWN, ...tagged } }],
+        expected: [[urn("aws:dynamodb/table:Table", "t"), true]],
+    },
+    {
+        name: "Replica region that is not a string, for a table outside AWS",
+        specs: [{ type: "aws:dynamodb/table:Table", name: "t", props: { name: "t", replicas: [{ regionName: 7 }], ...tagged } }],
+        expected: [[urn("aws:dynamodb/table:Table", "t"), true]],
+    },
+    {
+        name: "Replica region the catalogue does not list, for a table outside AWS",
+        specs: [{ type: "aws:dynamodb/table:Table", name: "t", props: { name: "t", replicas: [{ regionName: "mars-north-1" }], ...tagged } }],
+        expected: [[urn("aws:dynamodb/table:Table", "t"), true]],
+    },
+    {
+        name: "EFS replication served by AWS, to a region that is not a string",
+        specs: [
+            { ...efsSource, place: "abroad" },
+            { type: EFS_REPLICATION, name: "rc", props: { sourceFileSystemId: UNKNOWN, destination: { region: 7 } }, deps: { sourceFileSystemId: ["fs"] }, place: "abroad" },
+        ],
+        expected: [[urn(EFS_REPLICATION, "rc"), false]],
+    },
+    {
+        name: "EFS replication served by AWS, to a region the catalogue does not list",
+        specs: [
+            { ...efsSource, place: "abroad" },
+            { type: EFS_REPLICATION, name: "rc", props: { sourceFileSystemId: UNKNOWN, destination: { region: "mars-north-1" } }, deps: { sourceFileSystemId: ["fs"] }, place: "abroad" },
+        ],
+        expected: [[urn(EFS_REPLICATION, "rc"), false]],
     },
 ];

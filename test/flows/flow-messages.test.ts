@@ -40,7 +40,7 @@ describe("each flow kind's findings, word for word", () => {
 
 describe("each flow kind's other branches: verdicts, levels and words", () => {
     it.each(edgeCases)("$name", async (c) => {
-        const found = decide(c.specs);
+        const found = decide(c.specs, c.config);
         await expect(`# ${c.name}\n\n${render("findings", found)}`).toMatchFileSnapshot(`../snapshots/flows/edges/${slug(c.name)}.md`);
         expect(outcome(found)).toEqual(c.expected);
     });

@@ -213,8 +213,10 @@ export function resolve(ctx: FlowContext, r: StackResource, ref: Ref): Endpoint[
         return propDeps.map((m) => ({ kind: "resource", resource: m, how: `${ref.path} is not known yet; it comes from ${label(m)} (a property dependency of ${quote(ref.depKey)})` }));
     }
     const deps = typed(r.dependencies, ctx, ref.types, ref.exclude);
+    // Each candidate is counted (fail closed); the message says when there was more than one.
+    const candidates = deps.length === 1 ? "the only candidate of the right type" : `one of ${deps.length} candidates of the right type, each counted`;
     if (deps.length > 0) {
-        return deps.map((m) => ({ kind: "resource", resource: m, how: `${ref.path} is not known yet; the flow resource depends on ${label(m)}, the only candidate of the right type` }));
+        return deps.map((m) => ({ kind: "resource", resource: m, how: `${ref.path} is not known yet; the flow resource depends on ${label(m)}, ${candidates}` }));
     }
     const how = `${ref.path} is not known yet and no dependency says which resource it will name`;
     return [{ kind: "unknown", label: ref.path, how }];
