@@ -577,4 +577,43 @@ export const edgeCases: EdgeCase[] = [
         ],
         expected: [[urn(EFS_REPLICATION, "rc"), false]],
     },
+    {
+        // notTheSource (data/flow-kinds.json): the logged bucket is not counted among the candidates for its log target.
+        name: "S3 BucketLogging target not known yet, from its dependencies on the logged bucket and one other",
+        specs: [srcBucket, dstAbroad, { type: "aws:s3/bucketLogging:BucketLogging", name: "log", props: { bucket: "src", targetBucket: UNKNOWN }, deps: { other: ["src", "dst"] } }],
+        expected: [
+            [urn(S3, "dst"), false],
+            [urn("aws:s3/bucketLogging:BucketLogging", "log"), false],
+        ],
+    },
+    // Taint (flows/taint.ts): what a store holds when data reach it more than one way.
+    {
+        name: "A store receiving both Russian citizens' personal data and data of unknown classification holds personal data",
+        specs: [
+            srcBucket,
+            { type: S3, name: "mystery", props: { bucket: "mystery", tags: { "user-data": UNKNOWN } } },
+            dstAbroad,
+            { type: REPLICATION, name: "repl", props: { bucket: "src", rules: [{ destination: { bucket: "dst" } }] } },
+            { type: REPLICATION, name: "repl2", props: { bucket: "mystery", rules: [{ destination: { bucket: "dst" } }] } },
+        ],
+        expected: [
+            [urn(S3, "dst"), false],
+            [urn(REPLICATION, "repl"), false],
+            [urn(REPLICATION, "repl2"), true],
+        ],
+    },
+    {
+        name: "A store two copies away holds the data, and says which store it came from",
+        specs: [
+            srcBucket,
+            { type: S3, name: "middle", props: { bucket: "middle" } },
+            dstAbroad,
+            { type: REPLICATION, name: "repl", props: { bucket: "src", rules: [{ destination: { bucket: "middle" } }] } },
+            { type: REPLICATION, name: "repl2", props: { bucket: "middle", rules: [{ destination: { bucket: "dst" } }] } },
+        ],
+        expected: [
+            [urn(S3, "dst"), false],
+            [urn(REPLICATION, "repl2"), false],
+        ],
+    },
 ];
