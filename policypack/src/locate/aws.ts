@@ -46,13 +46,13 @@ export function readEndpoints(providerProps: unknown): Endpoints {
 const endpointsByText = new BoundedCache<string, Endpoints>(1000);
 
 function endpointsOf(raw: unknown): Endpoints {
-    if (isUnknown(raw)) return { kind: "unknown", what: "the provider's endpoints are not known yet" };
+    // jsonish passes an unknown through as it is, so one check covers an unknown string and a
+    // JSON string of an unknown; no endpoints (undefined, null) is one empty block, skipped below.
     const parsed = jsonish(raw);
     if (!parsed.ok) return { kind: "unreadable", what: "the provider's endpoints are a string that is not JSON" };
     const value = parsed.value;
-    const blocks: Map<string, unknown>[] = [];
-    if (value === undefined || value === null) return { kind: "blocks", blocks };
     if (isUnknown(value)) return { kind: "unknown", what: "the provider's endpoints are not known yet" };
+    const blocks: Map<string, unknown>[] = [];
     for (const block of Array.isArray(value) ? value : [value]) {
         if (isUnknown(block)) return { kind: "unknown", what: "an entry of the provider's endpoints is not known yet" };
         if (block === null || block === undefined) continue;
@@ -188,8 +188,10 @@ export function servedByAws(resource: ResourceView): boolean {
  * unknown. Never Russia, since at least one candidate is not shown to be in Russia.
  */
 function worstOfDisagreeing(located: readonly Location[]): Location {
-    // The country named does not depend on the order the blocks are written in either.
-    const abroad = located.filter((l) => l.inRussia === "no").sort((a, b) => (a.country ?? "~").localeCompare(b.country ?? "~"))[0];
+    // The country named does not depend on the order the blocks are written in either; a
+    // candidate with a country is named before one without (an AWS host that names no region).
+    const foreign = located.filter((l) => l.inRussia === "no");
+    const abroad = foreign.filter((l) => l.country !== undefined).sort((a, b) => a.country!.localeCompare(b.country!))[0] ?? foreign[0];
     const how = `the provider sets several endpoints for this service that disagree: ${located.map((l) => l.how).join("; ")}. The aws provider keeps endpoints as a set and uses the first URL of the set's own order (by hash, not the order written), so the pack cannot tell which one it uses and decides by the worst; keep one endpoints block with one URL per service`;
     if (abroad) return { inRussia: "no", country: abroad.country, region: abroad.region, how, unknowns: [] };
     return { inRussia: "unknown", how, unknowns: [how] };

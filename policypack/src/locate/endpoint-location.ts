@@ -5,9 +5,13 @@ import { entryCountry, findConfiguredEndpoint, findEndpoint, findRegion } from "
 import { displayEndpoint, endpointHost, isIpAddress } from "./endpoint";
 import type { Location, LocationSettings } from "./location";
 
-/** Hosts of AWS's own endpoints carry the region as a label: s3.eu-central-1.amazonaws.com. */
+/**
+ * Hosts of AWS's own endpoints carry the region as a label: s3.eu-central-1.amazonaws.com. Labels
+ * a user chooses (a bucket's name, in eu-west-1.s3.eu-central-1.amazonaws.com) come before it, so
+ * the last label that is a region is the region.
+ */
 function awsRegionInHost(host: string): string | undefined {
-    for (const label of host.split(".")) {
+    for (const label of host.split(".").reverse()) {
         const entry = findRegion("aws", label);
         if (entry) return entry.id;
     }

@@ -39,7 +39,7 @@ export function weakeningRussianPattern(pattern: string): string | undefined {
     const p = pattern.trim().toLowerCase().replace(/\.$/, "");
     const wildcard = p.startsWith("*.");
     const rawDomain = wildcard ? p.slice(2) : p;
-    if (rawDomain === "" || rawDomain === "*" || p === "*") return "every host";
+    if (rawDomain === "" || rawDomain === "*") return "every host";
     const domain = domainToASCII(rawDomain) || rawDomain;
     // A wildcard over a public suffix is the plainer reason; an exact host is better named by the catalogue.
     if (wildcard && isPublicSuffix(domain)) return publicSuffixReason(domain, wildcard);

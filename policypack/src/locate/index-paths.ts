@@ -72,7 +72,7 @@ function walkBlocks(node: unknown, segments: readonly string[], label: string, o
     if (!found) {
         // A map of name → block (the *V2 clusters' hosts): the block's fields are one level down.
         const values = Object.values(node);
-        if (entries && values.length > 0 && values.every((v) => isPlainObject(v))) {
+        if (entries && values.every((v) => isPlainObject(v))) {
             for (const key of Object.keys(node)) walkBlocks(node[key], segments, `${label}[${quote(key)}]`, out);
         }
         return;

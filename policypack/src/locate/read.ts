@@ -69,8 +69,9 @@ function walk(node: unknown, segments: readonly string[], label: string, out: Co
         // Provider inputs may carry lists as JSON strings; resource props are plain lists. Newer
         // resources key their elements by name instead (mdbPostgresqlClusterV2 hosts: a map of
         // host name → host), so "[]" walks the values of a map too.
-        const parsed = typeof node === "string" ? jsonish(node) : { ok: true as const, value: node };
-        const list = parsed.ok ? parsed.value : undefined;
+        // A string that is not JSON stays a string, so the message says so.
+        const parsed = jsonish(node);
+        const list = parsed.ok ? parsed.value : node;
         if (isUnknown(list)) {
             out.unknown.push(label);
             return;
@@ -86,8 +87,8 @@ function walk(node: unknown, segments: readonly string[], label: string, out: Co
         addInvalid(out, label, `${shapeOf(list)}, neither a list nor a map`);
         return;
     }
-    const parsed = typeof node === "string" ? jsonish(node) : { ok: true as const, value: node };
-    const obj = parsed.ok ? parsed.value : undefined;
+    const parsed = jsonish(node);
+    const obj = parsed.ok ? parsed.value : node;
     if (isUnknown(obj)) {
         out.unknown.push(label);
         return;
@@ -115,11 +116,9 @@ function segmentsOf(path: string): string[] {
     return segmentCache.get(path, splitPath);
 }
 
+// "hosts[].zone" → hosts, [], zone: the split before every "[]" makes each its own segment.
 function splitPath(path: string): string[] {
-    return path
-        .split(/\.|(?=\[\])/)
-        .flatMap((s) => (s.endsWith("[]") && s !== "[]" ? [s.slice(0, -2), "[]"] : [s]))
-        .filter((s) => s !== "");
+    return path.split(/\.|(?=\[\])/).filter((s) => s !== "");
 }
 
 export function isEmpty(c: Collected): boolean {
@@ -178,6 +177,6 @@ export function judgePlaces(cloud: string, cloudName: string, collected: Collect
     if (unplaced) return unknownLocation(`${describePlace(unplaced, cloudName)}${suffix}`);
     const first = placed[0];
     if (!first) return unknownLocation(`no region or zone found${suffix}`);
-    const all = placed.length === 1 ? describePlace(first, cloudName) : placed.map((p) => describePlace(p, cloudName)).join("; ");
+    const all = placed.map((p) => describePlace(p, cloudName)).join("; ");
     return { inRussia: "yes", country: RUSSIA, region: first.region, how: `${all}${suffix}`, unknowns: [] };
 }
