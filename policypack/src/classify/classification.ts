@@ -370,7 +370,8 @@ function classifyLayers(layers: readonly TagLayer[], stackTag: { key: string; va
     let subjectsFrom: string;
     let subjectsSource: Classification["subjectsSource"];
     let subjectsUnknown = false;
-    if (subj.status !== "absent" && subj.from !== undefined) {
+    // Only a found tag has a place it was found (findTag): an absent one has none.
+    if (subj.from !== undefined) {
         subjTokens = tokensOf(subj.values, settings.subjectsTagKey, lookalikes);
         subjectsFrom = subj.from;
         subjectsSource = subj.source ?? "resource";

@@ -103,8 +103,9 @@ function readTagMap(value: unknown, origin: string, layer: TagLayer): void {
             }
             const key = field(item, "key") ?? field(item, "Key");
             const v = field(item, "value") ?? field(item, "Value");
-            if (typeof key === "string") add(key, v);
-            else if (isUnknown(key)) layer.unknownSources.push(`${origin}[].key`);
+            // The unknown sentinel is a string: asked first, so an unknown key is not read as a key of its own.
+            if (isUnknown(key)) layer.unknownSources.push(`${origin}[].key`);
+            else if (typeof key === "string") add(key, v);
             else layer.unreadableSources.push(`${origin}[] (an entry without a key)`);
         }
     } else {

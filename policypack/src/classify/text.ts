@@ -129,7 +129,8 @@ export function nearKeyMatch(candidate: string, wanted: string): Lookalike[] | u
             if (!nonAscii(c[i]!)) return undefined;
             found.push(unknownChar(c[i]!, w[i]!));
         }
-        return found.length > 0 ? found : undefined;
+        // Never empty: the keys differ, so some character differs, and an ASCII one returned above.
+        return found;
     }
     const extra = c.filter(nonAscii);
     if (extra.length > 0 && c.filter((ch) => !nonAscii(ch)).join("") === wanted) return extra.map((ch) => unknownChar(ch, ""));
