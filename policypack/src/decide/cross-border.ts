@@ -429,9 +429,8 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
             ? countryName(g.location.country)
             : g.location.region
               ? `region ${quote(g.location.region)}`
-              : g.location.inRussia === "no"
-                ? "a country outside Russia the pack cannot name"
-                : "a place the pack cannot determine";
+              : // Read only when the destination is known to be outside Russia (a flow that stays in Russia is never grouped).
+                "a country outside Russia the pack cannot name";
         const what = allUnknownSources ? "data that may be Russian citizens' personal data" : "Russian citizens' personal data";
         const lines: string[] = [];
         if (g.inactive)
@@ -470,8 +469,8 @@ export function analyseCrossBorder(input: StackInput, settings: Settings): Cross
         if (!r || !h || h.own || holdsNoData(r)) continue;
         if (classifier.of(r).russianPersonalData === "yes") continue; // the localization policy reports it
         if (findExemption(active, r.urn, r.name, settings.allowBroadExemptions)) continue;
+        // The flow's destination, located by the same locator: not in Russia, or the flow would not be reported.
         const location = ctx.locator.of(r);
-        if (location.inRussia === "yes") continue;
         const flowsText = listed(
             [...flowUrns].map((u) => index.byUrn.get(u)).filter((x): x is StackResource => x !== undefined),
             label,
