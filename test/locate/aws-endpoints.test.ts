@@ -2,16 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { endpointKeysFor, locateAws, readEndpoints } from "../../policypack/src/locate/aws";
 import { endpointHost } from "../../policypack/src/locate/endpoint";
-import { DEFAULT_LOCATION_SETTINGS, LocationSettings, ResourceView } from "../../policypack/src/locate/location";
+import { DEFAULT_LOCATION_SETTINGS, LocationSettings } from "../../policypack/src/locate/location";
 
 import { UNKNOWN } from "../../policypack/src/values";
-const view = (type: string, props: Record<string, unknown>, providerProps: Record<string, unknown>): ResourceView => ({
-    type,
-    name: "r",
-    urn: `urn:pulumi:s::p::${type}::r`,
-    props,
-    provider: { type: "pulumi:providers:aws", name: "p", urn: "urn:pulumi:s::p::pulumi:providers:aws::p", props: providerProps },
-});
+import { view } from "./helpers";
 const s3 = (endpoint: unknown, extra: Record<string, unknown> = {}, settings: LocationSettings = DEFAULT_LOCATION_SETTINGS) =>
     locateAws(view("aws:s3/bucket:Bucket", {}, { region: "ru-central1", endpoints: JSON.stringify([{ s3: endpoint }]), ...extra }), settings);
 

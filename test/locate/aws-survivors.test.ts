@@ -2,21 +2,15 @@
 // region, its provider's custom endpoints or its provider's region, and how the pack says so.
 import { describe, expect, it } from "vitest";
 import { endpointKeysFor, locateAws, readEndpoints, servedByAws } from "../../policypack/src/locate/aws";
-import { DEFAULT_LOCATION_SETTINGS, type ResourceView } from "../../policypack/src/locate/location";
+import { DEFAULT_LOCATION_SETTINGS } from "../../policypack/src/locate/location";
 import { UNKNOWN } from "../../policypack/src/values";
+import { view } from "./helpers";
 
 const BUCKET = "aws:s3/bucket:Bucket";
 const YANDEX = "https://storage.yandexcloud.net";
 const FRANKFURT = "https://s3.eu-central-1.amazonaws.com";
 const KAZAKHSTAN = "https://storage.yandexcloud.kz";
 
-const view = (type: string, props: Record<string, unknown>, providerProps: Record<string, unknown>): ResourceView => ({
-    type,
-    name: "r",
-    urn: `urn:pulumi:s::p::${type}::r`,
-    props,
-    provider: { type: "pulumi:providers:aws", name: "p", urn: "urn:pulumi:s::p::pulumi:providers:aws::p", props: providerProps },
-});
 const at = (props: Record<string, unknown>, providerProps: Record<string, unknown>, type = BUCKET) => locateAws(view(type, props, providerProps), DEFAULT_LOCATION_SETTINGS);
 const json = (...blocks: Record<string, unknown>[]) => JSON.stringify(blocks);
 

@@ -4,16 +4,9 @@ import { describe, expect, it } from "vitest";
 import { locateAzure } from "../../policypack/src/locate/azure";
 import { locateGcp } from "../../policypack/src/locate/gcp";
 import { locateAlicloud, locateDigitalocean, locateForeign, locateHcloud, locateOci, trailingZoneLetter } from "../../policypack/src/locate/generic-region";
-import type { ResourceView } from "../../policypack/src/locate/location";
 import { UNKNOWN } from "../../policypack/src/values";
+import { view } from "./helpers";
 
-const view = (type: string, props: Record<string, unknown>, providerProps: Record<string, unknown> = {}): ResourceView => ({
-    type,
-    name: "r",
-    urn: "u",
-    props,
-    provider: { type: "pulumi:providers:x", name: "p", urn: "pu", props: providerProps },
-});
 const ALI = "Alibaba Cloud has no region in Russia (https://alibabacloud.com/help/doc-detail/72379.htm)";
 const OCI = "Oracle Cloud Infrastructure has no region in Russia (https://docs.oracle.com/cloud/help/zh_CN/epm-common/TSEPM/opc_gen_2_regions.htm)";
 const DO = "DigitalOcean has no region in Russia (https://www.digitalocean.com/community/questions/regions-endpoint-api-v2-doesn-t-return-all-regions-availablr)";
