@@ -57,6 +57,16 @@ describe("an untagged resource", () => {
         expect(describeSubjects(r)).toBe("an empty value (read as every country)");
     });
 
+    it("a value not known yet is described as not known yet, not as an empty value", () => {
+        const cat = c({ tags: { "user-data": UNKNOWN, "data-subjects": "RU" } });
+        expect([cat.personal, describeCategories(cat)]).toEqual(["unknown", "not known yet"]);
+        const subj = c({ tags: { "user-data": "personal", "data-subjects": UNKNOWN } });
+        expect([subj.russianSubjects, describeSubjects(subj)]).toEqual(["unknown", "not known yet"]);
+        // An empty value is still one: read as personal data, and as every country.
+        expect(describeCategories(c({ tags: { "user-data": "", "data-subjects": "RU" } }))).toBe("an empty value (read as personal data)");
+        expect(describeSubjects(c({ tags: { "user-data": "personal", "data-subjects": "" } }))).toBe("an empty value (read as every country)");
+    });
+
     it("reads each configured default subject as a tag value", () => {
         const r = c({ tags: { "user-data": "personal" } }, undefined, undefined, undefined, { ...S, defaultSubjects: ["DE, fr", "KZ"] });
         expect(r).toEqual({ ...UNTAGGED, ...fromTags, personal: "yes", categories: ["personal"], subjects: ["DE", "FR", "KZ"], russianSubjects: "no" });

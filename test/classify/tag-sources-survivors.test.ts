@@ -237,9 +237,20 @@ describe("tags on parts of a resource", () => {
         expect(tagLayers(UNKNOWN, undefined, INSTANCE)[0]!.unknownSources).toEqual(["the resource", "the resource", "the resource"]);
     });
 
-    it("parts that are missing, null, not JSON or not objects are no tags", () => {
-        for (const p of [{ rootBlockDevice: null }, { rootBlockDevice: "{" }, { rootBlockDevice: 5 }, { ebsBlockDevices: 5 }, { ebsBlockDevices: "{" }, { ebsBlockDevices: [null, 3] }]) {
+    it("parts that are missing or null are no tags", () => {
+        for (const p of [{ rootBlockDevice: null }, { ebsBlockDevices: [null] }, { ebsBlockDevices: [] }]) {
             expect(tagLayers({ ...p, tags: none }, undefined, INSTANCE).map((l) => l.name)).toEqual(["resource", "computed", "provider"]);
         }
+    });
+
+    it("parts that are not JSON or not objects cannot be read, and say which and why: they may hold tags (fail closed)", () => {
+        const unreadable = (p: Record<string, unknown>) => tagLayers({ ...p, tags: none }, undefined, INSTANCE)[0]!.unreadableSources;
+        expect(unreadable({ rootBlockDevice: "{" })).toEqual(["rootBlockDevice (a string that is not JSON)"]);
+        expect(unreadable({ rootBlockDevice: 5 })).toEqual(["rootBlockDevice (not an object)"]);
+        expect(unreadable({ ebsBlockDevices: 5 })).toEqual(["ebsBlockDevices (neither a list nor a map)"]);
+        expect(unreadable({ ebsBlockDevices: "{" })).toEqual(["ebsBlockDevices (a string that is not JSON)"]);
+        expect(unreadable({ ebsBlockDevices: [null, 3] })).toEqual(["ebsBlockDevices[1] (not an object)"]);
+        // Read as "cannot be read": a resource tagged "none" with such a part is not passed as holding no personal data.
+        expect(seen({ rootBlockDevice: 5, tags: none }, undefined, INSTANCE).personal).not.toBe("no");
     });
 });

@@ -377,7 +377,7 @@ describe("the evidence of a declared transfer, as read from the tags", () => {
                 ),
             );
         expect(run("2026-06-16", DECLARED)).toEqual([
-            declaredOnly(`the tag "cross-border-transfer-date" on ${ON} is 2026-06-16, after today (2026-06-15); the notification must be filed before the transfer starts`),
+            declaredOnly(`the tag "cross-border-transfer-date" on ${ON} is "2026-06-16", after today (2026-06-15); the notification must be filed before the transfer starts`),
             undefined,
         ]);
         expect(run("2026-06-15", DECLARED)).toEqual([]);

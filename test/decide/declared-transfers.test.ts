@@ -81,7 +81,7 @@ describe("transfers: declared", () => {
         );
         const tomorrow = day(1);
         expect((await judge(evidence("CBT-1", tomorrow), { adequateCountries: ["DE"] })).missing).toBe(
-            `Not a declared transfer (transfers: declared): the tag "cross-border-transfer-date" on ${ON} is ${tomorrow}, after today (${day(0)}); the notification must be filed before the transfer starts.`,
+            `Not a declared transfer (transfers: declared): the tag "cross-border-transfer-date" on ${ON} is "${tomorrow}", after today (${day(0)}); the notification must be filed before the transfer starts.`,
         );
         expect(await judge(evidence("CBT-1", day(0)), { adequateCountries: ["DE"] })).toEqual({ reported: [], missing: undefined });
     });

@@ -131,12 +131,12 @@ describe("stores in Russia and data not Russian", () => {
 });
 
 describe("what the Found line says when the tags are not known", () => {
-    it("tags not known yet: categories not declared, subjects by default; blocked", async () => {
+    it("tags not known yet: categories not known yet, subjects by default; blocked", async () => {
         const got = await run(bucket({ tags: UNKNOWN }));
         expect(got.map((v) => v.level)).toEqual(["mandatory"]);
         expect(got[0]!.message.split("\n").slice(1, 3)).toEqual([
             'aws:s3/bucket:Bucket "customers" is not in Russia, and whether it holds Russian citizens\' personal data cannot be decided: tags is not known yet.',
-            "Found: user data not declared; data subjects' citizenship every country (the pack's default (defaultSubjects)).",
+            "Found: user data not known yet; data subjects' citizenship every country (the pack's default (defaultSubjects)).",
         ]);
     });
 

@@ -106,7 +106,7 @@ describe("declared transfers", () => {
         const bad = (date: string) => decide([table("t", "ru", PERSONAL_RU), replica("abroad", { ...evidence, "cross-border-transfer-date": date })], germany)[0]!.message;
         expect(bad("2025-02-30")).toContain(`the tag "cross-border-transfer-date" on aws:dynamodb/tableReplica:TableReplica "rep" is "2025-02-30", not a date (YYYY-MM-DD)`);
         expect(bad("20.11.2025")).toContain(`is "20.11.2025", not a date (YYYY-MM-DD)`);
-        expect(bad("2026-01-02")).toContain(`is 2026-01-02, after today (2026-01-01); the notification must be filed before the transfer starts`);
+        expect(bad("2026-01-02")).toContain(`is "2026-01-02", after today (2026-01-01); the notification must be filed before the transfer starts`);
     });
     it("rejects an empty tag and an unknown one", () => {
         expect(decide([table("t", "ru", PERSONAL_RU), replica("abroad", { ...evidence, "cross-border-transfer": " " })], germany)[0]!.message).toContain("is empty");

@@ -56,6 +56,16 @@ describe("findConfiguredEndpoint", () => {
         expect(findConfiguredEndpoint("a.b.example.ru", { "*.b.example.ru": "DE", "*.example.ru": "RU" })).toEqual(de);
     });
 
+    it("prefers the exact host to a wildcard of the same domain, and measures patterns as read, not as written", () => {
+        const exact = { pattern: "example.ru", country: "DE" };
+        expect(findConfiguredEndpoint("example.ru", { "*.example.ru": "RU", "example.ru": "DE" })).toEqual(exact);
+        expect(findConfiguredEndpoint("example.ru", { "example.ru": "DE", "*.example.ru": "RU" })).toEqual(exact);
+        // Spaces around a shorter domain do not make it more specific.
+        const inner = { pattern: "*.b.example.ru", country: "DE" };
+        expect(findConfiguredEndpoint("a.b.example.ru", { "   *.example.ru.   ": "RU", "*.b.example.ru": "DE" })).toEqual(inner);
+        expect(findConfiguredEndpoint("a.b.example.ru", { "*.b.example.ru": "DE", "   *.example.ru.   ": "RU" })).toEqual(inner);
+    });
+
     it("matches a wildcard on the domain itself and its subdomains only, an exact host only itself", () => {
         expect(findConfiguredEndpoint("example.ru", { "*.example.ru": "RU" })).toEqual({ pattern: "*.example.ru", country: "RU" });
         expect(findConfiguredEndpoint("xexample.ru", { "*.example.ru": "RU" })).toBeUndefined();

@@ -84,7 +84,7 @@ describe("Alibaba Cloud", () => {
             `the pack cannot read the resource's region (a number, not a string); ${ALI}, so it is not in Russia either way`,
         );
         expect(locateAlicloud(view(ECS, { region: "moon" })).how).toBe(
-            `the resource's region is "moon", which the pack's catalogue does not list as a Alibaba Cloud region or zone; ${ALI}, so it is not in Russia either way`,
+            `the resource's region is "moon", which the pack's catalogue does not list among Alibaba Cloud's regions and zones; ${ALI}, so it is not in Russia either way`,
         );
     });
 });
@@ -131,7 +131,7 @@ describe("OCI, DigitalOcean, Hetzner", () => {
         expect(locateHcloud(view("hcloud:index/server:Server", { location: "nbg1", datacenter: "fsn1-dc14" })).region).toBe("nbg1");
         expect(locateHcloud(view("hcloud:index/server:Server", { datacenter: "x-fsn1-dc14" }))).toEqual({
             inRussia: "no",
-            how: `the resource's datacenter is "x-fsn1-dc14", which the pack's catalogue does not list as a Hetzner Cloud region or zone; ${HETZNER}, so it is not in Russia either way`,
+            how: `the resource's datacenter is "x-fsn1-dc14", which the pack's catalogue does not list among Hetzner Cloud's regions and zones; ${HETZNER}, so it is not in Russia either way`,
             unknowns: [],
         });
     });

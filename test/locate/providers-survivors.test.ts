@@ -113,7 +113,9 @@ describe("the Huawei stack", () => {
 
     it("reads the provider's region only when the resource names none, not when it is not known yet", () => {
         expect(hw(OBS, { region: UNKNOWN }, { region: "ru-moscow-1" })).toEqual(unknown("the resource's region is not known yet"));
-        expect(hw(OBS, {}, { region: "eu-west-101" })).toEqual(unknown("the provider's region is \"eu-west-101\", which the pack's catalogue does not list as a Cloud.ru Advanced region or zone"));
+        expect(hw(OBS, {}, { region: "eu-west-101" })).toEqual(
+            unknown("the provider's region is \"eu-west-101\", which the pack's catalogue does not list among Cloud.ru Advanced's regions and zones"),
+        );
     });
 
     it("huaweicloud: another installation through cloud is unknown, Huawei Cloud's own domain in any case is not", () => {

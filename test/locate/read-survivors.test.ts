@@ -124,7 +124,9 @@ describe("place and describePlace", () => {
     it("describe a region with its place and country, or say why it has none", () => {
         expect(describePlace(place("yandex", found("ru-central1-a")), "Yandex Cloud")).toBe(`the resource's region is "ru-central1-a" ${CENTRAL}`);
         expect(describePlace(place("selectel", found("ru-9")), "Selectel")).toBe('the resource\'s region is "ru-9" (Selectel ru-9: Russia (RU))');
-        expect(describePlace(place("yandex", found("moon")), "Yandex Cloud")).toBe("the resource's region is \"moon\", which the pack's catalogue does not list as a Yandex Cloud region or zone");
+        expect(describePlace(place("yandex", found("moon")), "Yandex Cloud")).toBe(
+            "the resource's region is \"moon\", which the pack's catalogue does not list among Yandex Cloud's regions and zones",
+        );
         expect(describePlace(place("gcp", found("EU")), "Google Cloud")).toBe('the resource\'s region is "EU" (Google Cloud EU, spanning 27 countries)');
         expect(describePlace(place("gcp", found("EUR4")), "Google Cloud")).toBe('the resource\'s region is "EUR4" (Google Cloud EUR4, spanning Finland (FI), Netherlands (NL))');
         const entry = { id: "x1", status: "unverified", source: "src" };
@@ -179,7 +181,7 @@ describe("judgePlaces", () => {
         expect(judgePlaces("yandex", "Yandex Cloud", named(["ru-central1-a"], ["u1", "u2"]), ", S")).toEqual(unknown("u1, u2 are not known yet, S"));
         expect(judgePlaces("yandex", "Yandex Cloud", named(["ru-central1-a"], [], ["i1", "i2"]), ", S")).toEqual(unknown("the pack cannot read i1; i2, S"));
         expect(judgePlaces("yandex", "Yandex Cloud", named(["ru-central1-a", "moon"]), ", S")).toEqual(
-            unknown("the resource's z1 is \"moon\", which the pack's catalogue does not list as a Yandex Cloud region or zone, S"),
+            unknown("the resource's z1 is \"moon\", which the pack's catalogue does not list among Yandex Cloud's regions and zones, S"),
         );
         expect(judgePlaces("selectel", "Selectel", named(["ru-1", "ru-2"]))).toEqual(
             unknown(

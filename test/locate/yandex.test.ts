@@ -90,7 +90,7 @@ describe("yandex: API resources are in the zone or region they name", () => {
     it("a zone the catalogue does not know is unknown", () => {
         const l = locate(view(disk, { zone: "il1-a" }), s);
         expect(l.inRussia).toBe("unknown");
-        expect(l.how).toContain("does not list as a Yandex Cloud region or zone");
+        expect(l.how).toContain("does not list among Yandex Cloud's regions and zones");
     });
     it("an unknown zone is unknown", () => {
         expect(locate(view(disk, { zone: UNKNOWN }), s).how).toBe("the resource's zone is not known yet");

@@ -462,7 +462,9 @@ export function describeCategories(c: Classification): string {
     if (c.unrecognisedCategories.length > 0) parts.push(`${quoteList(c.unrecognisedCategories)} (not a known category, read as personal data)`);
     if (c.ambiguousCategories.length > 0) parts.push(`${quoteList(c.ambiguousCategories)} (spelled with look-alike characters, read as personal data)`);
     if (c.hiddenCategories > 0) parts.push(`${c.hiddenCategories} unknown word(s) in a value too long to show (read as personal data)`);
-    return parts.length > 0 ? parts.join(", ") : "an empty value (read as personal data)";
+    // No word to show: a value not known yet (preview) is not an empty one.
+    if (parts.length === 0) return c.personal === "unknown" ? "not known yet" : "an empty value (read as personal data)";
+    return parts.join(", ");
 }
 
 export function describeSubjects(c: Classification): string {
@@ -470,5 +472,6 @@ export function describeSubjects(c: Classification): string {
     if (c.unrecognisedSubjects.length > 0) parts.push(`${quoteList(c.unrecognisedSubjects)} (not an ISO 3166-1 code, read as possibly Russia)`);
     if (c.ambiguousSubjects.length > 0) parts.push(`${quoteList(c.ambiguousSubjects)} (spelled with look-alike characters, read as possibly Russia)`);
     if (c.hiddenSubjects > 0) parts.push(`${c.hiddenSubjects} unknown word(s) in a value too long to show (read as possibly Russia)`);
-    return parts.length > 0 ? parts.join(", ") : "an empty value (read as every country)";
+    if (parts.length === 0) return c.russianSubjects === "unknown" ? "not known yet" : "an empty value (read as every country)";
+    return parts.join(", ");
 }

@@ -164,10 +164,18 @@ function readEveryPath(node: unknown, segments: readonly string[], origin: strin
             return;
         }
         const parsed = jsonish(current);
-        if (!parsed.ok) return;
+        if (!parsed.ok) {
+            // A part that cannot be read may hold tags, as an unreadable tag map may: say so (fail closed).
+            layer.unreadableSources.push(`${origin || "the resource"} (a string that is not JSON)`);
+            return;
+        }
         current = parsed.value;
     }
-    if (!isPlainObject(current)) return;
+    if (current === undefined || current === null) return;
+    if (!isPlainObject(current)) {
+        layer.unreadableSources.push(`${origin || "the resource"} (not an object)`);
+        return;
+    }
     const value = field(current, key);
     const here = origin ? `${origin}.${key}` : key;
     if (value === undefined || value === null) return;
@@ -183,6 +191,7 @@ function readEveryPath(node: unknown, segments: readonly string[], origin: strin
     const items = parsed.ok ? parsed.value : undefined;
     if (Array.isArray(items)) items.forEach((item, i) => readEveryPath(item, rest, `${here}[${i}]`, layer));
     else if (isPlainObject(items)) for (const k of Object.keys(items)) readEveryPath(items[k], rest, `${here}[${quote(k)}]`, layer);
+    else layer.unreadableSources.push(`${here} (${parsed.ok ? "neither a list nor a map" : "a string that is not JSON"})`);
 }
 
 /**

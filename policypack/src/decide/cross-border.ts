@@ -254,7 +254,7 @@ function missingConditions(ctx: Context, f: Flow, source: StackResource | undefi
         filed = parseDay(date.value ?? "");
         if (filed === undefined) missing.push(`the tag ${quote(TRANSFER_DATE_TAG)} on ${tagWhere} is ${quote(date.value ?? "")}, not a date (YYYY-MM-DD)`);
         else if (filed > (parseDay(today) ?? Date.now())) {
-            missing.push(`the tag ${quote(TRANSFER_DATE_TAG)} on ${tagWhere} is ${date.value}, after today (${today}); the notification must be filed before the transfer starts`);
+            missing.push(`the tag ${quote(TRANSFER_DATE_TAG)} on ${tagWhere} is ${quote(date.value ?? "")}, after today (${today}); the notification must be filed before the transfer starts`);
             filed = undefined;
         }
     }

@@ -63,7 +63,8 @@ export function describeClassification(c: Classification): string {
     // Classifications are shared and frozen (classify caches them), so their words are too.
     let text = descriptions.get(c);
     if (text === undefined) {
-        const cats = c.categoriesFrom ? `${describeCategories(c)} (${c.categoriesFrom})` : "not declared";
+        // No tag found: none declared, or none readable yet (tags not known in a preview).
+        const cats = c.categoriesFrom ? `${describeCategories(c)} (${c.categoriesFrom})` : c.personal === "unknown" ? "not known yet" : "not declared";
         text = `user data ${cats}; data subjects' citizenship ${describeSubjects(c)} (${c.subjectsFrom})`;
         descriptions.set(c, text);
     }

@@ -115,17 +115,20 @@ export function findEndpoint(host: string): EndpointEntry | undefined {
 
 /**
  * A user's endpointCountries entry for a host: an exact host, or "*.example.ru" for the domain
- * and all its subdomains. The longest matching pattern wins.
+ * and all its subdomains. The most specific matching pattern wins: the exact host, else the
+ * wildcard with the longest domain, each measured as read (without spaces or a final dot).
  */
 export function findConfiguredEndpoint(host: string, endpointCountries: Readonly<Record<string, string>>): { pattern: string; country: string } | undefined {
-    let best: { pattern: string; country: string } | undefined;
+    let best: { pattern: string; country: string; specificity: number } | undefined;
     for (const [pattern, code] of Object.entries(endpointCountries)) {
         const p = pattern.trim().toLowerCase().replace(/\.$/, "");
-        const matches = p.startsWith("*.") ? hostMatches(host, p.slice(2)) : host === p;
+        const wildcard = p.startsWith("*.");
+        const matches = wildcard ? hostMatches(host, p.slice(2)) : host === p;
         const country = typeof code === "string" ? countryCode(code) : undefined;
-        if (matches && country && (!best || p.length > best.pattern.length)) best = { pattern, country };
+        const specificity = wildcard ? p.length - 2 : Number.MAX_SAFE_INTEGER;
+        if (matches && country && (!best || specificity > best.specificity)) best = { pattern, country, specificity };
     }
-    return best;
+    return best && { pattern: best.pattern, country: best.country };
 }
 
 /**

@@ -148,7 +148,7 @@ export function place(cloud: string, found: Found, derive?: (value: string) => s
 
 export function describePlace(p: Placed, cloudName: string): string {
     const e = p.entry;
-    if (!e) return `${p.found.what} is ${quote(p.found.value)}, which the pack's catalogue does not list as a ${cloudName} region or zone`;
+    if (!e) return `${p.found.what} is ${quote(p.found.value)}, which the pack's catalogue does not list among ${cloudName}'s regions and zones`;
     const where = e.place ? `${e.place}, ` : "";
     if (p.country) return `${p.found.what} is ${quote(p.found.value)} (${cloudName} ${e.id}: ${where}${countryName(p.country)})`;
     if (e.countries && e.countries.length > 0) {
