@@ -29,9 +29,9 @@ describe("ARN fields", () => {
     });
 
     it("region", () => {
-        for (const r of ["eu-west", "eu-west-1x", "e-west-1", "xeu-west-1", "eu--1", "EU-west-1"])
+        for (const r of ["eu-west", "eu-west-1x", "e-west-1", "xeu-west-1", "eu--1", "EU-west-1", "ru-central", "ru1-", "kz", "1"])
             expect(reason(`arn:aws:sqs:${r}:123456789012:q`), r).toBe(`its region ${JSON.stringify(r)} is not a region name`);
-        for (const r of ["eu-west-12", "us-gov-west-1", "ap-southeast-3"]) expect(reason(`arn:aws:sqs:${r}:123456789012:q`), r).toBe("ok");
+        for (const r of ["eu-west-12", "us-gov-west-1", "ap-southeast-3", "ru-central1", "kz1", "ru-1"]) expect(reason(`arn:aws:sqs:${r}:123456789012:q`), r).toBe("ok");
     });
 
     it("account", () => {

@@ -123,6 +123,12 @@ describe("an AWS resource with a custom endpoint", () => {
         });
     });
 
+    it("is unknown when the resource's own region is not known yet: it may name an AWS region elsewhere", () => {
+        const how = `${YANDEX_HOW}, but the resource's own region is not known yet, and a region in AWS elsewhere would contradict the endpoint`;
+        expect(at({ region: UNKNOWN }, { region: "ru-central1", endpoints: json({ s3: YANDEX }) })).toEqual({ inRussia: "unknown", how, unknowns: [how] });
+        expect(at({ region: UNKNOWN }, { endpoints: json({ s3: YANDEX }) })).toEqual({ inRussia: "unknown", how, unknowns: [how] });
+    });
+
     it("leaves an unknown endpoint unknown, whatever the resource's region", () => {
         const how = 'the provider\'s endpoint for "s3" is host "minio.example.io", a host that is not in the pack\'s catalogue; if you know where it is, add it to endpointCountries';
         expect(at({ region: "eu-central-1" }, { endpoints: json({ s3: "https://minio.example.io" }) })).toEqual({ inRussia: "unknown", how, unknowns: [how] });

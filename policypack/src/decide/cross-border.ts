@@ -109,7 +109,8 @@ function describeHolding(ctx: Context, r: StackResource, h: Holding): string {
     if (h.own) return `${label(r)} (${describeClassification(ctx.classifier.of(r))})`;
     const origin = ctx.index.byUrn.get(h.from);
     const via = h.via ? ctx.index.byUrn.get(h.via) : undefined;
-    const originText = origin ? label(origin) : quote(h.from);
+    // A source that is no resource of the stack is one the pack cannot identify: h.from is then its label.
+    const originText = origin ? label(origin) : `a source the pack cannot identify (${h.from})`;
     // A store that copies itself (a bucket's inline replication) is its own flow resource: "from X through X" says nothing.
     const viaText = via && h.via !== h.from ? ` through ${label(via)}` : "";
     return h.status === "yes"

@@ -25,7 +25,9 @@ export type ArnParse = { ok: true; arn: Arn } | { ok: false; reason: string };
 
 const PARTITION = /^aws(-[a-z]+)*$/;
 const SERVICE = /^[a-z0-9][a-z0-9-.]*$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+// AWS's eu-central-1, and the AWS-compatible Russian clouds' own names, which an ARN of a store
+// there carries: Yandex Cloud ru-central1 and kz1, Selectel ru-1 (data/locations.json).
+const REGION = /^[a-z]{2}(-[a-z]+)*-?\d+$/;
 const ACCOUNT = /^(\d{12}|aws)$/;
 /** ARNs are at most 2048 characters in AWS's APIs; anything longer is not one. */
 export const MAX_ARN_LENGTH = 2048;

@@ -302,11 +302,10 @@ export function along(root: unknown, property: string, end: (value: unknown, pat
     return eachItem(valueAt(root, list), list, (item, itemPath) => (rest === "" ? end(item, itemPath) : along(item, rest, (v, p) => end(v, `${itemPath}.${p}`))));
 }
 
-// A lone property is its own field; a dotted path stops at the first part of the way that is not
-// known yet, and that unknown is the value (at).
+// The path stops at the first part of the way that is not known yet, and that unknown is the
+// value (at): an item of a list that is wholly unknown is an unknown end, not an absent one.
 function valueAt(root: unknown, path: string): unknown {
-    const parts = path.split(".");
-    return parts.length === 1 ? field(root, path) : at(root, ...parts);
+    return at(root, ...path.split("."));
 }
 
 /** Options of a reference read at a property path of the flow resource. */

@@ -53,6 +53,7 @@ export class StackIndex {
     private readonly names = new Map<string, StackResource[]>();
     private readonly types = new Map<string, StackResource[]>();
     private tags: Map<string, Map<string, StackResource[]>> | undefined;
+    private unknownTags: { all: StackResource[]; byKey: Map<string, StackResource[]> } | undefined;
 
     constructor(resources: readonly StackResource[]) {
         this.resources = resources;
@@ -103,6 +104,34 @@ export class StackIndex {
     /** Resources with a known ARN, for wildcard selections. */
     withArns(): Iterable<[string, StackResource[]]> {
         return this.arns.entries();
+    }
+
+    /**
+     * Resources of the given types whose own tags may carry the key once they are known: their
+     * tags are not known yet (a preview), or their value for the key is not. Tags that are known
+     * and lack the key do not; nor does a tagsAll not known yet, which the provider computes from
+     * the tags and its default tags.
+     */
+    mayBeTaggedWith(key: string, types: readonly string[]): StackResource[] {
+        if (!this.unknownTags) {
+            const unknown = { all: [] as StackResource[], byKey: new Map<string, StackResource[]>() };
+            for (const r of this.resources) {
+                const tags = field(r.props, "tags");
+                if (isUnknown(tags)) {
+                    unknown.all.push(r);
+                    continue;
+                }
+                const keys = new Set<string>();
+                for (const map of [tags, field(r.props, "tagsAll")]) {
+                    if (!isPlainObject(map)) continue;
+                    for (const [k, v] of Object.entries(map)) if (isUnknown(v)) keys.add(canonicalKey(k).text);
+                }
+                for (const k of keys) push(unknown.byKey, k, r);
+            }
+            this.unknownTags = unknown;
+        }
+        const wanted = new Set(types);
+        return [...this.unknownTags.all, ...(this.unknownTags.byKey.get(canonicalKey(key).text) ?? [])].filter((r) => wanted.has(r.type));
     }
 
     /** Resources whose own tags (tags, tagsAll) carry key = value; built on first use. */

@@ -139,6 +139,12 @@ export function locateAws(resource: ResourceView, settings: LocationSettings): L
                 };
             }
         }
+        // Not known yet, it may name such a region (the resource's region set from another
+        // resource's output): fail closed rather than pass the endpoint alone.
+        if (first.inRussia === "yes" && resourceRegion.kind === "unknown") {
+            const how = `${first.how}, but the resource's own region is not known yet, and a region in AWS elsewhere would contradict the endpoint`;
+            return { inRussia: "unknown", how, unknowns: [how] };
+        }
         return first;
     }
 

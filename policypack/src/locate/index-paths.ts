@@ -49,9 +49,45 @@ function leaf(value: unknown, list: boolean, label: string, out: Collected): voi
     else if (s.kind === "invalid") addInvalid(out, label, `${shapeOf(value, "a string")}, not a string`);
 }
 
+/** What a walk collects, and the blocks whose every value is unknown (label → their keys), settled at the end. */
+type Walk = Collected & { allUnknown: Map<string, string[]> };
+
+/**
+ * A block's value without the field may be a map of name → block (the *V2 clusters' hosts), the
+ * field one level down in each block. It is read as a map when every value is a block, or when
+ * every value is a block or not known yet and a block among them has the field: an entry not known
+ * yet (preview) is then a block whose place is not known, never a reason to skip the others. A
+ * known value that is no block (a string, a number) makes it one block that lacks the field.
+ */
+function walkEntries(node: Record<string, unknown>, segments: readonly string[], name: string, block: boolean, label: string, out: Walk): void {
+    const values = Object.values(node);
+    if (values.length === 0) return;
+    const blockOrUnknown = values.every((v) => isPlainObject(v) || isUnknown(v));
+    if (values.every((v) => isPlainObject(v)) || (blockOrUnknown && values.some((v) => isPlainObject(v) && member(v, name, block) !== undefined))) {
+        for (const key of Object.keys(node)) walkBlocks(node[key], segments, `${label}[${quote(key)}]`, out);
+    } else if (values.every((v) => isUnknown(v))) {
+        // A map of blocks not known yet, or one block whose every field is not known yet: settled
+        // once every path has been walked (settleAllUnknown).
+        out.allUnknown.set(label, Object.keys(node));
+    }
+}
+
+/**
+ * A block whose every value is unknown hides its place when no path found anything in it: then
+ * each of its entries is a place not known yet. When a path did (its zone field, not known yet),
+ * it is one block, and that finding speaks for it.
+ */
+function settleAllUnknown(out: Walk): void {
+    const found = [...out.values.map((v) => v.what), ...out.unknown, ...out.invalid];
+    for (const [label, keys] of out.allUnknown) {
+        const inside = found.some((f) => f.startsWith(`${label} `) || f.startsWith(`${label}.`) || f.startsWith(`${label}[`));
+        if (!inside) for (const key of keys) out.unknown.push(`${label}[${quote(key)}]`);
+    }
+}
+
 // `entries`: the node is a block's value, which may be a map of name → block; inside a map's
 // entry it may not, so a lone block whose fields are all objects is never read as a map twice over.
-function walkBlocks(node: unknown, segments: readonly string[], label: string, out: Collected, entries = false): void {
+function walkBlocks(node: unknown, segments: readonly string[], label: string, out: Walk, entries = false): void {
     if (isUnknown(node)) {
         out.unknown.push(label);
         return;
@@ -70,11 +106,7 @@ function walkBlocks(node: unknown, segments: readonly string[], label: string, o
     const name = list ? head.slice(0, -2) : head;
     const found = member(node, name, rest.length > 0);
     if (!found) {
-        // A map of name → block (the *V2 clusters' hosts): the block's fields are one level down.
-        const values = Object.values(node);
-        if (entries && values.every((v) => isPlainObject(v))) {
-            for (const key of Object.keys(node)) walkBlocks(node[key], segments, `${label}[${quote(key)}]`, out);
-        }
+        if (entries) walkEntries(node, segments, name, rest.length > 0, label, out);
         return;
     }
     const [key, value] = found;
@@ -88,14 +120,13 @@ function walkBlocks(node: unknown, segments: readonly string[], label: string, o
  * hosts[0].zone, hosts["h1"].zone or host.zone; "config.zones[]" a list of strings.
  */
 export function collectBlocks(root: unknown, paths: readonly string[], owner: string): Collected {
-    const out: Collected = { values: [], unknown: [], invalid: [] };
+    const out: Walk = { values: [], unknown: [], invalid: [], allUnknown: new Map() };
     for (const path of paths) {
         const segments = path.split(".").filter((s) => s !== "");
         if (segments.length > 0) walkBlocks(root, segments, owner, out);
     }
+    settleAllUnknown(out);
     // Two paths may reach the same field (a block and its plural): keep each place once.
     const seen = new Set<string>();
-    out.values = out.values.filter((v) => (seen.has(v.what) ? false : (seen.add(v.what), true)));
-    out.unknown = [...new Set(out.unknown)];
-    return out;
+    return { values: out.values.filter((v) => (seen.has(v.what) ? false : (seen.add(v.what), true))), unknown: [...new Set(out.unknown)], invalid: out.invalid };
 }

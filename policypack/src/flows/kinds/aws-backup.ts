@@ -1,9 +1,9 @@
 // AWS Backup: a plan's rules say where recovery points go (the target vault, copy actions); its
 // selections say which stores it backs up (ARNs, ARN wildcards, tags).
 import { readString } from "../../locate/read";
-import { field, label, quote } from "../../values";
+import { field, isUnknown, label, quote } from "../../values";
 import { GROUPS } from "../groups";
-import { dedupe, eachItem, Endpoint, Extractor, FlowContext, flows, items, perStack, resolve, self, typed } from "../resolve";
+import { at, dedupe, eachItem, Endpoint, Extractor, FlowContext, flows, items, perStack, resolve, self, typed } from "../resolve";
 import { push, type StackResource } from "../stack";
 import type { FlowFamily } from "./family";
 
@@ -77,8 +77,8 @@ function selectedStores(ctx: FlowContext, s: StackResource): Endpoint[] {
     const res = field(s.props, "resources");
     const list = items(res);
     if (list.unknown) {
-        const deps = s.propertyDependencies["resources"] ?? [];
-        const found = deps.map((u) => ctx.index.byUrn.get(u)).filter((x): x is StackResource => x !== undefined);
+        // Only a store its value comes from can be what it selects; a dependency of another type says nothing.
+        const found = typed(s.propertyDependencies["resources"], ctx, GROUPS.backupSource);
         if (found.length > 0) for (const f of found) out.push({ kind: "resource", resource: f, how: `${sel} resources is not known yet; it comes from ${label(f)}` });
         else out.push({ kind: "unknown", label: `${sel} resources`, how: `the resources of ${sel} are not known yet` });
     }
@@ -110,17 +110,25 @@ function selectedStores(ctx: FlowContext, s: StackResource): Endpoint[] {
         // A store outside the stack may be selected too; its tags cannot be seen, so it is no source the pack reports.
         out.push(...resolve(ctx, s, { value: item, path, depKey: "resources", types: GROUPS.backupSource }));
     });
-    eachItem(field(s.props, "selectionTags"), `${sel} selectionTags`, (t, p) => {
-        const key = readString(field(t, "key"));
-        const value = readString(field(t, "value"));
-        if (key.kind === "unknown" || value.kind === "unknown") {
-            out.push({ kind: "unknown", label: p, how: `${p} is not known yet` });
-            return [];
-        }
-        if (key.kind !== "value" || value.kind !== "value") return [];
-        for (const m of ctx.index.taggedWith(key.value, value.value)) out.push({ kind: "resource", resource: m, how: `${p} selects resources tagged ${quote(key.value)} = ${quote(value.value)}` });
-        return [];
-    });
+    // An unknown list of conditions, or an unknown condition, selects stores the pack cannot name (eachItem, at).
+    out.push(
+        ...eachItem(field(s.props, "selectionTags"), `${sel} selectionTags`, (t, p): Endpoint[] => {
+            const key = readString(at(t, "key"));
+            const value = readString(at(t, "value"));
+            if (key.kind === "unknown" || value.kind === "unknown") return [{ kind: "unknown", label: p, how: `${p} is not known yet` }];
+            if (key.kind !== "value" || value.kind !== "value") return [];
+            const tagged = `${quote(key.value)} = ${quote(value.value)}`;
+            return [
+                ...ctx.index.taggedWith(key.value, value.value).map((m): Endpoint => ({ kind: "resource", resource: m, how: `${p} selects resources tagged ${tagged}` })),
+                // A store whose tags, or whose value for this key, are not known yet may carry the tag once they are (fail closed).
+                ...ctx.index.mayBeTaggedWith(key.value, GROUPS.backupSource).map((m): Endpoint => ({
+                    kind: "resource",
+                    resource: m,
+                    how: `${p} selects resources tagged ${tagged}, and ${label(m)} has tags not known yet that may be that one, so the pack counts it as selected`,
+                })),
+            ];
+        }),
+    );
     return out.filter((e) => e.kind !== "resource" || !e.resource.type.startsWith("aws:backup/"));
 }
 
@@ -128,17 +136,21 @@ const backupPlan: Extractor = (r, ctx) => {
     const selections = selectionsByPlan(ctx).get(r.urn) ?? [];
     const from = dedupe(selections.flatMap((s) => selectedStores(ctx, s)));
     const to: Endpoint[] = [];
-    eachItem(field(r.props, "rules"), "rules", (rule, p) => {
-        const vault = resolve(ctx, r, { value: field(rule, "targetVaultName"), path: `${p}.targetVaultName`, depKey: "rules", types: GROUPS.backupVault });
-        // A plan backs up into a vault in its own region: a vault outside the stack is where the plan is.
-        for (const v of vault) to.push(v.kind === "external" ? self(r, `${p}.targetVaultName ${quote(v.label)} is not in this stack; a plan's target vault is in the plan's own region`) : v);
-        to.push(
-            ...eachItem(field(rule, "copyActions"), `${p}.copyActions`, (c, cp) =>
-                resolve(ctx, r, { value: field(c, "destinationVaultArn"), path: `${cp}.destinationVaultArn`, depKey: "rules", types: GROUPS.backupVault }),
-            ),
-        );
-        return [];
-    });
+    // An unknown list of rules, or an unknown rule, is an unknown destination (at, eachItem).
+    to.push(
+        ...eachItem(field(r.props, "rules"), "rules", (rule, p) => {
+            if (isUnknown(rule)) return [{ kind: "unknown", label: p, how: `${p} is not known yet` }];
+            const vault = resolve(ctx, r, { value: at(rule, "targetVaultName"), path: `${p}.targetVaultName`, depKey: "rules", types: GROUPS.backupVault });
+            // A plan backs up into a vault in its own region: a vault outside the stack is where the plan is.
+            for (const v of vault) to.push(v.kind === "external" ? self(r, `${p}.targetVaultName ${quote(v.label)} is not in this stack; a plan's target vault is in the plan's own region`) : v);
+            to.push(
+                ...eachItem(at(rule, "copyActions"), `${p}.copyActions`, (c, cp) =>
+                    resolve(ctx, r, { value: at(c, "destinationVaultArn"), path: `${cp}.destinationVaultArn`, depKey: "rules", types: GROUPS.backupVault }),
+                ),
+            );
+            return [];
+        }),
+    );
     return flows("AWS Backup", r, from, dedupe(to));
 };
 

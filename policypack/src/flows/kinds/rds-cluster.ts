@@ -25,6 +25,10 @@ const rdsCluster: Extractor = (r, ctx) => {
     const replicaOf = resolveAt(ctx, r, "replicationSourceIdentifier", [...GROUPS.rdsCluster, ...GROUPS.rdsInstance]);
     out.push(...flows("RDS cross-region read replica cluster", r, replicaOf, [self(r, "it is the replica cluster itself")]));
     for (const g of resolveAt(ctx, r, "globalClusterIdentifier", GROUPS.rdsGlobalCluster)) {
+        // A global cluster not known yet may have members anywhere: this cluster receives from a
+        // source the pack cannot identify (fail closed). One outside the stack has members whose
+        // tags cannot be seen, and is no source the pack reports.
+        if (g.kind === "unknown") out.push(...flows("RDS global cluster member", r, [g], [self(r, "it is the member cluster itself")]));
         if (g.kind !== "resource") continue;
         // Every member of a global cluster holds the same data: each other member, and the
         // cluster the global cluster was created from, is a source of this one.

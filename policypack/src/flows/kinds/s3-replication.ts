@@ -40,7 +40,7 @@ const bucket: Extractor = (r, ctx) => {
         const blocks = items(cfg);
         const to = blocks.unknown
             ? [{ kind: "unknown" as const, label: prop, how: `${prop} is not known yet` }]
-            : blocks.list.flatMap((b, i) => replicationRules(ctx, r, field(b, "rules"), Array.isArray(cfg) ? `${prop}[${i}].rules` : `${prop}.rules`, prop));
+            : blocks.list.flatMap((b, i) => replicationRules(ctx, r, at(b, "rules"), Array.isArray(cfg) ? `${prop}[${i}].rules` : `${prop}.rules`, prop));
         out.push(...flows("S3 replication (inline replicationConfiguration)", r, me, to));
     }
     for (const prop of ["logging", "loggings"]) out.push(...flows("S3 server access logging (inline logging)", r, me, resolveAt(ctx, r, `${prop}[].targetBucket`, GROUPS.bucket)));

@@ -50,8 +50,13 @@ function storesOf(ctx: FlowContext, spec: TransferTask, ends: readonly Endpoint[
         }
         const { stores, named } = storeBehind(ctx, spec, end.resource);
         if (stores.length > 0) out.push(...stores);
-        // A source with no store of the stack behind it is read by its own tags (a store elsewhere has tags the pack cannot see).
-        else if (role === "source") out.push({ kind: "resource", resource: end.resource, how: `${end.how}; no store behind it is in this stack, so the ${spec.endWord}'s own tags classify the data` });
+        // A source with no store of the stack behind it is read by its own tags (a store elsewhere
+        // has tags the pack cannot see); a store property not known yet may name any store, so
+        // that source also counts as one the pack cannot identify (fail closed).
+        else if (role === "source") {
+            out.push(...named.filter((x) => x.kind === "unknown"));
+            out.push({ kind: "resource", resource: end.resource, how: `${end.how}; no store behind it is in this stack, so the ${spec.endWord}'s own tags classify the data` });
+        }
         // A destination goes where its store property says (a bucket elsewhere, a name not known yet), else to its server.
         else if (named.length > 0) out.push(...named);
         else out.push(server(ctx, spec, end.resource));
